@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { Channel, Customer, Score } from './verbatim.js';
+
+export const SentimentLabel = z.enum(['negative', 'neutral', 'positive']);
+export type SentimentLabel = z.infer<typeof SentimentLabel>;
+
+export const Sentiment = z.object({
+  /** In [-1, 1]. */
+  score: z.number().min(-1).max(1),
+  label: SentimentLabel,
+});
+export type Sentiment = z.infer<typeof Sentiment>;
+
+/** Character offsets into the analysis' redacted customer text. */
+export const Span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+export type Span = z.infer<typeof Span>;
+
+export const ThemeMention = z.object({
+  id: z.string(),
+  confidence: z.number().min(0).max(1),
+  sentiment: Sentiment,
+  /** The matched words and the sentence they sit in. */
+  evidence: z.object({ sentence: z.number().int().nonnegative(), span: Span, text: z.string() }),
+  via: z.enum(['rule', 'model']),
+});
+export type ThemeMention = z.infer<typeof ThemeMention>;
+
+export const SentenceAnalysis = z.object({
+  span: Span,
+  sentiment: Sentiment,
+  themes: z.array(z.string()),
+});
+export type SentenceAnalysis = z.infer<typeof SentenceAnalysis>;
+
+export const Emotion = z.enum(['anger', 'frustration', 'confusion', 'delight']);
+export type Emotion = z.infer<typeof Emotion>;
+
+export const Signals = z.object({
+  churnIntent: z.boolean(),
+  effort: z.object({
+    repeatContact: z.boolean(),
+    transfer: z.boolean(),
+    longWait: z.boolean(),
+    /** 0 (no effort signal) .. 1 (all of them). */
+    score: z.number().min(0).max(1),
+  }),
+  emotions: z.array(Emotion),
+});
+export type Signals = z.infer<typeof Signals>;
+
+export const Analysis = z.object({
+  verbatimId: z.string(),
+  runId: z.string(),
+  language: z.string(),
+  channel: Channel,
+  createdAt: z.string(),
+  /** The customer's words only (agent turns excluded), personal data redacted. */
+  text: z.string(),
+  sentiment: Sentiment,
+  sentences: z.array(SentenceAnalysis),
+  themes: z.array(ThemeMention),
+  signals: Signals,
+  keyPhrases: z.array(z.string()),
+  redactions: z.record(z.string(), z.number().int()),
+  modelVersion: z.string(),
+  score: Score.optional(),
+  customer: Customer.optional(),
+  attributes: z.record(z.string(), z.string()).optional(),
+});
+export type Analysis = z.infer<typeof Analysis>;

@@ -1,0 +1,5 @@
+export * from './verbatim.js';
+export * from './reject.js';
+export * from './analysis.js';
+export * from './run.js';
+export * from './insight.js';

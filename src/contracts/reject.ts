@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * Why an input row did not become an analysis. Every row read ends as an analysis or as
+ * exactly one of these, so `read = analyzed + rejected + duplicates + unsupportedLanguage`.
+ */
+export const RejectReason = z.enum(['invalid', 'duplicate', 'unsupportedLanguage']);
+export type RejectReason = z.infer<typeof RejectReason>;
+
+export const Reject = z.object({
+  runId: z.string(),
+  /** Source file (as given) and 1-based row / line / element number in it. */
+  source: z.string(),
+  row: z.number().int().positive(),
+  reason: RejectReason,
+  /** A sentence a user can act on, e.g. "score.value: expected a number, got 'ten'". */
+  message: z.string(),
+  verbatimId: z.string().optional(),
+  language: z.string().optional(),
+});
+export type Reject = z.infer<typeof Reject>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const RunCounts = z.object({
+  read: z.number().int().nonnegative(),
+  analyzed: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  unsupportedLanguage: z.number().int().nonnegative(),
+});
+export type RunCounts = z.infer<typeof RunCounts>;
+
+export const RunStatus = z.enum(['queued', 'running', 'aggregating', 'done', 'failed']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+export const RunOptions = z.object({
+  bucket: z.enum(['day', 'week', 'month']),
+  /** Facets besides "all": "channel", "segment", or "attributes.NAME". */
+  by: z.array(z.string()),
+});
+export type RunOptions = z.infer<typeof RunOptions>;
+
+export const Run = z.object({
+  id: z.string(),
+  status: RunStatus,
+  sources: z.array(z.string()),
+  options: RunOptions,
+  counts: RunCounts,
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  /** Which insight generation is current (insights are replaced per run, never incremented). */
+  insightGeneration: z.number().int().nonnegative().optional(),
+  error: z.string().optional(),
+  modelVersion: z.string(),
+});
+export type Run = z.infer<typeof Run>;
+
+export const emptyCounts = (): RunCounts => ({ read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0 });
+
+/** The guarantee every run keeps: each row read ended as exactly one outcome. */
+export const countsReconcile = (c: RunCounts): boolean =>
+  c.read === c.analyzed + c.rejected + c.duplicates + c.unsupportedLanguage;

@@ -1,0 +1,69 @@
+import type { Metric, Quote } from '../../contracts/index.js';
+
+/** First and second moments of one metric over a set of verbatims (weights 1). */
+export interface Moments {
+  n: number;
+  sum: number;
+  sq: number;
+}
+
+/** What the insight maths needs about a group of verbatims; every field merges by addition. */
+export interface Group {
+  n: number;
+  /** Verbatims whose mention (or, for the total, whose overall sentiment) is negative / positive. */
+  negative: number;
+  positive: number;
+  sentimentSum: number;
+  metrics: Partial<Record<Metric, Moments>>;
+  /** Customer value where the mention is negative or carries churn intent. */
+  valueAtRisk: number;
+  churn: number;
+}
+
+/**
+ * Poisson-bootstrap sums: for metric m, replicate b, `[2b]` is the weighted count and
+ * `[2b+1]` the weighted sum of the metric. Weights come from a hash of (verbatim id, b).
+ */
+export type Replicates = Partial<Record<Metric, number[]>>;
+
+export interface QuoteCandidate extends Quote {
+  /** Deterministic ranking key; lower ranks first. */
+  rank: string;
+}
+
+export interface ThemeCell {
+  any: Group;
+  negative: Group;
+  positive: Group;
+  anyReplicates: Replicates;
+  quotes: QuoteCandidate[];
+}
+
+export interface ScopeCell {
+  total: Group;
+  totalReplicates: Replicates;
+  themes: Record<string, ThemeCell>;
+}
+
+/** Sufficient statistics of a linear regression of a metric on theme indicators. */
+export interface DriverStats {
+  n: number;
+  y: number;
+  yy: number;
+  /** Feature sums x, x'x ("a|b" keys, a <= b) and x'y, over sparse 0/1 indicators. */
+  x: Record<string, number>;
+  xx: Record<string, number>;
+  xy: Record<string, number>;
+}
+
+/** The mergeable summary of one batch (DESIGN.md "Insights from partials"). */
+export interface InsightPartial {
+  runId: string;
+  /** Derived from the run and the batch's content: a retried batch gets the same key. */
+  key: string;
+  bucketSize: 'day' | 'week' | 'month';
+  replicates: number;
+  /** Scope key: "BUCKET|FACET", BUCKET "*" or YYYY-MM-DD, FACET "all" or "field=value". */
+  scopes: Record<string, ScopeCell>;
+  drivers: Partial<Record<Metric, DriverStats>>;
+}

@@ -1,0 +1,46 @@
+import type { Analysis, Insight, Reject, Run } from '../contracts/index.js';
+import type { InsightPartial } from '../core/insights/partial-types.js';
+
+/** How many records a write stored, and how many were already there under the same key. */
+export interface WriteResult {
+  inserted: number;
+  duplicates: number;
+}
+
+export interface InsightQuery {
+  runId: string;
+  themeId?: string;
+  bucket?: string;
+  facet?: string;
+}
+
+/**
+ * Where runs, analyses, rejects, partials and insights live. Implemented by the embedded
+ * store (one process, files) and the MongoDB store; one contract suite tests both.
+ *
+ * Keys: run by id; analysis by (runId, verbatimId); reject by (runId, source, row);
+ * partial by (runId, key); insight by (runId, generation, themeId, bucket, facet).
+ * Writing a key that exists is a no-op counted as a duplicate, never an overwrite,
+ * which is what makes a retried batch idempotent.
+ */
+export interface Store {
+  init(): Promise<void>;
+  close(): Promise<void>;
+
+  createRun(run: Run): Promise<boolean>;
+  getRun(id: string): Promise<Run | null>;
+  updateRun(id: string, patch: Partial<Omit<Run, 'id'>>): Promise<void>;
+  listRuns(): Promise<Run[]>;
+
+  putAnalyses(analyses: Analysis[]): Promise<WriteResult>;
+  putRejects(rejects: Reject[]): Promise<WriteResult>;
+  putPartial(partial: InsightPartial): Promise<WriteResult>;
+
+  analyses(runId: string): AsyncIterable<Analysis>;
+  rejects(runId: string): AsyncIterable<Reject>;
+  partials(runId: string): AsyncIterable<InsightPartial>;
+
+  /** Writes generation `generation` of a run's insights, points the run at it, drops older ones. */
+  replaceInsights(runId: string, generation: number, insights: Insight[]): Promise<void>;
+  insights(query: InsightQuery): Promise<Insight[]>;
+}
