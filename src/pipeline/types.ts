@@ -1,0 +1,24 @@
+import type { Reject, RunCounts, Verbatim } from '../contracts/index.js';
+import type { Store } from '../store/store.js';
+import type { Models } from '../core/models.js';
+
+/** One input row after ingest: a verbatim to analyse, or a reject already decided. */
+export type IngestItem =
+  | { kind: 'verbatim'; verbatim: Verbatim; source: string; row: number }
+  | { kind: 'reject'; reject: Reject };
+
+/** What every stage needs: where to store and the loaded models. Passed in, never global. */
+export interface StageContext {
+  store: Store;
+  models: Models;
+}
+
+/** A batch of ingest items; `key` derives from the run and the items, so a retry reuses it. */
+export interface Batch {
+  runId: string;
+  key: string;
+  items: IngestItem[];
+}
+
+/** The counts one batch contributed; the run's counts are the sum over its stored partials. */
+export type BatchOutcome = RunCounts;

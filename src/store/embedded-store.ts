@@ -1,0 +1,113 @@
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Analysis, Insight, Reject, Run } from '../contracts/index.js';
+import type { InsightPartial } from '../core/insights/partial-types.js';
+import { JsonlCollection } from './jsonl-collection.js';
+import type { InsightQuery, Store, WriteResult } from './store.js';
+
+interface RunFiles {
+  analyses: JsonlCollection<Analysis>;
+  rejects: JsonlCollection<Reject>;
+  partials: JsonlCollection<InsightPartial>;
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+/**
+ * The zero-set-up store of embedded mode: runs and insights in memory, analyses, rejects and
+ * partials appended to files under `dir` (a temporary folder, removed on close, when none is
+ * given), so memory stays bounded whatever the input size.
+ */
+export function createEmbeddedStore(dir?: string): Store {
+  const root = dir ?? mkdtempSync(join(tmpdir(), 'frictionlens-'));
+  const ownsRoot = dir === undefined;
+  const runs = new Map<string, Run>();
+  const files = new Map<string, RunFiles>();
+  let insights: Insight[] = [];
+
+  const filesOf = (runId: string): RunFiles => {
+    let f = files.get(runId);
+    if (!f) {
+      const folder = join(root, encodeURIComponent(runId));
+      mkdirSync(folder, { recursive: true });
+      f = {
+        analyses: new JsonlCollection(join(folder, 'analyses.jsonl')),
+        rejects: new JsonlCollection(join(folder, 'rejects.jsonl')),
+        partials: new JsonlCollection(join(folder, 'partials.jsonl')),
+      };
+      files.set(runId, f);
+    }
+    return f;
+  };
+
+  /** Groups documents by run so each goes to its run's files. */
+  const insertByRun = async <T extends { runId: string }>(
+    docs: readonly T[],
+    pick: (f: RunFiles) => JsonlCollection<T>,
+    keyOf: (d: T) => string,
+  ): Promise<WriteResult> => {
+    const byRun = new Map<string, T[]>();
+    for (const d of docs) {
+      const group = byRun.get(d.runId);
+      if (group) group.push(d);
+      else byRun.set(d.runId, [d]);
+    }
+    let inserted = 0;
+    for (const [runId, group] of byRun) inserted += await pick(filesOf(runId)).insert(group, keyOf);
+    return { inserted, duplicates: docs.length - inserted };
+  };
+
+  return {
+    async init() {},
+    async close() {
+      for (const f of files.values()) await Promise.all([f.analyses.close(), f.rejects.close(), f.partials.close()]);
+      files.clear();
+      if (ownsRoot) rmSync(root, { recursive: true, force: true });
+    },
+
+    async createRun(run) {
+      if (runs.has(run.id)) return false;
+      runs.set(run.id, clone(run));
+      return true;
+    },
+    async getRun(id) {
+      const run = runs.get(id);
+      return run ? clone(run) : null;
+    },
+    async updateRun(id, patch) {
+      const run = runs.get(id);
+      if (run) runs.set(id, { ...run, ...clone(patch) });
+    },
+    async listRuns() {
+      return [...runs.values()].map(clone).sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
+    },
+
+    putAnalyses: (docs) => insertByRun(docs, (f) => f.analyses, (a) => a.verbatimId),
+    putRejects: (docs) => insertByRun(docs, (f) => f.rejects, (r) => `${r.source}\u0000${r.row}`),
+    putPartial: (p) => insertByRun([p], (f) => f.partials, (x) => x.key),
+
+    analyses: (runId) => filesOf(runId).analyses.read(),
+    rejects: (runId) => filesOf(runId).rejects.read(),
+    partials: (runId) => filesOf(runId).partials.read(),
+
+    async replaceInsights(runId, generation, next) {
+      insights = insights.filter((i) => i.runId !== runId).concat(next.map(clone));
+      const run = runs.get(runId);
+      if (run) runs.set(runId, { ...run, insightGeneration: generation });
+    },
+    async insights(q: InsightQuery) {
+      const generation = runs.get(q.runId)?.insightGeneration;
+      return insights
+        .filter(
+          (i) =>
+            i.runId === q.runId &&
+            (generation === undefined || i.generation === generation) &&
+            (q.themeId === undefined || i.themeId === q.themeId) &&
+            (q.bucket === undefined || i.bucket === q.bucket) &&
+            (q.facet === undefined || i.facet === q.facet),
+        )
+        .map(clone);
+    },
+  };
+}

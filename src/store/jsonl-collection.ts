@@ -1,0 +1,47 @@
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+
+/**
+ * An append-only keyed collection on disk: one JSON document per line, an in-memory set of
+ * keys. Lets the embedded store hold a million analyses without holding them in memory.
+ */
+export class JsonlCollection<T> {
+  private readonly keys = new Set<string>();
+  private stream: WriteStream | null = null;
+
+  constructor(private readonly path: string) {}
+
+  /** Appends the documents whose key is new; returns how many were new. */
+  async insert(docs: readonly T[], keyOf: (doc: T) => string): Promise<number> {
+    let inserted = 0;
+    let chunk = '';
+    for (const doc of docs) {
+      const key = keyOf(doc);
+      if (this.keys.has(key)) continue;
+      this.keys.add(key);
+      chunk += JSON.stringify(doc) + '\n';
+      inserted++;
+    }
+    if (chunk) {
+      this.stream ??= createWriteStream(this.path, { flags: 'a' });
+      if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    }
+    return inserted;
+  }
+
+  async *read(): AsyncIterable<T> {
+    if (!this.stream) return;
+    // Flush what was written so far before reading it back.
+    await new Promise<void>((resolve, reject) => this.stream!.write('', (e) => (e ? reject(e) : resolve())));
+    const lines = createInterface({ input: createReadStream(this.path), crlfDelay: Infinity });
+    for await (const line of lines) if (line) yield JSON.parse(line) as T;
+  }
+
+  async close(): Promise<void> {
+    if (!this.stream) return;
+    const s = this.stream;
+    this.stream = null;
+    await new Promise<void>((resolve) => s.end(resolve));
+  }
+}
