@@ -1,6 +1,9 @@
-import type { Metric, Quote } from '../../contracts/index.js';
+import type { Metric, Quote, RunCounts } from '../../contracts/index.js';
 
-/** First and second moments of one metric over a set of verbatims (weights 1). */
+/**
+ * First and second moments of one metric over a set of verbatims, in fixed point
+ * (fixed-point.ts): integers, so sums are exact and merging in any order gives the same bits.
+ */
 export interface Moments {
   n: number;
   sum: number;
@@ -13,9 +16,8 @@ export interface Group {
   /** Verbatims whose mention (or, for the total, whose overall sentiment) is negative / positive. */
   negative: number;
   positive: number;
-  sentimentSum: number;
   metrics: Partial<Record<Metric, Moments>>;
-  /** Customer value where the mention is negative or carries churn intent. */
+  /** Customer value (in cents) where the mention is negative or carries churn intent. */
   valueAtRisk: number;
   churn: number;
 }
@@ -66,4 +68,6 @@ export interface InsightPartial {
   /** Scope key: "BUCKET|FACET", BUCKET "*" or YYYY-MM-DD, FACET "all" or "field=value". */
   scopes: Record<string, ScopeCell>;
   drivers: Partial<Record<Metric, DriverStats>>;
+  /** What the batch's rows became; the run's counts are the sum over its partials. */
+  counts: RunCounts;
 }
