@@ -1,4 +1,4 @@
-import type { Reject, RunCounts, Verbatim } from '../contracts/index.js';
+import type { Reject, RunCounts, RunOptions, Verbatim } from '../contracts/index.js';
 import type { Store } from '../store/store.js';
 import type { Models } from '../core/models.js';
 
@@ -17,6 +17,8 @@ export interface StageContext {
 export interface Batch {
   runId: string;
   key: string;
+  /** The run's bucket size and facets, carried so a worker needs no extra read. */
+  options: RunOptions;
   items: IngestItem[];
 }
 

@@ -1,0 +1,57 @@
+import type { Impact, Insight, Quote, RunCounts } from '../contracts/index.js';
+
+export interface ThemeInfo {
+  id: string;
+  name: string;
+  owner: string;
+}
+
+/** One ranked theme as the table, `--json` and the report show it. */
+export interface ThemeRow {
+  rank: number;
+  id: string;
+  name: string;
+  owner: string;
+  volume: number;
+  share: number;
+  negativeShare: number;
+  sentiment: number;
+  impact: Impact | null;
+  revenueAtRisk: number;
+  trend: Insight['trend'];
+  frictionScore: number;
+  quotes: Quote[];
+}
+
+/** The document `analyze --json` prints. */
+export interface AnalyzeSummary {
+  runId: string;
+  run: RunCounts;
+  metric: string | null;
+  themes: Array<Omit<ThemeRow, 'rank' | 'trend' | 'revenueAtRisk'> & { revenueAtRisk: number; trend: Insight['trend'] }>;
+}
+
+/** Ranks the themes of one scope (default: the whole run, all facets) by friction score. */
+export function themeRows(insights: readonly Insight[], info: (id: string) => ThemeInfo | undefined, bucket = '*', facet = 'all'): ThemeRow[] {
+  return insights
+    .filter((i) => i.bucket === bucket && i.facet === facet)
+    .sort((a, b) => b.frictionScore - a.frictionScore || b.volume - a.volume || a.themeId.localeCompare(b.themeId))
+    .map((i, index) => {
+      const meta = info(i.themeId);
+      return {
+        rank: index + 1,
+        id: i.themeId,
+        name: meta?.name ?? i.themeId,
+        owner: meta?.owner ?? 'unassigned',
+        volume: i.volume,
+        share: i.share,
+        negativeShare: i.negativeShare,
+        sentiment: i.sentiment,
+        impact: i.impact,
+        revenueAtRisk: i.revenueAtRisk,
+        trend: i.trend,
+        frictionScore: i.frictionScore,
+        quotes: i.quotes,
+      };
+    });
+}

@@ -1,0 +1,24 @@
+import type { Insight, RunCounts } from '../contracts/index.js';
+import { computeInsights } from '../core/insights/compute.js';
+import { mergePartials } from '../core/insights/merge.js';
+import type { InsightPartial } from '../core/insights/partial-types.js';
+import { emptyCounts } from '../contracts/index.js';
+import type { StageContext } from './types.js';
+
+/**
+ * The aggregate stage: merges the run's stored partials (never its analyses) and replaces
+ * the run's insights with a new generation. Recomputed from scratch each time, so running
+ * it twice, or after a retried batch, changes nothing.
+ */
+export async function aggregateRun(ctx: Pick<StageContext, 'store'>, runId: string): Promise<{ insights: Insight[]; counts: RunCounts }> {
+  const run = await ctx.store.getRun(runId);
+  if (!run) throw new Error(`aggregate: run ${runId} not found`);
+  let merged: InsightPartial | null = null;
+  for await (const partial of ctx.store.partials(runId)) merged = merged ? mergePartials(merged, partial) : partial;
+  const generation = (run.insightGeneration ?? 0) + 1;
+  const insights = merged ? computeInsights(merged, runId, generation) : [];
+  const counts = merged?.counts ?? emptyCounts();
+  await ctx.store.replaceInsights(runId, generation, insights);
+  await ctx.store.updateRun(runId, { counts, insightGeneration: generation });
+  return { insights, counts };
+}
