@@ -1,16 +1,16 @@
 import type { Reject, RunCounts, RunOptions, Verbatim } from '../contracts/index.js';
 import type { Store } from '../store/store.js';
-import type { Models } from '../core/models.js';
+import type { Analyzer } from '../core/analyzer.js';
 
 /** One input row after ingest: a verbatim to analyse, or a reject already decided. */
 export type IngestItem =
   | { kind: 'verbatim'; verbatim: Verbatim; source: string; row: number }
   | { kind: 'reject'; reject: Reject };
 
-/** What every stage needs: where to store and the loaded models. Passed in, never global. */
+/** What every stage needs: where to store and the loaded analyzer. Passed in, never global. */
 export interface StageContext {
   store: Store;
-  models: Models;
+  analyzer: Analyzer;
 }
 
 /** A batch of ingest items; `key` derives from the run and the items, so a retry reuses it. */

@@ -1,0 +1,82 @@
+import type { Analysis, Sentiment, ThemeMention, Verbatim } from '../contracts/index.js';
+import type { Analyzer, ThemeHit } from './analyzer.js';
+import { customerText } from './customer-text.js';
+
+export type VerbatimOutcome =
+  | { kind: 'analysis'; analysis: Analysis }
+  | { kind: 'unsupportedLanguage'; language: string }
+  | { kind: 'invalid'; message: string };
+
+/**
+ * Analyses one verbatim: redact first (nothing downstream sees personal data), check the
+ * language, then parse once and annotate: sentence sentiment, themes per sentence, signals,
+ * key phrases. Pure: the same verbatim and analyzer give the same analysis.
+ */
+export function analyzeVerbatim(analyzer: Analyzer, verbatim: Verbatim, runId: string): VerbatimOutcome {
+  const raw = customerText(verbatim);
+  if (!raw) return { kind: 'invalid', message: 'turns: no customer words to analyse (only agent, bot or system turns)' };
+  const redacted = analyzer.redact(raw);
+  const language = analyzer.detectLanguage(redacted.text);
+  if (language.language !== 'en') return { kind: 'unsupportedLanguage', language: language.language };
+
+  const doc = analyzer.parse(redacted.text);
+  const scores = analyzer.sentiment(doc);
+  const sentiment = (score: number): Sentiment => ({ score: clamp(score), label: analyzer.label(score) });
+  const hits = strongestPerTheme([...analyzer.themes(doc), ...(analyzer.modelThemes?.(doc) ?? [])]);
+  const themes: ThemeMention[] = hits.map((hit) => ({
+    id: hit.themeId,
+    confidence: hit.confidence,
+    sentiment: mentionSentiment(analyzer, hit, scores.sentences[hit.sentence] ?? 0),
+    evidence: { sentence: hit.sentence, span: { start: hit.start, end: hit.end }, text: hit.text },
+    via: hit.via ?? 'rule',
+  }));
+  const sentences = doc.sentences.map((s, i) => ({
+    span: { start: s.start, end: s.end },
+    sentiment: sentiment(scores.sentences[i] ?? 0),
+    themes: hits.filter((h) => h.sentence === i).map((h) => h.themeId),
+  }));
+
+  return {
+    kind: 'analysis',
+    analysis: {
+      verbatimId: verbatim.id,
+      runId,
+      language: language.language,
+      channel: verbatim.channel,
+      createdAt: verbatim.createdAt,
+      text: redacted.text,
+      sentiment: sentiment(scores.overall),
+      sentences,
+      themes,
+      signals: analyzer.signals(doc, scores.sentences),
+      keyPhrases: analyzer.keyPhrases(doc),
+      redactions: Object.fromEntries(Object.entries(redacted.counts).filter((e): e is [string, number] => (e[1] ?? 0) > 0)),
+      modelVersion: analyzer.version,
+      ...(verbatim.score ? { score: verbatim.score } : {}),
+      ...(verbatim.customer ? { customer: verbatim.customer } : {}),
+      ...(verbatim.attributes ? { attributes: verbatim.attributes } : {}),
+    },
+  };
+}
+
+const clamp = (x: number): number => Math.max(-1, Math.min(1, x));
+
+/** One mention per theme per verbatim: its strongest evidence (earliest on ties; rules win ties with models). */
+function strongestPerTheme(hits: readonly ThemeHit[]): ThemeHit[] {
+  const best = new Map<string, ThemeHit>();
+  for (const h of hits) {
+    const current = best.get(h.themeId);
+    if (!current || h.confidence > current.confidence) best.set(h.themeId, h);
+  }
+  return [...best.values()].sort((a, b) => a.sentence - b.sentence || a.start - b.start || a.themeId.localeCompare(b.themeId));
+}
+
+/**
+ * A mention takes its sentence's sentiment. A friction theme stated flatly ("my parcel came
+ * a week late" scores neutral on any lexicon) is still a complaint: it counts as negative.
+ */
+function mentionSentiment(analyzer: Analyzer, hit: ThemeHit, sentenceScore: number): Sentiment {
+  const label = analyzer.label(sentenceScore);
+  if (label === 'neutral' && analyzer.frictionTheme(hit.themeId)) return { score: clamp(sentenceScore), label: 'negative' };
+  return { score: clamp(sentenceScore), label };
+}

@@ -1,0 +1,44 @@
+import type { Analysis, Reject } from '../contracts/index.js';
+import { analyzeVerbatim } from '../core/analyze.js';
+import { countOutcome, createPartial, foldAnalysis } from '../core/insights/fold.js';
+import type { Batch, BatchOutcome, StageContext } from './types.js';
+
+const REJECT_COUNT = { invalid: 'rejected', duplicate: 'duplicates', unsupportedLanguage: 'unsupportedLanguage' } as const;
+
+/**
+ * The analyze stage for one batch: every item ends as an analysis or a reject, the batch is
+ * folded into its partial, and all three are stored under deterministic keys. The partial
+ * is written last, so a stored partial means a complete batch; a retry rewrites the same
+ * keys, which the store counts as duplicates, so nothing is counted twice.
+ */
+export async function processBatch(ctx: StageContext, batch: Batch): Promise<BatchOutcome> {
+  const { runId } = batch;
+  const fold = { bucketSize: batch.options.bucket, by: batch.options.by };
+  const partial = createPartial(runId, batch.key, fold);
+  const analyses: Analysis[] = [];
+  const rejects: Reject[] = [];
+  const reject = (r: Reject): void => {
+    rejects.push(r);
+    countOutcome(partial, REJECT_COUNT[r.reason]);
+  };
+  for (const item of batch.items) {
+    if (item.kind === 'reject') {
+      reject(item.reject);
+      continue;
+    }
+    const { verbatim, source, row } = item;
+    const outcome = analyzeVerbatim(ctx.analyzer, verbatim, runId);
+    if (outcome.kind === 'analysis') {
+      analyses.push(outcome.analysis);
+      foldAnalysis(partial, outcome.analysis, fold);
+    } else if (outcome.kind === 'unsupportedLanguage') {
+      reject({ runId, source, row, reason: 'unsupportedLanguage', verbatimId: verbatim.id, language: outcome.language, message: `language '${outcome.language}' is not analysed (English only)` });
+    } else {
+      reject({ runId, source, row, reason: 'invalid', verbatimId: verbatim.id, message: outcome.message });
+    }
+  }
+  if (rejects.length) await ctx.store.putRejects(rejects);
+  if (analyses.length) await ctx.store.putAnalyses(analyses);
+  await ctx.store.putPartial(partial);
+  return partial.counts;
+}
