@@ -1,0 +1,141 @@
+import { stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { Channel, RunOptions } from '../../contracts/index.js';
+import { InputError, UsageError } from '../../errors.js';
+import { detectFormat } from '../../ingest/format.js';
+import { loadMappingFile, parseMapArgs } from '../../ingest/mapping.js';
+import { loadAnalyzer } from '../../load/analyzer.js';
+import { runEmbedded } from '../../runner/embedded.js';
+import { createEmbeddedStore } from '../../store/embedded-store.js';
+import { estimateRows } from '../estimate-rows.js';
+import { createProgress } from '../progress.js';
+import { renderThemesTable } from '../render-table.js';
+import { themeRows, type AnalyzeSummary } from '../theme-rows.js';
+import { writeOutputs } from '../write-outputs.js';
+
+export const ANALYZE_HELP = `Usage: frictionlens analyze FILE... [options]
+
+Reads feedback files (CSV, JSONL, JSON arrays), analyses every verbatim in this process
+(no services needed) and prints the top friction themes.
+
+Options:
+  --format csv|jsonl|json   file format (default: from the extension)
+  --map TARGET=COLUMN       map a column to a field; repeatable. Targets: id, text, turns,
+                            channel, createdAt, score.nps, score.csat, score.ces,
+                            score.rating, score.scale, customer.id, customer.segment,
+                            customer.value, attributes.NAME
+  --mapping FILE            the same mapping as a JSON or YAML object
+  --channel C               channel of rows without one: call, chat, survey, email,
+                            review, social, other (default: other)
+  --date ISO                createdAt of rows when no date column is mapped
+                            (default: the first file's modification time)
+  --taxonomy FILE           theme taxonomy replacing models/taxonomy.yaml
+  --model FILE              a trained theme model (frictionlens train); repeatable
+  --bucket day|week|month   time bucket for trends (default: week)
+  --by FIELD                facet to slice by: channel, segment, attributes.NAME; repeatable
+  --top N                   themes in the table (default: 15)
+  --out DIR                 write insights.json, analyses.jsonl, rejects.jsonl, report.html
+  --json                    print one JSON document instead of the table
+  --batch-size N            verbatims per batch (default: 500)
+  -h, --help                this help
+
+Exit codes: 0 ok, 2 usage error, 3 input error.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv);
+  if (values.help) {
+    process.stdout.write(ANALYZE_HELP + '\n');
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('analyze needs at least one FILE');
+  const channel = Channel.safeParse(values.channel ?? 'other');
+  if (!channel.success) throw new UsageError(`--channel: '${values.channel}' is not one of ${Channel.options.join(', ')}`);
+  const options = RunOptions.safeParse({ bucket: values.bucket ?? 'week', by: (values.by ?? []).flatMap((b) => b.split(',')).filter(Boolean) });
+  if (!options.success) throw new UsageError(`--bucket: '${values.bucket}' is not one of day, week, month`);
+  const top = values.top === undefined ? 15 : Number(values.top);
+  if (!Number.isInteger(top) || top <= 0) throw new UsageError(`--top: '${values.top}' is not a positive whole number`);
+  const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize <= 0)) throw new UsageError(`--batch-size: '${values['batch-size']}' is not a positive whole number`);
+  for (const f of positionals) detectFormat(f, values.format);
+  const mapping = { ...(values.mapping ? await loadMappingFile(values.mapping) : {}), ...parseMapArgs(values.map ?? []) };
+  const createdAt = values.date ? isoDate(values.date) : await fileDate(positionals[0]!);
+
+  const { analyzer, themeInfo } = await loadAnalyzer({
+    ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
+    modelPaths: values.model ?? [],
+  });
+  const store = createEmbeddedStore();
+  const progress = createProgress('analyzing', process.stderr.isTTY ? await estimateRows(positionals) : undefined);
+  try {
+    const { run, insights } = await runEmbedded(
+      { store, analyzer },
+      {
+        sources: positionals,
+        ...(values.format ? { format: detectFormat(positionals[0]!, values.format) } : {}),
+        mapping,
+        channel: channel.data,
+        createdAt,
+        options: options.data,
+        ...(batchSize ? { batchSize } : {}),
+        onProgress: (n) => progress.update(n),
+      },
+    );
+    progress.done();
+    const rows = themeRows(insights, themeInfo);
+    const summary: AnalyzeSummary = {
+      runId: run.id,
+      run: run.counts,
+      metric: rows.find((r) => r.impact)?.impact?.metric ?? null,
+      themes: rows.map(({ rank: _rank, ...row }) => row),
+    };
+    if (values.out) {
+      await writeOutputs(values.out, { store, runId: run.id, counts: run.counts, summary, rows, insights, title: `frictionlens: ${positionals.join(', ')}` });
+    }
+    process.stdout.write(values.json ? JSON.stringify(summary, null, 2) + '\n' : renderThemesTable(rows, run.counts, { top }) + '\n');
+    if (values.out && !values.json) process.stdout.write(`\nwrote ${values.out}/insights.json, analyses.jsonl, rejects.jsonl, report.html\n`);
+    return 0;
+  } finally {
+    progress.done();
+    await store.close();
+  }
+}
+
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        mapping: { type: 'string' },
+        channel: { type: 'string' },
+        date: { type: 'string' },
+        taxonomy: { type: 'string' },
+        model: { type: 'string', multiple: true },
+        bucket: { type: 'string' },
+        by: { type: 'string', multiple: true },
+        top: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        'batch-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function isoDate(value: string): string {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`--date: '${value}' is not a date`);
+  return d.toISOString();
+}
+
+async function fileDate(path: string): Promise<string> {
+  const s = await stat(path).catch(() => {
+    throw new InputError(`${path}: no such file`);
+  });
+  return s.mtime.toISOString();
+}

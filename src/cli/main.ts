@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+import { reportError } from './exit-codes.js';
+
+// natural (loaded by train/eval) calls dotenv, which prints a banner unless told not to.
+process.env.DOTENV_CONFIG_QUIET ??= 'true';
+
+type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
+
+/** Every command, in one table: `frictionlens COMMAND --help` shows each one's flags. */
+const COMMANDS: Record<string, Command> = {
+  analyze: { summary: 'analyse files in this process and print the top friction themes', load: () => import('./commands/analyze.js') },
+};
+
+const HELP = `frictionlens — ranked, evidenced friction themes from customer feedback
+
+Usage: frictionlens COMMAND [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join('\n')}
+
+Run 'frictionlens COMMAND --help' for a command's options.
+Example: frictionlens analyze data/samples/feedback.jsonl --out out/`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP + '\n');
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    process.stdout.write('frictionlens 0.1.0\n');
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`frictionlens: unknown command '${name}'\n\n${HELP}\n`);
+    return 2;
+  }
+  try {
+    return await (await command.load()).run(rest);
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel, Insight, Run, RunOptions } from '../contracts/index.js';
+import { ingest } from '../ingest/ingest.js';
+import type { FieldMapping } from '../ingest/mapping.js';
+import type { SourceFormat } from '../ingest/format.js';
+import { aggregateRun } from '../pipeline/aggregate.js';
+import { batchKey } from '../pipeline/batch-key.js';
+import { processBatch } from '../pipeline/process-batch.js';
+import type { IngestItem, StageContext } from '../pipeline/types.js';
+
+export const DEFAULT_BATCH_SIZE = 500;
+
+export interface EmbeddedRunRequest {
+  sources: string[];
+  format?: SourceFormat;
+  mapping: FieldMapping;
+  channel: Channel;
+  /** Used for rows when no createdAt column is mapped. */
+  createdAt: string;
+  options: RunOptions;
+  batchSize?: number;
+  runId?: string;
+  onProgress?: (rowsRead: number) => void;
+}
+
+export const newRunId = (): string => `run-${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-${randomUUID().slice(0, 8)}`;
+
+/**
+ * Embedded mode: the same stages as the distributed mode, called in order in one process.
+ * Rows stream from the readers in batches, so memory holds one batch at a time whatever the
+ * file size; analyses and partials go to the store, insights come from the partials.
+ */
+export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest): Promise<{ run: Run; insights: Insight[] }> {
+  const runId = request.runId ?? newRunId();
+  await ctx.store.createRun({
+    id: runId,
+    status: 'running',
+    sources: request.sources,
+    options: request.options,
+    counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0 },
+    startedAt: new Date().toISOString(),
+    modelVersion: ctx.analyzer.version,
+  });
+  const size = request.batchSize ?? DEFAULT_BATCH_SIZE;
+  let items: IngestItem[] = [];
+  let read = 0;
+  const flush = async (): Promise<void> => {
+    if (items.length === 0) return;
+    await processBatch(ctx, { runId, key: batchKey(runId, items), options: request.options, items });
+    read += items.length;
+    items = [];
+    request.onProgress?.(read);
+  };
+  try {
+    const rows = ingest(request.sources, {
+      ...(request.format ? { format: request.format } : {}),
+      mapping: request.mapping,
+      channel: request.channel,
+      createdAt: request.createdAt,
+      runId,
+    });
+    for await (const item of rows) {
+      items.push(item);
+      if (items.length >= size) await flush();
+    }
+    await flush();
+    await ctx.store.updateRun(runId, { status: 'aggregating' });
+    const { insights } = await aggregateRun(ctx, runId);
+    await ctx.store.updateRun(runId, { status: 'done', finishedAt: new Date().toISOString() });
+    return { run: (await ctx.store.getRun(runId))!, insights };
+  } catch (error) {
+    await ctx.store.updateRun(runId, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
