@@ -1,0 +1,31 @@
+import { extname } from 'node:path';
+import { UsageError } from '../errors.js';
+
+export const SOURCE_FORMATS = ['csv', 'jsonl', 'json'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+const BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
+  '.csv': 'csv',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.json': 'json',
+};
+
+export const isSourceFormat = (value: string): value is SourceFormat =>
+  (SOURCE_FORMATS as readonly string[]).includes(value);
+
+/** The format named by `override` (a --format flag) or else by the file's extension. */
+export function detectFormat(path: string, override?: string): SourceFormat {
+  if (override !== undefined) {
+    const wanted = override.toLowerCase();
+    if (isSourceFormat(wanted)) return wanted;
+    throw new UsageError(`--format: '${override}' is not one of ${SOURCE_FORMATS.join(', ')}`);
+  }
+  const format = BY_EXTENSION[extname(path).toLowerCase()];
+  if (format === undefined) {
+    throw new UsageError(
+      `${path}: cannot tell the format from the extension; name it .csv, .jsonl, .ndjson or .json, or pass --format ${SOURCE_FORMATS.join('|')}`,
+    );
+  }
+  return format;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { Turn } from '../contracts/index.js';
+import { isPlainObject } from './source-record.js';
+import { speakerFromLabel } from './transcript.js';
+import { asText } from './values.js';
+
+const Turns = z.array(Turn).min(1);
+
+export type TurnsResult = { ok: true; turns: Turn[] } | { ok: false; message: string };
+
+/**
+ * Turns given as data: a JSON array, or a CSV cell holding one. Chat exports name the fields
+ * differently ({role, content}, {author, message}); those and speaker aliases are accepted
+ * before the zod check, which has the last word.
+ */
+export function readTurns(value: unknown): TurnsResult {
+  let data = value;
+  if (typeof value === 'string') {
+    try {
+      data = JSON.parse(value);
+    } catch {
+      return { ok: false, message: 'turns: not a JSON array of {speaker, text}' };
+    }
+  }
+  if (!Array.isArray(data)) return { ok: false, message: 'turns: expected an array of {speaker, text}' };
+  const parsed = Turns.safeParse(data.map(normaliseTurn));
+  if (parsed.success) return { ok: true, turns: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const [index, field] = issue.path;
+  const where = typeof index === 'number' ? `turn ${index + 1}${field === undefined ? '' : `: ${String(field)}`}` : 'turns';
+  const got = typeof index === 'number' && field !== undefined ? describeValue(data[index], String(field)) : '';
+  return { ok: false, message: `turns: ${where}${got}: ${issue.message}` };
+}
+
+function normaliseTurn(raw: unknown): unknown {
+  if (!isPlainObject(raw)) return raw;
+  const speakerRaw = raw.speaker ?? raw.role ?? raw.author ?? raw.from;
+  const speakerText = asText(speakerRaw);
+  const text = raw.text ?? raw.content ?? raw.message ?? raw.body;
+  const at = raw.at ?? raw.timestamp ?? raw.time;
+  const turn: Record<string, unknown> = {
+    speaker: speakerText === undefined ? speakerRaw : (speakerFromLabel(speakerText) ?? speakerText),
+    text,
+  };
+  if (at !== undefined && at !== null) turn.at = asText(at) ?? at;
+  return turn;
+}
+
+function describeValue(turn: unknown, field: string): string {
+  if (!isPlainObject(turn)) return '';
+  const value = field === 'speaker' ? (turn.speaker ?? turn.role ?? turn.author ?? turn.from) : undefined;
+  return typeof value === 'string' ? ` '${value}'` : '';
+}
