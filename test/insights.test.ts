@@ -107,3 +107,27 @@ describe('insights from partials', () => {
     expect(mean).toBeLessThan(1.03);
   });
 });
+
+import { fitDrivers } from '../src/core/insights/drivers.js';
+
+describe('key drivers', () => {
+  const merged = mergeAll(partialsOf(sample(1500), 250))!;
+
+  it('attributes the gap to themes so that attributions plus residual add up to it', () => {
+    const model = fitDrivers('nps', merged.drivers.nps!)!;
+    const sum = model.drivers.reduce((s, d) => s + d.attribution, 0) + model.residual;
+    expect(sum).toBeCloseTo(model.gap, 9);
+    expect(model.gap).toBeLessThan(0);
+    // The planted themes explain the gap: the model leaves little to the residual.
+    expect(Math.abs(model.residual)).toBeLessThan(0.2 * Math.abs(model.gap));
+  });
+
+  it('ranks the planted drag first and keeps its interval around its weight', () => {
+    const model = fitDrivers('nps', merged.drivers.nps!)!;
+    expect(model.drivers[0]!.themeId).toBe('delivery.late');
+    expect(model.drivers[0]!.weight).toBeLessThan(-50);
+    const d = model.drivers[0]!;
+    expect(d.ci[0]).toBeLessThan(d.attribution);
+    expect(d.ci[1]).toBeGreaterThan(d.attribution);
+  });
+});

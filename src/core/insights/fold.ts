@@ -87,27 +87,34 @@ export function foldAnalysis(partial: InsightPartial, analysis: Analysis, option
       }
     }
   }
-  foldDrivers(partial.drivers, fixed, analysis);
+  foldDrivers(partial.drivers, fixed, analysis, facetsOf(analysis, options.by));
 }
 
 /**
  * Sufficient statistics of the driver regression over the whole run: features are
- * "neg:THEME" and "pos:THEME" indicators, so X'X and X'y are sparse integer counts.
+ * "neg:THEME" and "pos:THEME" indicators plus "ctl:FACET" controls (channel always, and the
+ * run's facets), so X'X and X'y are sparse integer counts.
  */
-function foldDrivers(drivers: InsightPartial['drivers'], fixed: Partial<Record<Metric, number>>, analysis: Analysis): void {
+function foldDrivers(drivers: InsightPartial['drivers'], fixed: Partial<Record<Metric, number>>, analysis: Analysis, facets: string[]): void {
+  const controls = new Set([`ctl:channel=${analysis.channel}`, ...facets.filter((f) => f !== 'all').map((f) => `ctl:${f}`)]);
   const features = [
     ...new Set(
       analysis.themes
         .filter((t) => t.sentiment.label !== 'neutral')
         .map((t) => `${t.sentiment.label === 'negative' ? 'neg' : 'pos'}:${t.id}`),
     ),
+    ...controls,
   ].sort();
   for (const m in fixed) {
     const y = fixed[m as Metric]!;
-    const stats: DriverStats = (drivers[m as Metric] ??= { n: 0, y: 0, yy: 0, x: {}, xx: {}, xy: {} });
+    const stats: DriverStats = (drivers[m as Metric] ??= { n: 0, y: 0, yy: 0, cleanN: 0, cleanY: 0, x: {}, xx: {}, xy: {} });
     stats.n++;
     stats.y += y;
     stats.yy += y * y;
+    if (!features.some((f) => f.startsWith('neg:'))) {
+      stats.cleanN++;
+      stats.cleanY += y;
+    }
     for (let i = 0; i < features.length; i++) {
       const f = features[i]!;
       stats.x[f] = (stats.x[f] ?? 0) + 1;

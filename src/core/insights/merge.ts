@@ -55,6 +55,8 @@ const mergeDrivers = (a: DriverStats, b: DriverStats): DriverStats => ({
   n: a.n + b.n,
   y: a.y + b.y,
   yy: a.yy + b.yy,
+  cleanN: a.cleanN + b.cleanN,
+  cleanY: a.cleanY + b.cleanY,
   x: mergeRecords(a.x, b.x, addNumbers),
   xx: mergeRecords(a.xx, b.xx, addNumbers),
   xy: mergeRecords(a.xy, b.xy, addNumbers),

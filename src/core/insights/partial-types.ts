@@ -52,6 +52,9 @@ export interface DriverStats {
   n: number;
   y: number;
   yy: number;
+  /** Count and metric sum of the responses with no negative theme mention. */
+  cleanN: number;
+  cleanY: number;
   /** Feature sums x, x'x ("a|b" keys, a <= b) and x'y, over sparse 0/1 indicators. */
   x: Record<string, number>;
   xx: Record<string, number>;
