@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Turn } from '../contracts/index.js';
+import { Speaker, Turn } from '../contracts/index.js';
 import { isPlainObject } from './source-record.js';
 import { speakerFromLabel } from './transcript.js';
 import { asText } from './values.js';
@@ -27,9 +27,17 @@ export function readTurns(value: unknown): TurnsResult {
   if (parsed.success) return { ok: true, turns: parsed.data };
   const issue = parsed.error.issues[0]!;
   const [index, field] = issue.path;
-  const where = typeof index === 'number' ? `turn ${index + 1}${field === undefined ? '' : `: ${String(field)}`}` : 'turns';
-  const got = typeof index === 'number' && field !== undefined ? describeValue(data[index], String(field)) : '';
-  return { ok: false, message: `turns: ${where}${got}: ${issue.message}` };
+  if (typeof index !== 'number') return { ok: false, message: `turns: ${issue.message}` };
+  const turn = data[index];
+  if (!isPlainObject(turn)) return { ok: false, message: `turns: turn ${index + 1}: expected an object {speaker, text}` };
+  if (field === 'speaker') {
+    const speaker = turn.speaker ?? turn.role ?? turn.author ?? turn.from;
+    return {
+      ok: false,
+      message: `turns: turn ${index + 1}: speaker ${JSON.stringify(speaker ?? null)} is not one of ${Speaker.options.join(', ')}`,
+    };
+  }
+  return { ok: false, message: `turns: turn ${index + 1}: ${String(field)}: ${issue.message}` };
 }
 
 function normaliseTurn(raw: unknown): unknown {
@@ -44,10 +52,4 @@ function normaliseTurn(raw: unknown): unknown {
   };
   if (at !== undefined && at !== null) turn.at = asText(at) ?? at;
   return turn;
-}
-
-function describeValue(turn: unknown, field: string): string {
-  if (!isPlainObject(turn)) return '';
-  const value = field === 'speaker' ? (turn.speaker ?? turn.role ?? turn.author ?? turn.from) : undefined;
-  return typeof value === 'string' ? ` '${value}'` : '';
 }
