@@ -48,6 +48,19 @@ describe('reading CSV', () => {
     expect((error as Error).message).toMatch(/invalid-utf8\.csv: invalid UTF-8 at byte 27 \(line 3\)/);
   });
 
+  it('fails on a multi-byte character cut off at the end of the file', async () => {
+    const path = join(dir, 'cut-utf8.jsonl');
+    writeFileSync(path, Buffer.concat([Buffer.from('{"text":"ok"}\n{"text":"caf'), Buffer.from([0xc3])]));
+    await expect(readAll(path, 'jsonl')).rejects.toThrow(/cut-utf8\.jsonl: invalid UTF-8 at byte 26 \(line 2\)/);
+  });
+
+  it('fails on invalid UTF-8 far into the file, past the first read chunk', async () => {
+    const path = join(dir, 'late-bad.csv');
+    const good = 'id,text\n' + 'a,é\n'.repeat(40_000);
+    writeFileSync(path, Buffer.concat([Buffer.from(good), Buffer.from([0x62, 0x2c, 0xe9, 0x0a])]));
+    await expect(readAll(path, 'csv')).rejects.toThrow(/invalid UTF-8 at byte \d+ \(line 40002\)/);
+  });
+
   it('reads multi-byte characters that straddle read chunks', async () => {
     const path = join(dir, 'accents.csv');
     const text = 'é'.repeat(50_000);
