@@ -38,6 +38,15 @@ describe('reading CSV', () => {
     expect(await readAll(path, 'csv')).toEqual([{ row: 1, record: { id: 'x1', text: 'hello' } }]);
   });
 
+  it('turns a row with more fields than the header into a per-row problem', async () => {
+    const path = join(dir, 'extra.csv');
+    writeFileSync(path, 'id,text\nx,hello, world\ny,ok\n');
+    expect(await readAll(path, 'csv')).toEqual([
+      { row: 1, record: {}, problem: 'row 1: 3 fields but the header has 2; is a comma in the text unquoted?' },
+      { row: 2, record: { id: 'y', text: 'ok' } },
+    ]);
+  });
+
   it('fails on a quote that is never closed, naming the file', async () => {
     await expect(readAll(fixture('broken.csv'), 'csv')).rejects.toThrow(/broken\.csv: broken CSV at row \d+.*never closed/);
   });

@@ -6,12 +6,13 @@ import type { SourceRecord } from './source-record.js';
 
 /**
  * CSV with a header row, through csv-parse's streaming parser: the pipe applies backpressure
- * to the file, and rows are pulled one at a time by the consumer.
+ * to the file, and rows are pulled one at a time by the consumer. Rows are keyed by header
+ * here rather than by csv-parse's `columns` option so that a row with more fields than the
+ * header (usually an unquoted comma in the text) becomes a reject instead of being cut short.
  */
 export async function* readCsv(chunks: AsyncIterable<Buffer>, path: string): AsyncGenerator<SourceRecord> {
   const source = Readable.from(chunks, { objectMode: false });
   const parser = parse({
-    columns: (header: string[]) => header.map((name) => name.trim()),
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
@@ -21,9 +22,22 @@ export async function* readCsv(chunks: AsyncIterable<Buffer>, path: string): Asy
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   let row = 0;
+  let header: string[] | undefined;
   try {
-    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      if (header === undefined) {
+        header = fields.map((name) => name.trim());
+        continue;
+      }
       row++;
+      if (fields.length > header.length) {
+        yield { row, record: {}, problem: `row ${row}: ${fields.length} fields but the header has ${header.length}; is a comma in the text unquoted?` };
+        continue;
+      }
+      const record: Record<string, string> = {};
+      fields.forEach((value, i) => {
+        record[header![i]!] = value;
+      });
       checkFieldSizes(record, row, path);
       yield { row, record };
     }
