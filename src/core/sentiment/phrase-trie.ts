@@ -1,0 +1,62 @@
+import type { Token } from '../text/types.js';
+import type { PhraseEntry } from './lexicon.js';
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Set where a phrase ends at this node. */
+  valence?: number;
+  /** True where the phrase carries its own negator ("never arrive"), so outer negation is not applied twice. */
+  selfNegated?: boolean;
+}
+
+export interface PhraseMatch {
+  /** Number of tokens the phrase spans. */
+  length: number;
+  valence: number;
+  selfNegated: boolean;
+}
+
+/** Multi-word expressions compiled once into a word trie; matching walks tokens, never regexes. */
+export interface PhraseTrie {
+  root: TrieNode;
+}
+
+const NEGATOR_WORDS = new Set(['not', 'no', 'never', "n't", 'nothing', 'nobody', 'none', 'without', 'cannot']);
+
+export function buildPhraseTrie(entries: readonly PhraseEntry[]): PhraseTrie {
+  const root: TrieNode = { next: new Map() };
+  for (const { phrase, valence } of entries) {
+    const words = phrase.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+    let node = root;
+    for (const w of words) {
+      let child = node.next.get(w);
+      if (child === undefined) {
+        child = { next: new Map() };
+        node.next.set(w, child);
+      }
+      node = child;
+    }
+    node.valence = valence;
+    node.selfNegated = words.some((w) => NEGATOR_WORDS.has(w));
+  }
+  return { root };
+}
+
+/**
+ * Longest phrase starting at tokens[from]; each phrase word may match a token's normal or
+ * its lemma, so "charge twice" matches "charged twice" and "charging twice".
+ */
+export function matchPhrase(trie: PhraseTrie, tokens: readonly Token[], from: number): PhraseMatch | undefined {
+  let node: TrieNode | undefined = trie.root;
+  let best: PhraseMatch | undefined;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next: TrieNode | undefined = node.next.get(t.normal) ?? node.next.get(t.lemma);
+    if (next === undefined) break;
+    node = next;
+    if (node.valence !== undefined) {
+      best = { length: i - from + 1, valence: node.valence, selfNegated: node.selfNegated === true };
+    }
+  }
+  return best;
+}

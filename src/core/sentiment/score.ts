@@ -1,0 +1,129 @@
+import type { Doc, Sentence, Token } from '../text/types.js';
+import type { SentimentModel } from './model.js';
+import { matchPhrase } from './phrase-trie.js';
+
+/*
+ * Lexicon scoring in the manner of VADER (Hutto & Gilbert 2014), on AFINN-scale valences:
+ *   raw = Σ clauseWeight(i) · modifiers(i) · emphasis(i) · negation(v_i)  + exclamation
+ *   score = raw / sqrt(raw² + ALPHA)                                       in (-1, 1)
+ * negation(v) = -NEGATED_POSITIVE·v for v > 0 ("not good" stays clearly negative) and
+ *               -NEGATED_NEGATIVE·v for v < 0 ("not bad", "no problems": mildly positive).
+ */
+const ALPHA = 15;
+const NEGATED_POSITIVE = 0.75;
+const NEGATED_NEGATIVE = 0.5;
+/** Weights of the clauses around "but": the part after it is what the customer means. */
+const BEFORE_CONTRAST = 0.5;
+const AFTER_CONTRAST = 1.5;
+/** A clause opened by "although"/"despite" concedes; it counts for less. */
+const CONCEDED = 0.5;
+const CAPS_EMPHASIS = 1.25;
+const EXCLAMATION_BOOST = 0.3;
+const MAX_EXCLAMATIONS = 4;
+const MODIFIER_LOOKBACK = 2;
+
+function wordValence(model: SentimentModel, t: Token): number | undefined {
+  return model.words.get(t.normal) ?? model.words.get(t.lemma);
+}
+
+function isShouted(t: Token): boolean {
+  return t.text.length > 1 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+}
+
+/** Weight of each token's clause: contrast words shift the sentence's weight to the clause that counts. */
+function clauseWeights(model: SentimentModel, tokens: readonly Token[]): Float64Array {
+  const weights = new Float64Array(tokens.length).fill(1);
+  let lastContrast = -1;
+  let conceding = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (model.contrastAfter.has(t.normal)) lastContrast = i;
+    if (model.contrastBefore.has(t.normal)) conceding = true;
+    else if (t.type === 'punctuation') conceding = false;
+    if (conceding) weights[i] = CONCEDED;
+  }
+  if (lastContrast >= 0) {
+    for (let i = 0; i < tokens.length; i++) weights[i] = (weights[i] as number) * (i < lastContrast ? BEFORE_CONTRAST : AFTER_CONTRAST);
+  }
+  return weights;
+}
+
+function modifierAt(model: SentimentModel, tokens: readonly Token[], at: number): number {
+  let product = 1;
+  for (let j = at - 1; j >= 0 && j >= at - MODIFIER_LOOKBACK; j--) {
+    const t = tokens[j] as Token;
+    if (t.type === 'punctuation') break;
+    const m = model.modifiers.get(t.normal);
+    if (m !== undefined) product *= m;
+  }
+  return product;
+}
+
+/** Raw (unnormalised) valence sum of a sentence; exported for calibration benches. */
+export function rawSentenceValence(model: SentimentModel, sentence: Sentence): number {
+  const tokens = sentence.tokens;
+  const weights = clauseWeights(model, tokens);
+  let shoutedSentence = true;
+  let exclamations = 0;
+  for (const t of tokens) {
+    if (t.type === 'word' && !isShouted(t)) shoutedSentence = false;
+    if (t.text === '!') exclamations++;
+  }
+  let raw = 0;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    const phrase = matchPhrase(model.phrases, tokens, i);
+    let valence: number;
+    let negated: boolean;
+    let span = 1;
+    if (phrase !== undefined) {
+      valence = phrase.valence;
+      negated = t.negated && !phrase.selfNegated;
+      span = phrase.length;
+    } else {
+      const v = wordValence(model, t);
+      const next = tokens[i + 1];
+      // A modifier that is also a valence word ("pretty good", "super friendly") acts as modifier.
+      if (v === undefined || (model.modifiers.has(t.normal) && next !== undefined && wordValence(model, next) !== undefined)) {
+        i++;
+        continue;
+      }
+      valence = v;
+      negated = t.negated;
+    }
+    valence *= modifierAt(model, tokens, i);
+    if (!shoutedSentence && isShouted(t)) valence *= CAPS_EMPHASIS;
+    if (negated) valence = valence > 0 ? -NEGATED_POSITIVE * valence : -NEGATED_NEGATIVE * valence;
+    raw += (weights[i] as number) * valence;
+    i += span;
+  }
+  if (raw !== 0 && exclamations > 0) raw += Math.sign(raw) * EXCLAMATION_BOOST * Math.min(exclamations, MAX_EXCLAMATIONS);
+  return raw;
+}
+
+/** Sentence sentiment in (-1, 1). */
+export function scoreSentence(model: SentimentModel, sentence: Sentence): number {
+  const raw = rawSentenceValence(model, sentence);
+  return raw / Math.sqrt(raw * raw + ALPHA);
+}
+
+/**
+ * Verbatim sentiment: the mean of sentence scores weighted by their strength,
+ *   overall = Σ s_i (|s_i| + NEUTRAL_WEIGHT) / Σ (|s_i| + NEUTRAL_WEIGHT),
+ * so a strongly felt sentence outweighs polite filler, while neutral sentences still damp a
+ * single mild remark. An empty verbatim scores 0.
+ */
+const NEUTRAL_WEIGHT = 0.25;
+
+export function scoreDoc(model: SentimentModel, doc: Doc): { sentences: number[]; overall: number } {
+  const sentences = doc.sentences.map((s) => scoreSentence(model, s));
+  let num = 0;
+  let den = 0;
+  for (const s of sentences) {
+    const w = Math.abs(s) + NEUTRAL_WEIGHT;
+    num += s * w;
+    den += w;
+  }
+  return { sentences, overall: den === 0 ? 0 : num / den };
+}

@@ -1,0 +1,85 @@
+import winkNLP, { type ItsFunction } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Doc, Sentence, Token } from './types.js';
+import { refineNegation } from './negation.js';
+
+type WinkNlp = ReturnType<typeof winkNLP>;
+
+/**
+ * One winkNLP instance, built once at start-up and passed to every parse (building it costs
+ * ~100 ms and a few MB; per-verbatim construction would dominate the hot path).
+ */
+export interface Nlp {
+  readonly wink: WinkNlp;
+}
+
+export function createNlp(): Nlp {
+  return { wink: winkNLP(model) };
+}
+
+// Whitespace runs (newlines, tabs) that wink keeps as tokens of their own: no meaning, dropped.
+const WHITESPACE_TYPE = 'tabCRLF';
+
+/**
+ * Reads the text once and lays it out as the shared Doc: sentences with character offsets,
+ * tokens with normal, lemma, POS, type and negation scope.
+ *
+ * Offsets come from wink's preceding spaces plus token lengths, which rebuild the text
+ * exactly; a guard re-locates a token should wink ever emit a value not found verbatim.
+ */
+export function parseDoc(nlp: Nlp, text: string): Doc {
+  const { wink } = nlp;
+  const its = wink.its;
+  const wdoc = wink.readDoc(text);
+  const tokens = wdoc.tokens();
+  const values = tokens.out() as string[];
+  const n = values.length;
+  if (n === 0) return { text, sentences: [] };
+  const normals = tokens.out(its.normal) as string[];
+  // wink's hand-written types give its.lemma a signature `out` does not accept; it works at run time.
+  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const types = tokens.out(its.type) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const negs = tokens.out(its.negationFlag) as unknown as boolean[];
+
+  const all: Token[] = new Array<Token>(n);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const value = values[i] as string;
+    at += (spaces[i] as string).length;
+    if (!text.startsWith(value, at)) {
+      const found = text.indexOf(value, at);
+      if (found >= 0) at = found;
+    }
+    all[i] = {
+      text: value,
+      // wink keeps the case of a few normals ("It"); lower-casing keeps lookups uniform.
+      normal: (normals[i] as string).toLowerCase(),
+      lemma: (lemmas[i] as string).toLowerCase(),
+      pos: pos[i] as string,
+      start: at,
+      end: at + value.length,
+      negated: negs[i] === true,
+      type: types[i] as string,
+    };
+    at += value.length;
+  }
+  refineNegation(all);
+
+  const spans = wdoc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  const sentences: Sentence[] = [];
+  for (const [first, last] of spans) {
+    if (last < first) continue;
+    const sentenceTokens: Token[] = [];
+    for (let i = first; i <= last; i++) {
+      const t = all[i] as Token;
+      if (t.type !== WHITESPACE_TYPE) sentenceTokens.push(t);
+    }
+    const head = sentenceTokens[0];
+    const tail = sentenceTokens[sentenceTokens.length - 1];
+    if (head === undefined || tail === undefined) continue;
+    sentences.push({ start: head.start, end: tail.end, text: text.slice(head.start, tail.end), tokens: sentenceTokens });
+  }
+  return { text, sentences };
+}
