@@ -1,0 +1,70 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { createCustomerPool } from './customers.js';
+import { CSV_HEADER } from './formats.js';
+import { createMentionPlanner } from './plan.js';
+import { createRng } from './prng.js';
+import { mixedScores, nps, type ScorePolicy } from './record.js';
+import { SAMPLE_SPECS } from './samples.js';
+import { generateSource, type SourceSpec } from './source.js';
+import { SPIKE } from './window.js';
+
+export interface StreamOptions {
+  path: string;
+  rows: number;
+  format: 'csv' | 'jsonl';
+  seed: number;
+}
+
+export interface StreamSummary {
+  rows: number;
+  valid: number;
+  invalid: number;
+  duplicates: number;
+  bytes: number;
+}
+
+/** Rows are batched into chunks of this size: one write per chunk, not per row. */
+const CHUNK_CHARS = 1 << 18;
+
+/**
+ * Streams a benchmark file of any size: rows are generated one at a time and written with
+ * backpressure (wait for 'drain' when the stream's buffer is full), so memory stays flat.
+ */
+export async function streamRows(options: StreamOptions): Promise<StreamSummary> {
+  const base = SAMPLE_SPECS.find((s) => s.spec.format === options.format);
+  if (base === undefined) throw new Error(`generator: no sample spec for format ${options.format}`);
+  const spec: SourceSpec = { ...base.spec, name: options.path, rows: options.rows, idPrefix: options.format === 'csv' ? 'sv' : 'fb' };
+  const scores: ScorePolicy = options.format === 'csv' ? (_rng, _channel, latent) => nps(latent) : mixedScores;
+  const ctx = {
+    customers: createCustomerPool(createRng(options.seed), Math.max(2500, Math.min(200_000, Math.floor(options.rows / 4)))),
+    planner: createMentionPlanner({ theme: SPIKE.theme, factor: SPIKE.factor, fromMs: Date.parse(SPIKE.from) }),
+    scores,
+  };
+  const out = createWriteStream(options.path, { encoding: 'utf8' });
+  const summary: StreamSummary = { rows: 0, valid: 0, invalid: 0, duplicates: 0, bytes: 0 };
+  let chunk = options.format === 'csv' ? CSV_HEADER : '';
+  const flush = async (): Promise<void> => {
+    summary.bytes += Buffer.byteLength(chunk);
+    const ok = out.write(chunk);
+    chunk = '';
+    if (!ok) await once(out, 'drain');
+  };
+  try {
+    for (const item of generateSource(createRng(options.seed + 7919), ctx, spec)) {
+      summary.rows += 1;
+      if (item.kind === 'valid') summary.valid += 1;
+      else if (item.kind === 'invalid') summary.invalid += 1;
+      else summary.duplicates += 1;
+      chunk += item.line;
+      if (chunk.length >= CHUNK_CHARS) await flush();
+    }
+    if (chunk.length > 0) await flush();
+    out.end();
+    await once(out, 'finish');
+  } catch (error) {
+    out.destroy();
+    throw error;
+  }
+  return summary;
+}
