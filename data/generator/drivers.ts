@@ -9,7 +9,7 @@ import type { Mention, ThemeId } from './theme-ids.js';
  * NPS = round(latent) clamped to 0..10; CSAT and ratings = round(latent / 2) clamped to 1..5.
  */
 export const SCORE_MODEL = {
-  base: 8.3,
+  base: 9.2,
   noiseSd: 1.2,
   otherNegative: -0.4,
   positive: 0.6,
@@ -18,7 +18,7 @@ export const SCORE_MODEL = {
 
 /** Planted drivers, strongest first: the order impact analysis must recover. */
 export const PLANTED_DRIVERS: ReadonlyArray<{ theme: ThemeId; effect: number }> = [
-  { theme: 'delivery.lost-package', effect: -4.0 },
+  { theme: 'delivery.lost-package', effect: -5.0 },
   { theme: 'billing.double-charge', effect: -3.0 },
   { theme: 'support.no-callback', effect: -2.0 },
   { theme: 'app.slow', effect: -1.0 },

@@ -24,7 +24,7 @@ const FAMILY_WEIGHT: Readonly<Record<string, number>> = {
 };
 
 /** Drivers share one weight, so impact ranks them by planted effect and not by frequency. */
-const DRIVER_WEIGHT = 2.0;
+const DRIVER_WEIGHT = 2.5;
 /** P(0, 1, 2, 3 themes): ~15% of verbatims mention none. */
 const MENTION_COUNT_WEIGHTS = [0.15, 0.5, 0.25, 0.1] as const;
 const POSITIVE_SHARE = 0.15;
