@@ -1,0 +1,215 @@
+import type { Doc, Sentence } from '../text/types.js';
+import type { Taxonomy } from './taxonomy.js';
+import { buildFuzzyIndex, fuzzyKeyword, type FuzzyIndex } from './fuzzy.js';
+import { compilePattern, findPattern, matchAt, NEGATORS, prepareSentence, wordMatches, type Pattern, type PreparedSentence } from './pattern.js';
+
+/**
+ * Confidence by pattern kind. A multi-word phrase or a co-occurrence is far less ambiguous
+ * than one word, and a contiguous phrase less than one with gaps; a misspelt word costs a
+ * little more doubt. These are rule confidences on one scale, not calibrated probabilities.
+ */
+export const CONFIDENCE = {
+  phrase: 0.9,
+  phraseWithGap: 0.85,
+  all: 0.8,
+  allSpread: 0.7,
+  lemma: 0.6,
+  fuzzyPenalty: 0.15,
+} as const;
+
+/** Co-occurrence words further apart than this (in words) are weaker evidence. */
+const ALL_NEAR = 8;
+/** How far back from a negated match word its negator may sit to be part of the evidence. */
+const NEGATOR_LOOKBACK = 2;
+
+export type MatchKind = 'phrase' | 'all' | 'lemma';
+
+export interface ThemeMatch {
+  themeId: string;
+  sentence: number;
+  /** Character offsets in doc.text of the matched words (with their negator, if negated). */
+  start: number;
+  end: number;
+  text: string;
+  confidence: number;
+  kind: MatchKind;
+  /** A matched word sits in a negated scope ("was not helpful"): the mention may be positive. */
+  negated: boolean;
+}
+
+interface CompiledTheme {
+  id: string;
+  phrases: Pattern[];
+  all: Pattern[];
+  exclude: Pattern[];
+}
+
+interface Trigger {
+  theme: number;
+  kind: MatchKind;
+  /** Index into the theme's phrases or all; unused for lemmas. */
+  pattern: number;
+}
+
+export interface ThemeMatcher {
+  themes: CompiledTheme[];
+  index: Map<string, Trigger[]>;
+  fuzzy: FuzzyIndex | undefined;
+}
+
+export interface CompileOptions {
+  /** Words the vocabulary knows; fuzzy matching never touches them. Without it, fuzzy is off. */
+  isKnownWord?: (word: string) => boolean;
+}
+
+function addTrigger(index: Map<string, Trigger[]>, words: Iterable<string>, trigger: Trigger): void {
+  for (const w of words) {
+    const list = index.get(w);
+    if (!list) index.set(w, [trigger]);
+    else if (!list.some((t) => t.theme === trigger.theme && t.kind === trigger.kind && t.pattern === trigger.pattern)) list.push(trigger);
+  }
+}
+
+/** Builds the lemma index once, so a sentence only tests the themes whose keys it holds. */
+export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): ThemeMatcher {
+  const index = new Map<string, Trigger[]>();
+  const fuzzyWords: string[] = [];
+  const themes = t.themes.map((th, i): CompiledTheme => {
+    const phrases = th.phrases.map(compilePattern);
+    const all = th.all.map((groups) => groups.map((g) => compilePattern(g.join('|'))[0] as ReadonlySet<string>));
+    phrases.forEach((p, j) => addTrigger(index, p[0] ?? [], { theme: i, kind: 'phrase', pattern: j }));
+    all.forEach((p, j) => p.forEach((group) => addTrigger(index, group, { theme: i, kind: 'all', pattern: j })));
+    for (const lemma of th.lemmas) {
+      const pattern = compilePattern(lemma);
+      // A hyphenated lemma ("auto-renew") is tokenized into words: match it as a phrase.
+      if (pattern.length > 1) {
+        phrases.push(pattern);
+        addTrigger(index, pattern[0] ?? [], { theme: i, kind: 'phrase', pattern: phrases.length - 1 });
+        continue;
+      }
+      const word = pattern[0] ?? new Set<string>();
+      addTrigger(index, word, { theme: i, kind: 'lemma', pattern: 0 });
+      if (th.fuzzy) fuzzyWords.push(...word);
+    }
+    if (th.fuzzy) for (const p of all) for (const g of p) fuzzyWords.push(...g);
+    return { id: th.id, phrases, all, exclude: th.exclude.map(compilePattern) };
+  });
+  const fuzzy = options.isKnownWord && fuzzyWords.length > 0 ? buildFuzzyIndex(fuzzyWords, options.isKnownWord) : undefined;
+  return { themes, index, fuzzy };
+}
+
+interface Candidate {
+  confidence: number;
+  kind: MatchKind;
+  positions: number[];
+}
+
+function better(a: Candidate, b: Candidate | undefined): boolean {
+  if (!b) return true;
+  if (a.confidence !== b.confidence) return a.confidence > b.confidence;
+  return (a.positions[0] ?? 0) < (b.positions[0] ?? 0);
+}
+
+function matchAll(s: PreparedSentence, groups: Pattern): number[] | undefined {
+  const used: number[] = [];
+  for (const group of groups) {
+    let found = -1;
+    for (let i = 0; i < s.keys.length && found < 0; i++) {
+      if (!used.includes(i) && wordMatches(group, s.keys[i] as string[])) found = i;
+    }
+    if (found < 0) return undefined;
+    used.push(found);
+  }
+  return used.sort((a, b) => a - b);
+}
+
+function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, fuzzyAt: Set<number>): Map<number, Candidate> {
+  const best = new Map<number, Candidate>();
+  const allTried = new Set<string>();
+  const offer = (theme: number, c: Candidate): void => {
+    if (c.positions.some((p) => fuzzyAt.has(p))) c.confidence -= CONFIDENCE.fuzzyPenalty;
+    if (better(c, best.get(theme))) best.set(theme, c);
+  };
+  for (let i = 0; i < s.keys.length; i++) {
+    for (const key of s.keys[i] as string[]) {
+      for (const tr of m.index.get(key) ?? []) {
+        const theme = m.themes[tr.theme] as CompiledTheme;
+        if (tr.kind === 'lemma') {
+          offer(tr.theme, { confidence: CONFIDENCE.lemma, kind: 'lemma', positions: [i] });
+        } else if (tr.kind === 'phrase') {
+          const hit = matchAt(s, theme.phrases[tr.pattern] as Pattern, i);
+          if (!hit) continue;
+          const contiguous = (hit[hit.length - 1] as number) - (hit[0] as number) === hit.length - 1;
+          offer(tr.theme, { confidence: contiguous ? CONFIDENCE.phrase : CONFIDENCE.phraseWithGap, kind: 'phrase', positions: hit });
+        } else {
+          const tag = `${tr.theme}:${tr.pattern}`;
+          if (allTried.has(tag)) continue;
+          allTried.add(tag);
+          const hit = matchAll(s, theme.all[tr.pattern] as Pattern);
+          if (!hit) continue;
+          const near = (hit[hit.length - 1] as number) - (hit[0] as number) <= ALL_NEAR;
+          offer(tr.theme, { confidence: near ? CONFIDENCE.all : CONFIDENCE.allSpread, kind: 'all', positions: hit });
+        }
+      }
+    }
+  }
+  return best;
+}
+
+function addFuzzyKeys(m: ThemeMatcher, s: PreparedSentence): Set<number> {
+  const at = new Set<number>();
+  if (!m.fuzzy) return at;
+  for (let i = 0; i < s.keys.length; i++) {
+    const keys = s.keys[i] as string[];
+    if (s.tokens[i]?.type !== 'word' || keys.some((k) => m.index.has(k))) continue;
+    const k = fuzzyKeyword(m.fuzzy, s.tokens[i]?.normal ?? '');
+    if (k) {
+      keys.push(k);
+      at.add(i);
+    }
+  }
+  return at;
+}
+
+function toMatch(doc: Doc, sentence: number, s: PreparedSentence, themeId: string, c: Candidate): ThemeMatch {
+  const first = c.positions[0] as number;
+  const negatedAt = c.positions.find((p) => s.tokens[p]?.negated === true);
+  let from = first;
+  // The quote of a negated mention must carry its negator ("wasn't helpful", not "helpful").
+  const last = c.positions[c.positions.length - 1] as number;
+  const holdsNegator = s.keys.slice(first, last + 1).some((keys) => keys.some((k) => NEGATORS.has(k)));
+  if (negatedAt !== undefined && !holdsNegator) {
+    for (let j = negatedAt - 1; j >= 0 && j >= negatedAt - NEGATOR_LOOKBACK; j--) {
+      if ((s.keys[j] as string[]).some((k) => NEGATORS.has(k))) {
+        from = Math.min(first, j);
+        break;
+      }
+    }
+  }
+  const start = s.tokens[from]?.start ?? 0;
+  const end = Math.max(...c.positions.map((p) => s.tokens[p]?.end ?? start));
+  const confidence = Math.round(c.confidence * 100) / 100;
+  return { themeId, sentence, start, end, text: doc.text.slice(start, end), confidence, kind: c.kind, negated: negatedAt !== undefined };
+}
+
+/** Themes of one sentence: at most one match per theme (the strongest), vetoed by `exclude`. */
+export function matchSentence(m: ThemeMatcher, doc: Doc, sentence: Sentence, sentenceIndex: number): ThemeMatch[] {
+  const s = prepareSentence(sentence.tokens);
+  const fuzzyAt = addFuzzyKeys(m, s);
+  const out: ThemeMatch[] = [];
+  for (const [theme, c] of sentenceCandidates(m, s, fuzzyAt)) {
+    const th = m.themes[theme] as CompiledTheme;
+    if (th.exclude.some((p) => findPattern(s, p) !== undefined)) continue;
+    out.push(toMatch(doc, sentenceIndex, s, th.id, c));
+  }
+  return out.sort((a, b) => a.start - b.start || b.confidence - a.confidence || (a.themeId < b.themeId ? -1 : 1));
+}
+
+/** Per-sentence, multi-label theme matches of a document, in text order. */
+export function matchThemes(m: ThemeMatcher, doc: Doc): ThemeMatch[] {
+  const out: ThemeMatch[] = [];
+  doc.sentences.forEach((sentence, i) => {
+    for (const match of matchSentence(m, doc, sentence, i)) out.push(match);
+  });
+  return out;
+}

@@ -1,0 +1,117 @@
+import type { Token } from '../text/types.js';
+
+/**
+ * The word-level pattern engine shared by themes and signals. A pattern word is a set of
+ * alternatives ("charge|bill"); a token matches when its lemma or surface form is one of
+ * them, so taxonomy authors can write lemmas ("run small") or surface words ("runs small").
+ * Two word classes: "not" matches any negator (not, n't, never, no, cannot); "#num" matches
+ * a number or a counting word ("3", "three", "several").
+ */
+export type PatternWord = ReadonlySet<string>;
+export type Pattern = readonly PatternWord[];
+
+export const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'nt', 'never', 'no', 'cannot', 'without']);
+const COUNTS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty',
+  'thirty', 'forty', 'fifty', 'sixty', 'ninety', 'hundred', 'several', 'multiple', 'many', 'few', 'countless',
+  'numerous', 'dozen', 'dozens'];
+const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'umpteenth', 'nth'];
+
+/** Default gap: how many extra words may sit between two consecutive pattern words. */
+export const MAX_GAP = 2;
+
+function expandWord(word: string): Set<string> {
+  const out = new Set<string>();
+  for (const alt of word.split('|')) {
+    const w = alt.trim().toLowerCase();
+    if (w === '') continue;
+    if (w === 'not') for (const n of NEGATORS) out.add(n);
+    else if (w === '#num') {
+      out.add('#num');
+      for (const c of COUNTS) out.add(c);
+    }
+    else if (w === '#ord') for (const c of ORDINALS) out.add(c);
+    else out.add(w);
+  }
+  return out;
+}
+
+/** "see-through" and "log-in" are split, because the tokenizer splits them the same way. */
+export function compilePattern(text: string): Pattern {
+  const words = text.toLowerCase().split(/[\s]+|(?<=\w)-(?=\w)/).filter((w) => w !== '');
+  return words.map(expandWord);
+}
+
+/** The keys a token is looked up by: lemma, surface form, and repairs for tokenizer slips. */
+export function tokenKeys(t: Token): string[] {
+  const keys = [t.lemma];
+  if (t.normal !== t.lemma) keys.push(t.normal);
+  if (t.type === 'number') keys.push('#num');
+  // A capitalised sentence opener is often tagged PROPN and left unlemmatised ("Sizes").
+  if (t.pos === 'PROPN' && t.normal.length > 3 && t.normal.endsWith('s')) keys.push(t.normal.slice(0, -1));
+  // "wash." at the end of a text can stay one token.
+  if (t.normal.length > 2 && t.normal.endsWith('.')) keys.push(t.normal.slice(0, -1));
+  return keys;
+}
+
+/** One sentence prepared for matching: punctuation dropped, keys resolved once. */
+export interface PreparedSentence {
+  tokens: Token[];
+  keys: string[][];
+}
+
+export function prepareSentence(tokens: readonly Token[], extraKeys?: (t: Token, keys: string[]) => void): PreparedSentence {
+  const out: PreparedSentence = { tokens: [], keys: [] };
+  for (const t of tokens) {
+    if (t.type === 'punctuation') continue;
+    const keys = tokenKeys(t);
+    if (extraKeys) extraKeys(t, keys);
+    out.tokens.push(t);
+    out.keys.push(keys);
+  }
+  return out;
+}
+
+export function wordMatches(word: PatternWord, keys: readonly string[]): boolean {
+  for (const k of keys) if (word.has(k)) return true;
+  return false;
+}
+
+/**
+ * Matches `pattern` with its first word at position `at`; returns the positions of the
+ * matched words, or undefined. Greedy: each next word is the nearest one within the gap.
+ */
+export function matchAt(s: PreparedSentence, pattern: Pattern, at: number, gap = MAX_GAP): number[] | undefined {
+  const first = pattern[0];
+  const firstKeys = s.keys[at];
+  if (!first || !firstKeys || !wordMatches(first, firstKeys)) return undefined;
+  const hits = [at];
+  let pos = at;
+  for (let w = 1; w < pattern.length; w++) {
+    const word = pattern[w] as PatternWord;
+    let found = -1;
+    for (let j = pos + 1; j <= pos + 1 + gap && j < s.keys.length; j++) {
+      if (wordMatches(word, s.keys[j] as string[])) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return undefined;
+    hits.push(found);
+    pos = found;
+  }
+  return hits;
+}
+
+/** First match of the pattern anywhere in the sentence. */
+export function findPattern(s: PreparedSentence, pattern: Pattern, gap = MAX_GAP): number[] | undefined {
+  for (let i = 0; i < s.keys.length; i++) {
+    const hit = matchAt(s, pattern, i, gap);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** True when the pattern itself carries a negator, so a negated scope is what it expects. */
+export function patternHasNegator(pattern: Pattern): boolean {
+  return pattern.some((w) => w.has('never') || w.has('not'));
+}

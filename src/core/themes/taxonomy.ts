@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../../errors.js';
+
+/** A taxonomy file that cannot be used; the message names the path and what is wrong. */
+export class TaxonomyError extends InputError {}
+
+const Id = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case words joined by "." or "-"');
+const Words = z.string().trim().min(1, 'empty pattern');
+
+const isGroup = (g: unknown): boolean => Array.isArray(g) && g.every((w) => typeof w === 'string');
+
+function wrapSinglePattern(all: unknown): unknown {
+  return Array.isArray(all) && all.length > 0 && all.every(isGroup) ? [all] : all;
+}
+
+export const Family = z.object({
+  id: Id,
+  name: z.string().min(1),
+  owner: z.string().min(1),
+  description: z.string().default(''),
+});
+export type Family = z.infer<typeof Family>;
+
+export const Theme = z.object({
+  id: Id,
+  name: z.string().min(1),
+  parent: z.string().min(1),
+  owner: z.string().min(1),
+  description: z.string().min(1),
+  /** Single lemmas that alone signal the theme. */
+  lemmas: z.array(Words).default([]),
+  /** Multi-word patterns matched on lemmas (or surface words) in order, small gaps allowed. */
+  phrases: z.array(Words).default([]),
+  /**
+   * Co-occurrence patterns, each a list of groups: the sentence holds one word from each
+   * group. A single pattern may be written without the outer list ([[charge], [twice]]).
+   */
+  all: z.preprocess(wrapSinglePattern, z.array(z.array(z.array(Words).min(1, 'empty group')).min(1, 'empty pattern'))).default([]),
+  /** Phrases that veto the theme in a sentence. */
+  exclude: z.array(Words).default([]),
+  /** Also match misspelt `lemmas` (string distance on words the vocabulary does not know). */
+  fuzzy: z.boolean().default(false),
+});
+export type Theme = z.infer<typeof Theme>;
+
+export const Taxonomy = z.object({
+  version: z.union([z.string(), z.number()]).transform(String),
+  families: z.array(Family).min(1, 'at least one family'),
+  themes: z.array(Theme).min(1, 'at least one theme'),
+});
+export type Taxonomy = z.infer<typeof Taxonomy>;
+
+function pathOf(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  return out === '' ? '(root)' : out;
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return 'required';
+  return issue.message;
+}
+
+function checkReferences(t: Taxonomy): string[] {
+  const problems: string[] = [];
+  const families = new Map<string, number>();
+  t.families.forEach((f, i) => {
+    const seen = families.get(f.id);
+    if (seen !== undefined) problems.push(`families[${i}].id: duplicate id "${f.id}" (also families[${seen}])`);
+    else families.set(f.id, i);
+  });
+  const themes = new Map<string, number>();
+  t.themes.forEach((th, i) => {
+    const seen = themes.get(th.id);
+    if (seen !== undefined) problems.push(`themes[${i}].id: duplicate id "${th.id}" (also themes[${seen}])`);
+    else themes.set(th.id, i);
+    if (families.has(th.id)) problems.push(`themes[${i}].id: "${th.id}" is also a family id`);
+    if (!families.has(th.parent)) problems.push(`themes[${i}].parent: unknown family "${th.parent}"`);
+    if (th.lemmas.length + th.phrases.length + th.all.length === 0) {
+      problems.push(`themes[${i}]: no match pattern (give lemmas, phrases or all)`);
+    }
+    th.lemmas.forEach((l, j) => {
+      if (/\s/.test(l.trim())) problems.push(`themes[${i}].lemmas[${j}]: "${l}" has several words; put it in phrases`);
+    });
+    th.phrases.forEach((p, j) => {
+      if (!/\s/.test(p.trim()) && !p.includes('-')) problems.push(`themes[${i}].phrases[${j}]: "${p}" is one word; put it in lemmas`);
+    });
+  });
+  return problems;
+}
+
+/** Validates a taxonomy document; throws TaxonomyError listing every problem found. */
+export function parseTaxonomy(yamlText: string): Taxonomy {
+  let raw: unknown;
+  try {
+    raw = parseYaml(yamlText);
+  } catch (err) {
+    throw new TaxonomyError(`taxonomy: not valid YAML: ${(err as Error).message}`);
+  }
+  const parsed = Taxonomy.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${pathOf(i.path)}: ${describe(i)}`);
+    throw new TaxonomyError(`taxonomy: ${lines.join('; ')}`);
+  }
+  const problems = checkReferences(parsed.data);
+  if (problems.length > 0) throw new TaxonomyError(`taxonomy: ${problems.join('; ')}`);
+  return parsed.data;
+}
