@@ -112,7 +112,8 @@ export function scoreSentence(model: SentimentModel, sentence: Sentence): number
  * Verbatim sentiment: the mean of sentence scores weighted by their strength,
  *   overall = Σ s_i (|s_i| + NEUTRAL_WEIGHT) / Σ (|s_i| + NEUTRAL_WEIGHT),
  * so a strongly felt sentence outweighs polite filler, while neutral sentences still damp a
- * single mild remark. An empty verbatim scores 0.
+ * single mild remark. A "sentence" without words (a stray "!!" or "...") gets no neutral
+ * weight, so it cannot dilute the rest. An empty verbatim scores 0.
  */
 const NEUTRAL_WEIGHT = 0.25;
 
@@ -120,8 +121,10 @@ export function scoreDoc(model: SentimentModel, doc: Doc): { sentences: number[]
   const sentences = doc.sentences.map((s) => scoreSentence(model, s));
   let num = 0;
   let den = 0;
-  for (const s of sentences) {
-    const w = Math.abs(s) + NEUTRAL_WEIGHT;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i] as number;
+    const hasWords = (doc.sentences[i] as Sentence).tokens.some((t) => t.type === 'word');
+    const w = Math.abs(s) + (hasWords ? NEUTRAL_WEIGHT : 0);
     num += s * w;
     den += w;
   }

@@ -1,0 +1,51 @@
+import { detectAll } from 'tinyld';
+import { ENGLISH_FUNCTION_WORDS, OTHER_FUNCTION_WORDS } from './function-words.js';
+
+export interface LanguageGuess {
+  /** ISO 639-1 code ('en', 'fr', ...). */
+  language: string;
+  /** False where the text was too short or too mixed to tell; such texts default to 'en'. */
+  confident: boolean;
+}
+
+/*
+ * Two steps, cheapest first:
+ * 1. function words: a text of MIN_WORDS+ words where English function words are at least
+ *    EN_SHARE of the words, outnumber other languages' ones FOREIGN_FACTOR to 1, and letters
+ *    are nearly all ASCII is English, with no detector run (the usual case here, ~all texts).
+ * 2. otherwise tinyld's n-gram detector, but only on texts of MIN_DETECT_LETTERS+ letters:
+ *    it is unreliable below that, and a short unsure text ("ok thx", "great!!") is far more
+ *    likely English in an English feed than anything else.
+ */
+const MIN_WORDS = 4;
+const EN_SHARE = 0.15;
+const FOREIGN_FACTOR = 2;
+const MAX_NON_ASCII_SHARE = 0.02;
+const MIN_DETECT_LETTERS = 20;
+const MIN_DETECT_ACCURACY = 0.5;
+
+const WORD = /[\p{L}']+/gu;
+const NON_ASCII_LETTER = /[^\u0000-\u007f]/;
+
+export function detectLanguage(text: string): LanguageGuess {
+  let words = 0;
+  let letters = 0;
+  let nonAscii = 0;
+  let english = 0;
+  let other = 0;
+  for (const [raw] of text.matchAll(WORD)) {
+    const word = raw.toLowerCase();
+    words++;
+    letters += word.length;
+    if (NON_ASCII_LETTER.test(word)) nonAscii += word.length;
+    if (ENGLISH_FUNCTION_WORDS.has(word)) english++;
+    else if (OTHER_FUNCTION_WORDS.has(word)) other++;
+  }
+  if (words >= MIN_WORDS && english >= EN_SHARE * words && english >= FOREIGN_FACTOR * other && nonAscii <= MAX_NON_ASCII_SHARE * letters) {
+    return { language: 'en', confident: true };
+  }
+  if (letters < MIN_DETECT_LETTERS) return { language: 'en', confident: false };
+  const best = detectAll(text)[0];
+  if (best === undefined) return { language: 'en', confident: false };
+  return { language: best.lang, confident: best.accuracy >= MIN_DETECT_ACCURACY };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../src/core/language/detect.js';
+
+describe('detectLanguage', () => {
+  it('recognises ordinary English feedback confidently', () => {
+    for (const text of [
+      'I have been waiting for my refund for two weeks and nobody answers the phone.',
+      'The jacket runs small but the quality is great.',
+      'Delivery was late again, this is the third time.',
+    ]) {
+      expect(detectLanguage(text)).toEqual({ language: 'en', confident: true });
+    }
+  });
+
+  it('tells French, Spanish, German and Portuguese sentences apart from English', () => {
+    expect(detectLanguage("Le service client est vraiment nul, j'attends toujours mon remboursement.").language).toBe('fr');
+    expect(detectLanguage('El pedido nunca llegó y nadie me devolvió la llamada.').language).toBe('es');
+    expect(detectLanguage('Die Lieferung kam zu spät und der Kundendienst war unfreundlich.').language).toBe('de');
+    expect(detectLanguage('O atendimento foi péssimo e ainda estou esperando o reembolso.').language).toBe('pt');
+  });
+
+  it('defaults short unsure texts to English without claiming confidence', () => {
+    expect(detectLanguage('ok thx')).toEqual({ language: 'en', confident: false });
+    expect(detectLanguage('Great!!')).toEqual({ language: 'en', confident: false });
+    expect(detectLanguage('👍')).toEqual({ language: 'en', confident: false });
+  });
+
+  it('does not mistake English with a foreign word or two for another language', () => {
+    expect(detectLanguage('The café was lovely and the croissant was fresh.').language).toBe('en');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createNlp, parseDoc } from '../src/core/text/nlp.js';
+import type { Doc, Token } from '../src/core/text/types.js';
+
+const nlp = createNlp();
+const tokensOf = (doc: Doc): Token[] => doc.sentences.flatMap((s) => s.tokens);
+const negatedWords = (text: string): string[] =>
+  tokensOf(parseDoc(nlp, text))
+    .filter((t) => t.negated)
+    .map((t) => t.normal);
+
+describe('parseDoc', () => {
+  it('splits a verbatim into sentences whose offsets point back into the text', () => {
+    const text = '  The parcel never arrived.\nI called twice!  Still nothing... ';
+    const doc = parseDoc(nlp, text);
+    expect(doc.sentences.map((s) => s.text)).toEqual(['The parcel never arrived.', 'I called twice!', 'Still nothing...']);
+    for (const s of doc.sentences) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      for (const t of s.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    }
+  });
+
+  it('keeps token offsets right through contractions, emails and emoji', () => {
+    const text = "I can't log in 😡 write to help@shop.com, won't you?";
+    const tokens = tokensOf(parseDoc(nlp, text));
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.find((t) => t.type === 'email')?.text).toBe('help@shop.com');
+    expect(tokens.map((t) => t.normal)).toContain('not');
+  });
+
+  it('gives lower-cased normals, lemmas and part-of-speech tags', () => {
+    const tokens = tokensOf(parseDoc(nlp, 'It Fell apart and they Charged me twice.'));
+    const fell = tokens.find((t) => t.text === 'Fell');
+    expect(fell?.lemma).toBe('fall');
+    expect(fell?.pos).toBe('VERB');
+    expect(tokens[0]?.normal).toBe('it');
+    expect(tokens.find((t) => t.text === 'Charged')?.lemma).toBe('charge');
+  });
+
+  it('returns no sentences for empty or blank text', () => {
+    expect(parseDoc(nlp, '').sentences).toEqual([]);
+    expect(parseDoc(nlp, '  \n ').sentences).toEqual([]);
+  });
+
+  it('marks the words a negation scopes over', () => {
+    expect(negatedWords('The food was not bad.')).toEqual(['bad']);
+    expect(negatedWords('There were no problems.')).toEqual(['problems']);
+    expect(negatedWords('My order never arrived.')).toEqual(['arrived']);
+    expect(negatedWords("The app didn't work.")).toEqual(['work']);
+    expect(negatedWords("The agent wasn't helpful.")).toEqual(['helpful']);
+  });
+
+  it('ends a negation where a new clause starts', () => {
+    const negated = negatedWords("It didn't work and the agent was rude.");
+    expect(negated).toContain('work');
+    expect(negated).not.toContain('rude');
+  });
+
+  it('negates after "without", which wink does not scope', () => {
+    expect(negatedWords('It arrived without problems.')).toEqual(['problems']);
+  });
+});
