@@ -13,7 +13,7 @@ export const CONTEXT_SENTENCES = [
   'We have a few of these at the office.',
   'My partner recommended you to me.',
   'I ordered on {weekday} evening.',
-  'Not my first time writing in.',
+  'I live in a small flat, so space matters.',
   'I mostly shop with you on my {phone}.',
 ] as const;
 
@@ -29,7 +29,7 @@ export const GENERIC_SENTENCES = [
   'Fine.',
   'Pretty standard, nothing special.',
   'Good service as always.',
-  'You guys are great.',
+  'Love this company.',
   "It's ok I guess.",
   'n/a',
   'Thanks for asking.',
