@@ -19,11 +19,22 @@ const ADDRESS_RE = new RegExp(
 );
 // Typed in lower case ("12 oak street"): only full street words, and only after an address cue.
 const LOWER_ADDRESS_RE = new RegExp(
-  `${NUMBER}\\s+[a-z][a-z'’]+(?:\\s+[a-z][a-z'’]+){0,2}\\s+(?:street|avenue|road|boulevard|lane|st|ave|rd|blvd)\\b${TAIL}`,
+  `${NUMBER}\\s+${DIRECTION}(?:[a-z][a-z'’]+|\\d{1,3}(?:st|nd|rd|th))(?:\\s+[a-z][a-z'’]+){0,2}\\s+(?:street|avenue|road|boulevard|lane|st|ave|rd|blvd)\\b${TAIL}`,
   'gi',
 );
-const ADDRESS_CUE =
-  /\b(?:address|live|living|lives|located|moved|deliver(?:ed|y)?|ship(?:ped|ping)?|send|sent|post(?:ed)?|mail(?:ed)?|drop(?:ped)?|at|to|on|from)\b[\s:]*$/i;
+// Bare "at" and "on" are left out: "opened at 2 Google Drive folders" is no address.
+// Street type first, as in French, Spanish, Italian and Portuguese: "12 rue de la Paix".
+const ROMANCE_ADDRESS_RE = new RegExp(
+  `${NUMBER}(?:\\s?(?:bis|ter))?,?\\s+(?:rue|avenue|boulevard|bd|place|chemin|allée|impasse|quai|calle|avenida|carrer|rua)\\s+` +
+    String.raw`(?:(?:de|du|des|la|le|l'|del|della|di|da|do|dos)\s+)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}`,
+  'g',
+);
+const ADDRESS_CUE = new RegExp(
+  String.raw`\b(?:address(?:\s+(?:is|was))?|(?:live|living|lives|located|staying)\s+(?:at|on)|to|from|into)[\s:]*$`,
+  'i',
+);
+// Storage and brand "drives" share the street type.
+const NOT_A_STREET = /^\d+\s+(?:Google|One|Hard|Flash|Thumb|USB|Disk|Test|Network|Shared|Cloud|Team)\s+Drive/;
 const CUE_WINDOW = 40;
 const UNIT_OR_CITY_AFTER = /^,?\s+(?:[A-Z][a-z]+|Apt|Suite|Unit|Flat)/;
 
@@ -41,9 +52,11 @@ export function createAddressDetector(): Detector {
       const out: PiiSpan[] = [];
       eachMatch(ADDRESS_RE, text, (m) => {
         const end = m.index + m[0].length;
+        if (NOT_A_STREET.test(m[0])) return;
         if (m[2] !== undefined && !hasCue(text, m.index) && !UNIT_OR_CITY_AFTER.test(text.slice(end, end + 12))) return;
         out.push({ start: m.index, end, type: 'ADDRESS' });
       });
+      eachMatch(ROMANCE_ADDRESS_RE, text, (m) => out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' }));
       eachMatch(LOWER_ADDRESS_RE, text, (m) => {
         if (hasCue(text, m.index)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
       });

@@ -39,10 +39,10 @@ export function createIbanDetector(): Detector {
         const length = IBAN_LENGTHS[m[0].slice(0, 2).toUpperCase()];
         if (length === undefined) return;
         const found = ibanEnd(text, m.index, length);
-        if (found && isValidIban(found.compact)) {
-          out.push({ start: m.index, end: found.end, type: 'IBAN' });
-          IBAN_START.lastIndex = found.end;
-        }
+        if (!found) return;
+        // A mistyped IBAN is still claimed (unreplaced), so its digits never read as a card or phone.
+        out.push({ start: m.index, end: found.end, type: isValidIban(found.compact) ? 'IBAN' : null });
+        IBAN_START.lastIndex = found.end;
       });
       return out;
     },

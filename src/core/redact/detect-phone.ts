@@ -9,7 +9,8 @@ import type { PiiSpan } from './span.js';
 
 // Digit groups joined by spaces, dots, dashes or brackets; never glued to a word, a currency
 // sign, a decimal point or a time's colon. Which runs are phones is decided by phone-shape.ts.
-const PHONE_CHAIN = /(?<![\w+$€£¥#/.:,-])(?:\+\s?|\(\+?)?\d+(?:[ .\-()]{1,3}\d+)*/g;
+const PHONE_CHAIN = /(?<![\w+$€£¥#/.:,-])(?:\+\s?|\(\+?)?\d+(?:[ .\-()/]{1,3}\d+)*/g;
+const SENTENCE_BREAK = /\.\s/;
 const GLUED_AFTER = /^(?:[\w%]|[.,:/-]\d)/;
 
 function shapeOf(text: string, groups: readonly DigitGroup[], plus: boolean): PhoneShape {
@@ -27,10 +28,17 @@ function bracketsBalanced(s: string): boolean {
   return depth === 0;
 }
 
+/** Groups j.. may be dropped when they follow a sentence break or are all one- or two-digit. */
+function canDropTail(text: string, groups: readonly DigitGroup[], j: number): boolean {
+  if (SENTENCE_BREAK.test(text.slice(groups[j - 1]!.end, groups[j]!.start))) return true;
+  for (let k = j; k < groups.length; k++) if (groups[k]!.digits.length > 2) return false;
+  return true;
+}
+
 function isPhone(shape: PhoneShape, identifier: boolean, ctx: PhoneContext, text: string, start: number): boolean {
-  if (isInternational(shape) || isInternationalByZeros(shape)) return true;
+  if (isInternational(shape)) return true;
   if (identifier) return false;
-  if (isNanp(shape) || isTrunkNational(shape)) return true;
+  if (isInternationalByZeros(shape) || isNanp(shape) || isTrunkNational(shape)) return true;
   return (isBareRun(shape) || isLocal(shape)) && ctx.isPhone(text, start);
 }
 
@@ -52,9 +60,13 @@ export function createPhoneDetector(): Detector {
         const plus = m[0].includes('+');
         const identifier = ctx.isIdentifier(text, m.index);
         const matchEnd = m.index + m[0].length;
-        // Longest first; a stray number may sit after the phone, or one before a national number.
-        for (let i = 0; i < Math.min(2, groups.length); i++) {
+        // Longest first. Only a short stray number may be dropped from either end ("qty 2
+        // 07700 900123", "07700 900123 2 times"), or anything after a full stop; never a
+        // window cut out of the middle of a longer run such as a tracking number.
+        const lastStart = groups.length > 1 && groups[0]!.digits.length <= 2 && !plus ? 1 : 0;
+        for (let i = 0; i <= lastStart; i++) {
           for (let j = groups.length; j > i; j--) {
+            if (j < groups.length && !canDropTail(text, groups, j)) continue;
             const start = i === 0 ? m.index : groups[i]!.start;
             const end = groups[j - 1]!.end;
             if (end === matchEnd && GLUED_AFTER.test(text.slice(end, end + 2))) continue;

@@ -6,7 +6,7 @@ const VALID = '(?!000|666|9\\d\\d)\\d{3}';
 const SSN_DASHED = new RegExp(`(?<![\\w-])${VALID}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\w]|-\\d)`, 'g');
 // Without dashes a nine-digit run is only an SSN when the text says so.
 const SSN_NAMED = new RegExp(
-  `\\b(?:ssn|social security(?: number| no\\.?| #)?|ss#)\\W{0,6}(${VALID}[ ]?(?!00)\\d{2}[ ]?(?!0000)\\d{4})(?![\\w-])`,
+  `\\b(?:ssn|social security(?: number| no\\.?| #)?|ss#)(?:\\s+(?:is|was|number|no\\.?))*\\W{0,6}(${VALID}[ ]?(?!00)\\d{2}[ ]?(?!0000)\\d{4})(?![\\w-])`,
   'gi',
 );
 

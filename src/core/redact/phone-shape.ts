@@ -9,8 +9,9 @@ export interface PhoneShape {
   separators: string[];
 }
 
-// One separator between digit groups: a space, dot or dash, " - ", or brackets round an area code.
-const SEPARATOR_OK = /^(?:[ .-]|\s-\s|\)\s?|\s?\(|\)\s?\(|\)[.-]|\)\s-\s)$/;
+// One separator between digit groups: a space, dot, dash or slash (415/555-2671, 030/901820),
+// " - ", or brackets round an area code.
+const SEPARATOR_OK = /^(?:[ ./-]|\s-\s|\)\s?|\s?\(|\)\s?\(|\)[.-]|\)\s-\s)$/;
 
 export function separatorsOk(shape: PhoneShape): boolean {
   return shape.separators.every((s) => SEPARATOR_OK.test(s));
@@ -46,11 +47,11 @@ export function isNanp(s: PhoneShape): boolean {
 
 /**
  * National numbers with a trunk 0 (UK 07700 900123, FR 01 42 68 53 00, DE 030 901820):
- * 9-11 digits in at least two groups, never the 3-2-4 dash shape of an SSN.
+ * 9-12 digits (German mobiles: 0151 + 8) in at least two groups, never the 3-2-4 dash shape of an SSN.
  */
 export function isTrunkNational(s: PhoneShape): boolean {
   const n = s.digits.length;
-  if (s.plus || s.digits[0] !== '0' || s.digits[1] === '0' || n < 9 || n > 11) return false;
+  if (s.plus || s.digits[0] !== '0' || s.digits[1] === '0' || n < 9 || n > 12) return false;
   if (s.groups.length < 2 || s.groups[0]! > 5) return false;
   return !(same(s.groups, [3, 2, 4]) && s.separators.every((x) => x === '-'));
 }
