@@ -192,6 +192,11 @@ describe('redact', () => {
     expect(r('call 0061 7304 3922')).toBe('call [PHONE]');
   });
 
+  it('handles a long list of numbers and still finds the phone in it', () => {
+    const list = Array.from({ length: 2000 }, (_, i) => String(i % 97)).join(' ');
+    expect(r(`${list}. call +44 20 7946 0958`)).toBe(`${list}. call [PHONE]`);
+  });
+
   it('gives the same answer when the same redactor is used again', () => {
     const text = 'call 415-555-2671 or mail x@y.org';
     expect(redact(redactor, text)).toEqual(redact(redactor, text));

@@ -10,6 +10,8 @@ import type { PiiSpan } from './span.js';
 // Digit groups joined by spaces, dots, dashes or brackets; never glued to a word, a currency
 // sign, a decimal point or a time's colon. Which runs are phones is decided by phone-shape.ts.
 const PHONE_CHAIN = /(?<![\w+$€£¥#/.:,-])(?:\+\s?|\(\+?)?\d+(?:[ .\-()/]{1,3}\d+)*/g;
+// The most groups a written phone number has (+33 1 42 68 53 00 has six); bounds the work on long digit lists.
+const MAX_GROUPS = 8;
 const SENTENCE_BREAK = /\.\s/;
 const GLUED_AFTER = /^(?:[\w%]|[.,:/-]\d)/;
 
@@ -65,7 +67,7 @@ export function createPhoneDetector(): Detector {
         // window cut out of the middle of a longer run such as a tracking number.
         const lastStart = groups.length > 1 && groups[0]!.digits.length <= 2 && !plus ? 1 : 0;
         for (let i = 0; i <= lastStart; i++) {
-          for (let j = groups.length; j > i; j--) {
+          for (let j = Math.min(groups.length, i + MAX_GROUPS); j > i; j--) {
             if (j < groups.length && !canDropTail(text, groups, j)) continue;
             const start = i === 0 ? m.index : groups[i]!.start;
             const end = groups[j - 1]!.end;
