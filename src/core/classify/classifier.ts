@@ -1,0 +1,75 @@
+import { createVectorizer } from './feature-space.js';
+import type { LinearModel } from './model.js';
+
+export interface Prediction {
+  /** null: the best score is below the model's reject threshold ("unclassified"). */
+  label: string | null;
+  /** Best label even when rejected, and its score (an SVM margin, not a probability). */
+  best: string;
+  score: number;
+}
+
+export interface LabelScore {
+  label: string;
+  score: number;
+}
+
+export interface Classifier {
+  readonly model: LinearModel;
+  /** Score of every label, in `model.labels` order; the buffer is reused by the next call. */
+  scores(text: string): Float32Array;
+  /** Multi-class: the best label (or null when below `rejectBelow`). */
+  classify(text: string): Prediction;
+  /** Multi-label: every label at or above its threshold, best first (at least one when `atLeastOne`). */
+  classifyLabels(text: string, atLeastOne?: boolean): LabelScore[];
+}
+
+/** Compiles a model for scoring: the bucket table and buffers are built once here. */
+export function createClassifier(model: LinearModel): Classifier {
+  const vectorizer = createVectorizer(model.space);
+  const K = model.labels.length;
+  const { weights } = model;
+  const out = new Float32Array(K);
+
+  function scores(text: string): Float32Array {
+    const v = vectorizer.vectorize(text);
+    out.fill(0);
+    for (let p = 0; p < v.length; p++) {
+      const base = v.indices[p]! * K;
+      const x = v.values[p]!;
+      for (let k = 0; k < K; k++) out[k]! += weights[base + k]! * x;
+    }
+    return out;
+  }
+
+  function argmax(s: Float32Array): number {
+    let best = 0;
+    for (let k = 1; k < K; k++) if (s[k]! > s[best]!) best = k;
+    return best;
+  }
+
+  return {
+    model,
+    scores,
+    classify(text: string): Prediction {
+      const s = scores(text);
+      const best = argmax(s);
+      const score = s[best]!;
+      const rejected = model.rejectBelow !== undefined && score < model.rejectBelow;
+      return { label: rejected ? null : model.labels[best]!, best: model.labels[best]!, score };
+    },
+    classifyLabels(text: string, atLeastOne = false): LabelScore[] {
+      const s = scores(text);
+      const found: LabelScore[] = [];
+      for (let k = 0; k < K; k++) {
+        const threshold = model.thresholds?.[k] ?? 0;
+        if (s[k]! >= threshold) found.push({ label: model.labels[k]!, score: s[k]! });
+      }
+      if (found.length === 0 && atLeastOne) {
+        const best = argmax(s);
+        found.push({ label: model.labels[best]!, score: s[best]! });
+      }
+      return found.sort((a, b) => b.score - a.score);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { FeatureSpace } from './feature-space.js';
+
+/**
+ * A trained linear text classifier. `weights` holds one row per feature (the bias last)
+ * and one column per label: `weights[feature * labels.length + label]`.
+ *
+ * - multiclass: one label per text, the best score; a best score below `rejectBelow`
+ *   means "unclassified" (out of scope).
+ * - multilabel: one-vs-rest; every label whose score reaches its own calibrated
+ *   threshold.
+ */
+export interface LinearModel {
+  kind: 'multiclass' | 'multilabel';
+  labels: string[];
+  space: FeatureSpace;
+  weights: Float32Array;
+  thresholds?: Float32Array;
+  rejectBelow?: number;
+  /** Provenance: what it was trained on and how, for the model file and reports. */
+  training: { examples: number; seed: number; cost: number; classWeight: ClassWeight };
+}
+
+export type ClassWeight = 'balanced' | 'none';

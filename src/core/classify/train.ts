@@ -1,0 +1,142 @@
+import { trainBinarySvm } from './binary-svm.js';
+import { calibrateLabelThresholds } from './calibrate.js';
+import { createClassifier } from './classifier.js';
+import { trainCrammerSinger } from './crammer-singer.js';
+import { buildFeatureSpace, createVectorizer, vectorizeAll, type FeatureSpace } from './feature-space.js';
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './features.js';
+import type { ClassWeight, LinearModel } from './model.js';
+import { createRng, permutation } from './rng.js';
+import type { SparseRows } from './sparse.js';
+
+export interface TrainOptions {
+  features: FeatureOptions;
+  /** SVM C: larger fits the training data more closely. */
+  cost: number;
+  /** 'balanced' scales C by n / (classes x n_class) so rare classes are not drowned out. */
+  classWeight: ClassWeight;
+  seed: number;
+  maxEpochs: number;
+  tolerance: number;
+  /** Drop hash buckets seen in fewer training texts than this. */
+  minDf: number;
+  /** Multi-label only: share of the training rows held out to calibrate thresholds. */
+  calibrationShare: number;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: Readonly<TrainOptions> = {
+  features: DEFAULT_FEATURE_OPTIONS,
+  cost: 1,
+  classWeight: 'none',
+  seed: 7,
+  maxEpochs: 60,
+  tolerance: 0.1,
+  minDf: 1,
+  calibrationShare: 0.2,
+};
+
+const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort();
+
+function classCosts(counts: Int32Array, total: number, options: TrainOptions): Float32Array {
+  const costs = new Float32Array(counts.length);
+  counts.forEach((n, k) => {
+    costs[k] = options.classWeight === 'balanced' && n > 0 ? (options.cost * total) / (counts.length * n) : options.cost;
+  });
+  return costs;
+}
+
+/** One label per text: a Crammer-Singer multi-class SVM. */
+export function trainClassifier(texts: readonly string[], labels: readonly string[], overrides: Partial<TrainOptions> = {}): LinearModel {
+  const options = { ...DEFAULT_TRAIN_OPTIONS, ...overrides };
+  if (texts.length !== labels.length) throw new Error('trainClassifier: texts and labels differ in length');
+  const names = sortedUnique(labels);
+  if (names.length < 2) throw new Error('trainClassifier: needs at least two distinct labels');
+  const index = new Map(names.map((name, i) => [name, i]));
+  const y = Int32Array.from(labels, (label) => index.get(label)!);
+  const counts = new Int32Array(names.length);
+  for (const k of y) counts[k]!++;
+
+  const space = buildFeatureSpace(texts, options.features, options.minDf);
+  const vectorizer = createVectorizer(space);
+  const rows = vectorizeAll(vectorizer, texts);
+  const weights = trainCrammerSinger(rows, y, names.length, vectorizer.dimension, {
+    classCost: classCosts(counts, texts.length, options),
+    maxEpochs: options.maxEpochs,
+    tolerance: options.tolerance,
+    random: createRng(options.seed),
+  });
+  return {
+    kind: 'multiclass',
+    labels: names,
+    space,
+    weights,
+    training: { examples: texts.length, seed: options.seed, cost: options.cost, classWeight: options.classWeight },
+  };
+}
+
+function subsetRows(rows: SparseRows, pick: Int32Array): SparseRows {
+  const rowStart = new Int32Array(pick.length + 1);
+  let total = 0;
+  pick.forEach((r, i) => {
+    total += rows.rowStart[r + 1]! - rows.rowStart[r]!;
+    rowStart[i + 1] = total;
+  });
+  const indices = new Int32Array(total);
+  const values = new Float32Array(total);
+  pick.forEach((r, i) => {
+    indices.set(rows.indices.subarray(rows.rowStart[r]!, rows.rowStart[r + 1]!), rowStart[i]!);
+    values.set(rows.values.subarray(rows.rowStart[r]!, rows.rowStart[r + 1]!), rowStart[i]!);
+  });
+  return { rowStart, indices, values, rows: pick.length };
+}
+
+function trainOneVsRest(rows: SparseRows, sets: readonly (readonly number[])[], labelCount: number, dimension: number, options: TrainOptions): Float32Array {
+  const weights = new Float32Array(dimension * labelCount);
+  for (let label = 0; label < labelCount; label++) {
+    const positive = Uint8Array.from(sets, (set) => (set.includes(label) ? 1 : 0));
+    let positives = 0;
+    for (const p of positive) positives += p;
+    const balanced = options.classWeight === 'balanced' && positives > 0 && positives < rows.rows;
+    const w = trainBinarySvm(rows, positive, dimension, {
+      positiveCost: balanced ? (options.cost * rows.rows) / (2 * positives) : options.cost,
+      negativeCost: balanced ? (options.cost * rows.rows) / (2 * (rows.rows - positives)) : options.cost,
+      maxEpochs: options.maxEpochs,
+      tolerance: options.tolerance,
+      random: createRng(options.seed + label),
+    });
+    for (let f = 0; f < dimension; f++) weights[f * labelCount + label] = w[f]!;
+  }
+  return weights;
+}
+
+/**
+ * Any number of labels per text: one-vs-rest squared-hinge SVMs. Thresholds are
+ * calibrated per label (best F1) on a seeded held-out slice of the training rows, then
+ * the model is refitted on all rows and keeps those thresholds.
+ */
+export function trainMultiLabel(texts: readonly string[], labelSets: readonly (readonly string[])[], overrides: Partial<TrainOptions> = {}): LinearModel {
+  const options = { ...DEFAULT_TRAIN_OPTIONS, ...overrides };
+  if (texts.length !== labelSets.length) throw new Error('trainMultiLabel: texts and label sets differ in length');
+  const names = sortedUnique(labelSets.flat());
+  if (names.length < 1) throw new Error('trainMultiLabel: no labels');
+  const index = new Map(names.map((name, i) => [name, i]));
+  const sets = labelSets.map((set) => set.map((label) => index.get(label)!));
+
+  const space: FeatureSpace = buildFeatureSpace(texts, options.features, options.minDf);
+  const vectorizer = createVectorizer(space);
+  const rows = vectorizeAll(vectorizer, texts);
+  const training = { examples: texts.length, seed: options.seed, cost: options.cost, classWeight: options.classWeight };
+
+  const order = permutation(texts.length, createRng(options.seed ^ 0x5bd1e995));
+  const heldOutCount = Math.floor(texts.length * options.calibrationShare);
+  const heldOut = order.slice(0, heldOutCount).sort();
+  const fit = order.slice(heldOutCount).sort();
+  const fitWeights = trainOneVsRest(subsetRows(rows, fit), Array.from(fit, (r) => sets[r]!), names.length, vectorizer.dimension, options);
+  const provisional = createClassifier({ kind: 'multilabel', labels: names, space, weights: fitWeights, training });
+  const thresholds = calibrateLabelThresholds(
+    Array.from(heldOut, (r) => provisional.scores(texts[r]!).slice()),
+    Array.from(heldOut, (r) => sets[r]!),
+    names.length,
+  );
+  const weights = trainOneVsRest(rows, sets, names.length, vectorizer.dimension, options);
+  return { kind: 'multilabel', labels: names, space, weights, thresholds, training };
+}
