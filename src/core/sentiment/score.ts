@@ -21,6 +21,18 @@ const CAPS_EMPHASIS = 1.25;
 const EXCLAMATION_BOOST = 0.3;
 const MAX_EXCLAMATIONS = 4;
 const MODIFIER_LOOKBACK = 2;
+/**
+ * A sentence praising one thing and blaming another ("great food, awful service") is mixed:
+ * its net score is pulled toward neutral by MIXED_DAMPING · min(P, N) / max(P, N), where P
+ * and N are the weighted positive and negative sums. The clause after "but" still decides
+ * the sign.
+ */
+const MIXED_DAMPING = 0.5;
+
+function mixedness(positive: number, negative: number): number {
+  const high = Math.max(positive, negative);
+  return high === 0 ? 0 : Math.min(positive, negative) / high;
+}
 
 function wordValence(model: SentimentModel, t: Token): number | undefined {
   return model.words.get(t.normal) ?? model.words.get(t.lemma);
@@ -69,7 +81,8 @@ export function rawSentenceValence(model: SentimentModel, sentence: Sentence): n
     if (t.type === 'word' && !isShouted(t)) shoutedSentence = false;
     if (t.text === '!') exclamations++;
   }
-  let raw = 0;
+  let positive = 0;
+  let negative = 0;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
@@ -95,9 +108,12 @@ export function rawSentenceValence(model: SentimentModel, sentence: Sentence): n
     valence *= modifierAt(model, tokens, i);
     if (!shoutedSentence && isShouted(t)) valence *= CAPS_EMPHASIS;
     if (negated) valence = valence > 0 ? -NEGATED_POSITIVE * valence : -NEGATED_NEGATIVE * valence;
-    raw += (weights[i] as number) * valence;
+    const weighted = (weights[i] as number) * valence;
+    if (weighted > 0) positive += weighted;
+    else negative -= weighted;
     i += span;
   }
+  let raw = (positive - negative) * (1 - MIXED_DAMPING * mixedness(positive, negative));
   if (raw !== 0 && exclamations > 0) raw += Math.sign(raw) * EXCLAMATION_BOOST * Math.min(exclamations, MAX_EXCLAMATIONS);
   return raw;
 }
