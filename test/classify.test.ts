@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+  calibrateRejectThreshold,
+  createClassifier,
+  createTextHasher,
+  DEFAULT_FEATURE_OPTIONS,
+  evaluate,
+  fromModelFile,
+  microF1,
+  ModelFileSchema,
+  splitIndices,
+  toModelFile,
+  trainClassifier,
+  trainMultiLabel,
+} from '../src/core/classify/index.js';
+import { syntheticMultiLabelRows, syntheticRows } from './classify-fixtures.js';
+
+describe('hashed features', () => {
+  it('give the same buckets for the same text, whatever came before', () => {
+    const hasher = createTextHasher(DEFAULT_FEATURE_OPTIONS);
+    const first = Array.from(hasher.hash('Card not arrived yet').chars.subarray(0, 20));
+    hasher.hash('something much longer and different in between');
+    expect(Array.from(hasher.hash('Card not arrived yet').chars.subarray(0, 20))).toEqual(first);
+  });
+
+  it('ignore letter case', () => {
+    const hasher = createTextHasher(DEFAULT_FEATURE_OPTIONS);
+    const lower = hasher.hash('refund please');
+    const words = Array.from(lower.words.subarray(0, lower.wordCount));
+    const upper = hasher.hash('REFUND Please');
+    expect(Array.from(upper.words.subarray(0, upper.wordCount))).toEqual(words);
+  });
+});
+
+describe('multi-class classifier', () => {
+  const rows = syntheticRows(40);
+  const { train, test } = splitIndices(rows.length, 0.75, 3);
+  const model = trainClassifier(train.map((i) => rows[i]!.text), train.map((i) => rows[i]!.label), { seed: 5 });
+  const classifier = createClassifier(model);
+
+  it('learns themes it was shown and scores held-out texts almost perfectly', () => {
+    const e = evaluate(test.map((i) => rows[i]!.label), test.map((i) => classifier.classify(rows[i]!.text).label));
+    expect(e.accuracy).toBeGreaterThan(0.95);
+    expect(classifier.classify('my parcel never arrived').label).toBe('delivery');
+  });
+
+  it('gives the same weights for the same seed', () => {
+    const again = trainClassifier(train.map((i) => rows[i]!.text), train.map((i) => rows[i]!.label), { seed: 5 });
+    expect(Array.from(again.weights)).toEqual(Array.from(model.weights));
+  });
+
+  it('survives a round trip through its JSON form, quantised or not', () => {
+    const exact = createClassifier(fromModelFile(ModelFileSchema.parse(JSON.parse(JSON.stringify(toModelFile(model, 'float32'))))));
+    const small = createClassifier(fromModelFile(ModelFileSchema.parse(JSON.parse(JSON.stringify(toModelFile(model, 'int8'))))));
+    for (const i of test) {
+      const text = rows[i]!.text;
+      expect(Array.from(exact.scores(text))).toEqual(Array.from(classifier.scores(text)));
+      expect(small.classify(text).label).toBe(classifier.classify(text).label);
+    }
+  });
+
+  it('says unclassified below its reject threshold', () => {
+    const strict = createClassifier({ ...model, rejectBelow: 1e9 });
+    expect(strict.classify('parcel never arrived').label).toBeNull();
+    expect(strict.classify('parcel never arrived').best).toBe('delivery');
+  });
+});
+
+describe('multi-label classifier', () => {
+  it('finds both themes of a text that names two', () => {
+    const rows = syntheticMultiLabelRows(300);
+    const model = trainMultiLabel(rows.map((r) => r.text), rows.map((r) => r.labels), { seed: 1 });
+    expect(model.thresholds).toHaveLength(3);
+    const classifier = createClassifier(model);
+    const found = classifier.classifyLabels('charged twice and parcel never arrived').map((l) => l.label);
+    expect(found.sort()).toEqual(['billing', 'delivery']);
+    const held = syntheticMultiLabelRows(60, 99);
+    const micro = microF1(held.map((r) => r.labels), held.map((r) => classifier.classifyLabels(r.text, true).map((l) => l.label)));
+    expect(micro.f1).toBeGreaterThan(0.9);
+  });
+});
+
+describe('metrics', () => {
+  it('compute accuracy, macro-F1 and the confusions from gold and predicted labels', () => {
+    const e = evaluate(['a', 'a', 'b', 'b'], ['a', 'b', 'b', 'b']);
+    expect(e.accuracy).toBe(0.75);
+    const a = e.perClass.find((c) => c.label === 'a')!;
+    expect(a).toMatchObject({ precision: 1, recall: 0.5, support: 2 });
+    expect(e.macroF1).toBeCloseTo((2 / 3 + 0.8) / 2, 10);
+    expect(e.topConfusions).toEqual([{ gold: 'a', predicted: 'b', count: 1 }]);
+    expect(e.matrix).toEqual([[1, 1], [0, 2]]);
+  });
+
+  it('count pairs for micro-F1 of multi-label predictions', () => {
+    expect(microF1([['x', 'y'], ['z']], [['x'], ['z', 'y']])).toEqual({ precision: 2 / 3, recall: 2 / 3, f1: 2 / 3 });
+  });
+});
+
+describe('reject threshold', () => {
+  it('is set between out-of-scope scores and right in-scope scores', () => {
+    const threshold = calibrateRejectThreshold([0.1, 0.2, 0.9, 1.2], [false, false, true, true], [false, false, true, true]);
+    expect(threshold).toBeGreaterThan(0.2);
+    expect(threshold).toBeLessThan(0.9);
+  });
+});
