@@ -1,0 +1,71 @@
+import type { Doc, Token } from '../text/types.js';
+
+/**
+ * Words that make a phrase say nothing about the friction on their own: greetings, fillers,
+ * time words, vague nouns. A phrase made only of these is dropped.
+ */
+const EMPTY_WORDS: ReadonlySet<string> = new Set([
+  'thing', 'lot', 'way', 'day', 'bit', 'one', 'anything', 'something', 'everything', 'nothing', 'people', 'guy',
+  'everyone', 'someone', 'anyone', 'kind', 'sort', 'today', 'yesterday', 'tomorrow', 'week', 'month', 'year',
+  'time', 'hi', 'hello', 'hey', 'thanks', 'thank', 'please', 'yes', 'ok', 'okay', 'lol', 'dear', 'sir', 'madam',
+  'regards', 'other', 'same', 'much', 'many', 'more', 'most', 'few', 'good', 'bad', 'great', 'whole', 'lady',
+  'mr', 'mrs', 'ms', 'etc', 'stuff', 'whatever', 'place', 'part', 'point', 'reason', 'number', 'amount',
+]);
+
+const NOUNS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
+
+/** "[EMAIL]", "[PHONE]"...: a redaction placeholder, never part of a phrase. */
+function isPlaceholder(doc: Doc, t: Token): boolean {
+  return doc.text[t.start - 1] === '[' && doc.text[t.end] === ']';
+}
+
+function usable(doc: Doc, t: Token): boolean {
+  return t.type === 'word' && /^[a-z][a-z'-]*$/.test(t.lemma) && !isPlaceholder(doc, t);
+}
+
+/** Noun phrases (ADJ* NOUN+, or PROPN runs) of one sentence, as lemma strings. */
+function sentencePhrases(doc: Doc, tokens: readonly Token[], emit: (phrase: string) => void): void {
+  let words: string[] = [];
+  let hasNoun = false;
+  const flush = (): void => {
+    if (hasNoun && words.some((w) => !EMPTY_WORDS.has(w))) {
+      const phrase = words.join(' ');
+      if (phrase.length >= 3) emit(phrase);
+    }
+    words = [];
+    hasNoun = false;
+  };
+  for (const t of tokens) {
+    const noun = NOUNS.has(t.pos);
+    if (!usable(doc, t) || (!noun && t.pos !== 'ADJ')) {
+      flush();
+      continue;
+    }
+    // An adjective after a noun starts a new phrase ("delivery late" is not a noun phrase).
+    if (!noun && hasNoun) flush();
+    words.push(t.lemma);
+    if (noun) hasNoun = true;
+  }
+  flush();
+}
+
+/**
+ * Up to `max` key phrases of a document: noun phrases from the POS tags, lemmatised,
+ * placeholders and empty words dropped, ranked by frequency then first position (so the
+ * same text always gives the same list).
+ */
+export function keyPhrases(doc: Doc, max = 5): string[] {
+  const seen = new Map<string, { count: number; first: number }>();
+  let order = 0;
+  for (const sentence of doc.sentences) {
+    sentencePhrases(doc, sentence.tokens, (phrase) => {
+      const entry = seen.get(phrase);
+      if (entry) entry.count++;
+      else seen.set(phrase, { count: 1, first: order++ });
+    });
+  }
+  return [...seen.entries()]
+    .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
+    .slice(0, max)
+    .map(([phrase]) => phrase);
+}
