@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/**
+ * Runs a command and samples its peak resident memory (VmHWM from /proc, Linux) every
+ * 100 ms; returns the peak in MB and the wall time. The last sample before exit is kept.
+ */
+export async function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; peakMb: number; seconds: number; stdout: string }> {
+  const started = performance.now();
+  const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  let peakKb = 0;
+  const sample = (): void => {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) peakKb = Math.max(peakKb, Number(m[1]));
+    } catch {
+      // The process has exited between samples.
+    }
+  };
+  const timer = setInterval(sample, 100);
+  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  clearInterval(timer);
+  return { code, peakMb: peakKb / 1024, seconds: (performance.now() - started) / 1000, stdout };
+}
+
+/** Texts per second of `fn` over `texts`, after a warm-up pass over the first 500. */
+export function throughput(texts: readonly string[], fn: (text: string) => unknown): number {
+  for (const t of texts.slice(0, 500)) fn(t);
+  const started = performance.now();
+  for (const t of texts) fn(t);
+  return texts.length / ((performance.now() - started) / 1000);
+}

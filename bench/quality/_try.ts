@@ -1,0 +1,16 @@
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { trainClassifier } from '/work/main/src/core/classify/train.js';
+import { createClassifier } from '/work/main/src/core/classify/classifier.js';
+import { evaluate } from '/work/main/src/core/classify/metrics.js';
+const rd = (p: string) => parse(readFileSync(p), { columns: true }) as { text: string; category: string }[];
+const tr = rd('/work/shared/datasets/banking77/train.csv'), te = rd('/work/shared/datasets/banking77/test.csv');
+const cfg = JSON.parse(process.argv[2] ?? '{}');
+const t0 = performance.now();
+const model = trainClassifier(tr.map(r => r.text), tr.map(r => r.category), cfg);
+const t1 = performance.now();
+const c = createClassifier(model);
+const pred = te.map(r => c.classify(r.text).label);
+const t2 = performance.now();
+const e = evaluate(te.map(r => r.category), pred);
+console.log(JSON.stringify(cfg), 'acc', e.accuracy.toFixed(4), 'f1', e.macroF1.toFixed(4), 'train s', ((t1 - t0) / 1000).toFixed(1), 'pred/s', Math.round(te.length / ((t2 - t1) / 1000)), 'F', model.space.buckets.length, 'rss MB', Math.round(process.resourceUsage().maxRSS / 1024));

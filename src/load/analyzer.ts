@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Analyzer, ThemeHit } from '../core/analyzer.js';
+import { createClassifier, type Classifier } from '../core/classify/index.js';
+import { keyPhrases } from '../core/phrases/key-phrases.js';
+import { detectLanguage } from '../core/language/index.js';
+import { createRedactor, redact } from '../core/redact/index.js';
+import { createSentimentModel, scoreDoc, sentimentLabel } from '../core/sentiment/index.js';
+import { detectSignals } from '../core/signals/detect.js';
+import { createNlp, parseDoc } from '../core/text/nlp.js';
+import type { Doc } from '../core/text/types.js';
+import { compileTaxonomy, matchThemes } from '../core/themes/matcher.js';
+import type { Taxonomy } from '../core/themes/taxonomy.js';
+import type { ThemeInfo } from '../cli/theme-rows.js';
+import { readModel } from './classifier.js';
+import { defaultLexiconDir, loadSentimentLexicon } from './lexicon.js';
+import { defaultSignalsPath, loadSignalCues } from './signals.js';
+import { defaultTaxonomyPath, loadTaxonomy } from './taxonomy.js';
+
+export interface AnalyzerOptions {
+  taxonomyPath?: string;
+  lexiconDir?: string;
+  signalsPath?: string;
+  /** Trained theme models (frictionlens train themes): their matches add recall, via 'model'. */
+  modelPaths?: readonly string[];
+}
+
+export interface LoadedAnalyzer {
+  analyzer: Analyzer;
+  taxonomy: Taxonomy;
+  themeInfo: (id: string) => ThemeInfo | undefined;
+}
+
+/** A model's score must clear this margin (on top of its own threshold) to add a theme. */
+const MODEL_MARGIN = 0;
+
+/**
+ * Loads the models once (taxonomy, lexicons, signal cues, trained classifiers) and builds
+ * every stage of the per-verbatim pipeline from them. The version hashes the files, so
+ * analyses say exactly which models produced them.
+ */
+export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<LoadedAnalyzer> {
+  const taxonomyPath = options.taxonomyPath ?? defaultTaxonomyPath();
+  const taxonomy = loadTaxonomy(taxonomyPath);
+  const lexicon = loadSentimentLexicon(options.lexiconDir ?? defaultLexiconDir());
+  const cues = loadSignalCues(options.signalsPath ?? defaultSignalsPath());
+  const classifiers = await Promise.all((options.modelPaths ?? []).map(async (p) => createClassifier(await readModel(p))));
+
+  const version = createHash('sha1');
+  version.update(readFileSync(taxonomyPath));
+  version.update(JSON.stringify(lexicon));
+  version.update(JSON.stringify(cues, (_k, v: unknown) => (v instanceof Map || v instanceof Set ? [...v] : v)));
+  for (const p of options.modelPaths ?? []) version.update(readFileSync(p));
+
+  const nlp = createNlp();
+  const redactor = createRedactor();
+  const sentiment = createSentimentModel(lexicon);
+  const matcher = compileTaxonomy(taxonomy);
+  const byId = new Map(taxonomy.themes.map((t) => [t.id, { id: t.id, name: t.name, owner: t.owner }]));
+
+  const analyzer: Analyzer = {
+    version: `fl-${version.digest('hex').slice(0, 12)}`,
+    redact: (text) => redact(redactor, text),
+    detectLanguage,
+    parse: (text) => parseDoc(nlp, text),
+    sentiment: (doc) => scoreDoc(sentiment, doc),
+    label: (score) => sentimentLabel(score),
+    themes: (doc) => matchThemes(matcher, doc),
+    ...(classifiers.length > 0 ? { modelThemes: (doc: Doc) => classifiers.flatMap((c) => modelHits(c, doc)) } : {}),
+    // Every theme of a root-cause taxonomy names a friction; a flat mention is a complaint.
+    frictionTheme: () => true,
+    signals: (doc, scores) => detectSignals(doc, scores, cues),
+    keyPhrases: (doc) => keyPhrases(doc),
+  };
+  return { analyzer, taxonomy, themeInfo: (id) => byId.get(id) };
+}
+
+/** A trained model labels whole sentences; its evidence is the sentence. */
+function modelHits(classifier: Classifier, doc: Doc): ThemeHit[] {
+  const hits: ThemeHit[] = [];
+  doc.sentences.forEach((sentence, index) => {
+    const labels =
+      classifier.model.kind === 'multilabel'
+        ? classifier.classifyLabels(sentence.text)
+        : (() => {
+            const p = classifier.classify(sentence.text);
+            return p.label === null ? [] : [{ label: p.label, score: p.score }];
+          })();
+    for (const { label, score } of labels) {
+      if (score < MODEL_MARGIN) continue;
+      hits.push({
+        themeId: label,
+        sentence: index,
+        start: sentence.start,
+        end: sentence.end,
+        text: sentence.text,
+        // An SVM margin, squashed to (0, 1) and kept below rule confidence: rules win ties.
+        confidence: Math.min(0.79, 1 / (1 + Math.exp(-score))),
+        via: 'model',
+      });
+    }
+  });
+  return hits;
+}
