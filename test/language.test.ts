@@ -29,3 +29,11 @@ describe('detectLanguage', () => {
     expect(detectLanguage('The café was lovely and the croissant was fresh.').language).toBe('en');
   });
 });
+
+describe('short English texts', () => {
+  it('keeps short plain-ASCII texts without foreign function words English', () => {
+    for (const t of ['Notifications arrive hours late.', 'Hello,\n\nFine.\n\nRegards,\nOlga', 'Refund still pending after weeks.']) {
+      expect(detectLanguage(t).language).toBe('en');
+    }
+  });
+});

@@ -23,6 +23,7 @@ const FOREIGN_FACTOR = 2;
 const MAX_NON_ASCII_SHARE = 0.02;
 const MIN_DETECT_LETTERS = 20;
 const MIN_DETECT_ACCURACY = 0.5;
+const SHORT_WORDS = 8;
 
 const WORD = /[\p{L}']+/gu;
 const NON_ASCII_LETTER = /[^\u0000-\u007f]/;
@@ -45,7 +46,13 @@ export function detectLanguage(text: string): LanguageGuess {
     return { language: 'en', confident: true };
   }
   if (letters < MIN_DETECT_LETTERS) return { language: 'en', confident: false };
+  // A short text with no foreign function word and no accented letter ("Notifications arrive
+  // hours late.") gives an n-gram detector too little to go on: it stays English.
+  const foreignEvidence = other > english || nonAscii > 0;
+  if (!foreignEvidence && words < SHORT_WORDS) return { language: 'en', confident: false };
   const best = detectAll(text)[0];
   if (best === undefined) return { language: 'en', confident: false };
-  return { language: best.lang, confident: best.accuracy >= MIN_DETECT_ACCURACY };
+  const confident = best.accuracy >= MIN_DETECT_ACCURACY;
+  if (best.lang !== 'en' && !confident && !foreignEvidence) return { language: 'en', confident: false };
+  return { language: best.lang, confident };
 }
