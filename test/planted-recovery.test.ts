@@ -50,7 +50,7 @@ describe('analyze on the generated samples', () => {
     for (const [id, planted] of Object.entries(truth.verbatims)) {
       const found = new Set(analyses.get(id)?.themes.map((t) => t.id) ?? []);
       if (!analyses.has(id)) continue;
-      const expected = new Set(planted.themes.map((t) => t.id));
+      const expected = new Set<string>(planted.themes.map((t) => t.id));
       for (const t of found) (expected.has(t) ? tp++ : fp++);
       for (const t of expected) if (!found.has(t)) fn++;
     }

@@ -72,11 +72,12 @@ function strongestPerTheme(hits: readonly ThemeHit[]): ThemeHit[] {
 }
 
 /**
- * A mention takes its sentence's sentiment. A friction theme stated flatly ("my parcel came
- * a week late" scores neutral on any lexicon) is still a complaint: it counts as negative.
+ * A mention takes its sentence's sentiment. A complaint stated flatly ("my parcel came a
+ * week late" scores neutral on any lexicon) still counts as negative; a bare topic word in a
+ * neutral sentence ("I ordered my usual size") stays neutral.
  */
 function mentionSentiment(analyzer: Analyzer, hit: ThemeHit, sentenceScore: number): Sentiment {
   const label = analyzer.label(sentenceScore);
-  if (label === 'neutral' && analyzer.frictionTheme(hit.themeId)) return { score: clamp(sentenceScore), label: 'negative' };
+  if (label === 'neutral' && analyzer.flatComplaint(hit)) return { score: clamp(sentenceScore), label: 'negative' };
   return { score: clamp(sentenceScore), label };
 }

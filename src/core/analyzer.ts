@@ -11,6 +11,8 @@ export interface ThemeHit {
   confidence: number;
   /** 'model' for a trained model's match; rules by default. */
   via?: 'rule' | 'model';
+  /** How a rule matched: a bare topic word ('lemma') or a complaint pattern ('phrase', 'all'). */
+  kind?: 'lemma' | 'phrase' | 'all';
 }
 
 /**
@@ -30,8 +32,8 @@ export interface Analyzer {
   themes(doc: Doc): ThemeHit[];
   /** Trained-model matches, for recall where the rules miss (optional). */
   modelThemes?(doc: Doc): ThemeHit[];
-  /** Themes whose mentions count as negative when said flatly (neutral sentence). */
-  frictionTheme(themeId: string): boolean;
+  /** Whether a hit in a neutral sentence still counts as a negative mention (a flat complaint). */
+  flatComplaint(hit: ThemeHit): boolean;
   signals(doc: Doc, sentenceScores: readonly number[]): Signals;
   keyPhrases(doc: Doc): string[];
 }

@@ -67,8 +67,9 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
     label: (score) => sentimentLabel(score),
     themes: (doc) => matchThemes(matcher, doc),
     ...(classifiers.length > 0 ? { modelThemes: (doc: Doc) => classifiers.flatMap((c) => modelHits(c, doc)) } : {}),
-    // Every theme of a root-cause taxonomy names a friction; a flat mention is a complaint.
-    frictionTheme: () => true,
+    // Taxonomy phrases and co-occurrences describe a problem ("runs small", "charged twice");
+    // a single topic lemma ("size") does not, and a trained model's label says nothing of tone.
+    flatComplaint: (hit) => hit.kind === 'phrase' || hit.kind === 'all',
     signals: (doc, scores) => detectSignals(doc, scores, cues),
     keyPhrases: (doc) => keyPhrases(doc),
   };
