@@ -9,6 +9,8 @@ type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Pro
 /** Every command, in one table: `frictionlens COMMAND --help` shows each one's flags. */
 const COMMANDS: Record<string, Command> = {
   analyze: { summary: 'analyse files in this process and print the top friction themes', load: () => import('./commands/analyze.js') },
+  train: { summary: 'train a theme or sentiment classifier on labelled rows', load: () => import('./commands/train.js') },
+  eval: { summary: 'evaluate a classifier on labelled rows (accuracy, macro-F1, confusions)', load: () => import('./commands/eval.js') },
 };
 
 const HELP = `frictionlens — ranked, evidenced friction themes from customer feedback
