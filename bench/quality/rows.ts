@@ -1,0 +1,32 @@
+/**
+ * The rows of the quality table. The bench fills `qualityRows` in order; other benches
+ * add theirs by pushing a producer onto `extraRowProducers` (e.g. rating drivers on
+ * womens_clothing_reviews), run after the built-in tasks and printed in the same table.
+ */
+export interface QualityRow {
+  task: string;
+  /** Which split trained it and which scored it. */
+  data: string;
+  system: string;
+  accuracy?: number;
+  macroF1?: number;
+  /** Any other figure, already formatted (e.g. "micro-F1 0.71", "oos recall 0.62"). */
+  other?: string;
+  /** Wall seconds to train (or score, for zero-shot) where measured. */
+  seconds?: number;
+}
+
+export const qualityRows: QualityRow[] = [];
+
+export type RowProducer = (datasetsDir: string, say: (line: string) => void) => Promise<QualityRow[]>;
+
+export const extraRowProducers: RowProducer[] = [];
+
+const num = (x: number | undefined): string => (x === undefined ? '' : x.toFixed(4));
+
+export function renderMarkdown(rows: readonly QualityRow[]): string {
+  const head = '| task | train / test | system | accuracy | macro-F1 | other | seconds |';
+  const rule = '|---|---|---|---:|---:|---|---:|';
+  const body = rows.map((r) => `| ${r.task} | ${r.data} | ${r.system} | ${num(r.accuracy)} | ${num(r.macroF1)} | ${r.other ?? ''} | ${r.seconds === undefined ? '' : r.seconds.toFixed(1)} |`);
+  return [head, rule, ...body].join('\n');
+}
