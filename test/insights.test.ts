@@ -108,26 +108,95 @@ describe('insights from partials', () => {
   });
 });
 
-import { fitDrivers } from '../src/core/insights/drivers.js';
+import { DRIVER_MIN_SUPPORT, DRIVER_RIDGE, fitDrivers } from '../src/core/insights/drivers.js';
+import { driverFeatures } from '../src/core/insights/driver-stats.js';
+import { facetsOf } from '../src/core/insights/facets.js';
+
+/**
+ * The driver model recomputed the long way, from the verbatims themselves: a dense design
+ * matrix, centred, the same penalty, solved by Gaussian elimination; then each verbatim's
+ * prediction with its negative indicators switched off. Independent of the partials' sums.
+ */
+function denseDrivers(analyses: Analysis[]) {
+  const rows = analyses.map((a) => ({ features: driverFeatures(a, facetsOf(a, options.by)), y: a.score!.value >= 9 ? 100 : a.score!.value <= 6 ? -100 : 0 }));
+  const counts = new Map<string, number>();
+  for (const r of rows) for (const f of r.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const n = rows.length;
+  const features = [...counts.keys()].filter((f) => counts.get(f)! >= DRIVER_MIN_SUPPORT && counts.get(f)! <= n - DRIVER_MIN_SUPPORT).sort();
+  const k = features.length;
+  const x: number[][] = rows.map((r) => features.map((f) => (r.features.includes(f) ? 1 : 0)));
+  const meanX = features.map((_, j) => x.reduce((s, row) => s + row[j]!, 0) / n);
+  const meanY = rows.reduce((s, r) => s + r.y, 0) / n;
+  const a = features.map((_, i) => [
+    ...features.map((_, j) => x.reduce((s, row) => s + (row[i]! - meanX[i]!) * (row[j]! - meanX[j]!), 0) + (i === j ? DRIVER_RIDGE * counts.get(features[i]!)! : 0)),
+    x.reduce((s, row, r) => s + (row[i]! - meanX[i]!) * (rows[r]!.y - meanY), 0),
+  ]);
+  for (let c = 0; c < k; c++) {
+    for (let r = c + 1; r < k; r++) {
+      const f = a[r]![c]! / a[c]![c]!;
+      for (let j = c; j <= k; j++) a[r]![j]! -= f * a[c]![j]!;
+    }
+  }
+  const beta = new Array<number>(k).fill(0);
+  for (let r = k - 1; r >= 0; r--) beta[r] = (a[r]![k]! - beta.reduce((s, b, j) => (j > r ? s + a[r]![j]! * b : s), 0)) / a[r]![r]!;
+  const intercept = meanY - beta.reduce((s, b, j) => s + b * meanX[j]!, 0);
+  const counterfactual =
+    x.reduce((s, row) => s + intercept + row.reduce<number>((t, v, j) => (features[j]!.startsWith('neg:') ? t : t + beta[j]! * v), 0), 0) / n;
+  const clean = rows.filter((r) => !r.features.some((f) => f.startsWith('neg:')));
+  const cleanScore = clean.reduce((s, r) => s + r.y, 0) / clean.length;
+  const attribution = new Map(features.flatMap((f, j) => (f.startsWith('neg:') ? [[f.slice(4), beta[j]! * meanX[j]!] as const] : [])));
+  return { gap: meanY - cleanScore, residual: counterfactual - cleanScore, attribution };
+}
 
 describe('key drivers', () => {
-  const merged = mergeAll(partialsOf(sample(1500), 250))!;
+  const analyses = sample(1500);
+  const merged = mergeAll(partialsOf(analyses, 250))!;
 
   it('attributes the gap to themes so that attributions plus residual add up to it', () => {
     const model = fitDrivers('nps', merged.drivers.nps!)!;
     const sum = model.drivers.reduce((s, d) => s + d.attribution, 0) + model.residual;
-    expect(sum).toBeCloseTo(model.gap, 9);
     expect(model.gap).toBeLessThan(0);
+    // The residual is the model's counterfactual score minus the observed clean score, computed
+    // apart from the attributions: the sum meets the gap only if intercept and shares are right.
+    expect(sum).toBeCloseTo(model.gap, 9);
+    expect(model.counterfactualScore - model.cleanScore).toBeCloseTo(model.residual, 12);
     // The planted themes explain the gap: the model leaves little to the residual.
     expect(Math.abs(model.residual)).toBeLessThan(0.2 * Math.abs(model.gap));
   });
 
-  it('ranks the planted drag first and keeps its interval around its weight', () => {
+  it('gives the same attributions and residual as the regression fitted on the verbatims themselves', () => {
+    const model = fitDrivers('nps', merged.drivers.nps!)!;
+    const dense = denseDrivers(analyses);
+    expect(model.gap).toBeCloseTo(dense.gap, 9);
+    expect(model.residual).toBeCloseTo(dense.residual, 6);
+    expect(model.drivers.map((d) => d.themeId).sort()).toEqual([...dense.attribution.keys()].sort());
+    for (const d of model.drivers) expect(d.attribution).toBeCloseTo(dense.attribution.get(d.themeId)!, 6);
+  });
+
+  it('ranks the planted drag first, with a bootstrap interval around its attribution', () => {
     const model = fitDrivers('nps', merged.drivers.nps!)!;
     expect(model.drivers[0]!.themeId).toBe('delivery.late');
     expect(model.drivers[0]!.weight).toBeLessThan(-50);
     const d = model.drivers[0]!;
+    expect(model.replicates).toBe(merged.replicates);
     expect(d.ci[0]).toBeLessThan(d.attribution);
     expect(d.ci[1]).toBeGreaterThan(d.attribution);
+    // A strong planted driver tops every resample.
+    expect(d.stability).toBe(1);
+  });
+
+  it('gives identical drivers and intervals whatever the batching and merge order', () => {
+    const one = fitDrivers('nps', mergeAll(partialsOf(analyses, 1500))!.drivers.nps!);
+    const many = fitDrivers('nps', mergeAll(partialsOf(analyses, 61).reverse())!.drivers.nps!);
+    expect(many).toEqual(one);
+  });
+
+  it('leaves out themes under the minimum support, so their cost falls to the residual', () => {
+    const rare = analyses.map((a, i) =>
+      i < DRIVER_MIN_SUPPORT - 1 ? { ...a, themes: [...a.themes, ...makeAnalysis(a.verbatimId, { themes: [['rare.theme', -0.5]] }).themes] } : a,
+    );
+    const model = fitDrivers('nps', mergeAll(partialsOf(rare, 500))!.drivers.nps!)!;
+    expect(model.drivers.some((d) => d.themeId === 'rare.theme')).toBe(false);
+    expect(model.drivers.reduce((s, d) => s + d.attribution, 0) + model.residual).toBeCloseTo(model.gap, 9);
   });
 });

@@ -1,4 +1,5 @@
 import type { RunCounts } from '../contracts/index.js';
+import { driverDigits } from './driver-rows.js';
 import { int, money, pct, signed } from './format.js';
 import type { ThemeRow } from './theme-rows.js';
 
@@ -9,7 +10,7 @@ export function renderThemesTable(rows: readonly ThemeRow[], counts: RunCounts, 
   const top = rows.slice(0, options.top ?? 15);
   const metric = top.find((r) => r.impact)?.impact?.metric ?? 'sentiment';
   const digits = metric === 'nps' ? 1 : 2;
-  const header = ['#', 'theme', 'owner', 'volume', 'share', 'neg', `impact (${METRIC_UNIT[metric] ?? metric}, 95% CI)`, 'neg impact', 'at risk', 'trend', 'friction'];
+  const header = ['#', 'theme', 'owner', 'volume', 'share', 'neg', `impact (${METRIC_UNIT[metric] ?? metric}, 95% CI)`, 'neg impact', 'driver', 'at risk', 'trend', 'friction'];
   const body = top.map((r) => [
     String(r.rank),
     `${r.name} (${r.id})`,
@@ -19,12 +20,14 @@ export function renderThemesTable(rows: readonly ThemeRow[], counts: RunCounts, 
     pct(r.negativeShare, 0),
     r.impact ? `${signed(r.impact.value, digits)} [${signed(r.impact.ci[0], digits)}, ${signed(r.impact.ci[1], digits)}]` : '—',
     r.impact ? signed(r.impact.negative, digits) : '—',
+    // The key-driver attribution: the theme's share of the gap once overlapping themes are held fixed.
+    r.driver ? signed(r.driver.attribution, driverDigits(metric)) : '—',
     r.revenueAtRisk > 0 ? money(r.revenueAtRisk) : '—',
     r.trend ? `${signed(r.trend.change * 100, 1)}pp${r.trend.spike ? ' SPIKE' : ''}` : '—',
     r.frictionScore.toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const numeric = new Set([0, 3, 4, 5, 7, 8, 10]);
+  const numeric = new Set([0, 3, 4, 5, 7, 8, 9, 11]);
   const line = (cells: string[]) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const lines = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
   if (rows.length === 0) lines.push('(no themes found)');

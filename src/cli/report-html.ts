@@ -1,6 +1,7 @@
 import type { Insight, RunCounts } from '../contracts/index.js';
 import { int, money, pct, signed } from './format.js';
-import type { ThemeRow } from './theme-rows.js';
+import { driverDigits, gapLine } from './driver-rows.js';
+import type { DriversSummary, ThemeRow } from './theme-rows.js';
 
 const esc = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -39,6 +40,36 @@ function impactChart(rows: readonly ThemeRow[]): string {
 <line x1="430" x2="430" y1="0" y2="${height}" stroke="#999" stroke-dasharray="3,3"/>${marks.join('')}</svg>`;
 }
 
+/**
+ * Key drivers beside the impacts: each theme's attribution of the score gap with its
+ * bootstrap interval, then the decomposition gap = drivers + residual.
+ */
+function driversSection(drivers: DriversSummary | null | undefined): string {
+  if (!drivers) return '<p>Not enough responses with a score to fit a driver model.</p>';
+  const top = drivers.drivers.slice(0, 10);
+  if (top.length === 0) return `<p>No theme has enough negative mentions to be a driver. ${esc(gapLine(drivers))}.</p>`;
+  const digits = driverDigits(drivers.metric);
+  const extent = Math.max(1e-9, ...top.flatMap((d) => [Math.abs(d.ci[0]), Math.abs(d.ci[1]), Math.abs(d.attribution)]));
+  const x = (v: number) => 430 + (v / extent) * 200;
+  const h = 22;
+  const marks = top.map((d, i) => {
+    const y = i * h + 11;
+    return `<text x="0" y="${y + 4}" font-size="12">${esc(d.name)}</text>
+<line x1="${x(d.ci[0]).toFixed(1)}" x2="${x(d.ci[1]).toFixed(1)}" y1="${y}" y2="${y}" stroke="#555"/>
+<rect x="${(x(d.attribution) - 4).toFixed(1)}" y="${y - 4}" width="8" height="8" fill="#8e44ad"/>`;
+  });
+  const height = top.length * h + 8;
+  const rows = top
+    .map((d, i) => `<tr><td>${i + 1}</td><td>${esc(d.name)}<br><small>${esc(d.themeId)}</small></td>
+<td>${signed(d.attribution, digits)} [${signed(d.ci[0], digits)}, ${signed(d.ci[1], digits)}]</td><td>${signed(d.weight, digits)}</td><td>${int(d.support)}</td><td>${pct(d.stability, 0)}</td></tr>`)
+    .join('\n');
+  return `<svg width="660" height="${height}" role="img" aria-label="key-driver attributions with 95% intervals">
+<line x1="430" x2="430" y1="0" y2="${height}" stroke="#999" stroke-dasharray="3,3"/>${marks.join('')}</svg>
+<p>${esc(gapLine(drivers))}. Top-${drivers.top} overlap across ${drivers.replicates} bootstrap replicates: ${pct(drivers.topOverlap, 0)}.</p>
+<table><thead><tr><th>#</th><th>theme</th><th>attribution (${esc(drivers.metric)}, 95% CI)</th><th>weight</th><th>support</th><th>in top ${drivers.top}</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
+}
+
 /** Share of verbatims per bucket for the top themes. */
 function trendChart(rows: readonly ThemeRow[], insights: readonly Insight[]): string {
   const top = rows.slice(0, PALETTE.length);
@@ -60,7 +91,14 @@ function trendChart(rows: readonly ThemeRow[], insights: readonly Insight[]): st
 }
 
 /** A self-contained HTML report (no scripts, no external assets). */
-export function renderReport(input: { title: string; runId: string; counts: RunCounts; rows: readonly ThemeRow[]; insights: readonly Insight[] }): string {
+export function renderReport(input: {
+  title: string;
+  runId: string;
+  counts: RunCounts;
+  rows: readonly ThemeRow[];
+  insights: readonly Insight[];
+  drivers?: DriversSummary | null;
+}): string {
   const top = input.rows.slice(0, 15);
   const tableRows = top
     .map(
@@ -81,6 +119,7 @@ blockquote{margin:2px 0;color:#555;font-style:italic}h2{margin-top:1.6em}</style
 <p>Run <code>${esc(input.runId)}</code>: ${int(c.read)} read = ${int(c.analyzed)} analyzed + ${int(c.rejected)} rejected + ${int(c.duplicates)} duplicates + ${int(c.unsupportedLanguage)} unsupported language.</p>
 <h2>Top friction themes</h2>${frictionChart(top)}
 <h2>Impact on the score (95% interval)</h2>${impactChart(top)}
+<h2>Key drivers: attribution of the score gap (95% interval)</h2>${driversSection(input.drivers)}
 <h2>Trend of the top themes</h2>${trendChart(top, input.insights)}
 <h2>Details and quotes</h2><table><thead><tr><th>#</th><th>theme</th><th>owner</th><th>volume</th><th>share</th><th>neg</th><th>impact</th><th>at risk</th><th>trend</th><th>friction</th></tr></thead>
 <tbody>${tableRows}</tbody></table></body></html>\n`;

@@ -1,4 +1,4 @@
-import type { Impact, Insight, Quote, RunCounts } from '../contracts/index.js';
+import type { Impact, Insight, KeyDriver, KeyDrivers, Quote, RunCounts } from '../contracts/index.js';
 
 export interface ThemeInfo {
   id: string;
@@ -21,6 +21,13 @@ export interface ThemeRow {
   trend: Insight['trend'];
   frictionScore: number;
   quotes: Quote[];
+  /** The theme's key-driver attribution, where the driver model includes it (driver-rows.ts). */
+  driver?: KeyDriver | null;
+}
+
+/** The key-driver model as `--json` and the report show it: each driver with its theme's name. */
+export interface DriversSummary extends Omit<KeyDrivers, 'drivers'> {
+  drivers: Array<KeyDriver & { name: string }>;
 }
 
 /** The document `analyze --json` prints. */
@@ -29,6 +36,7 @@ export interface AnalyzeSummary {
   run: RunCounts;
   metric: string | null;
   themes: Array<Omit<ThemeRow, 'rank' | 'trend' | 'revenueAtRisk'> & { revenueAtRisk: number; trend: Insight['trend'] }>;
+  drivers: DriversSummary | null;
 }
 
 /** Ranks the themes of one scope (default: the whole run, all facets) by friction score. */

@@ -31,5 +31,5 @@ export async function writeOutputs(
     keyPhrases: a.keyPhrases,
   }));
   await writeLines(join(dir, 'rejects.jsonl'), input.store.rejects(input.runId), (r) => r);
-  await writeFile(join(dir, 'report.html'), renderReport({ title: input.title, runId: input.runId, counts: input.counts, rows: input.rows, insights: input.insights }));
+  await writeFile(join(dir, 'report.html'), renderReport({ title: input.title, runId: input.runId, counts: input.counts, rows: input.rows, insights: input.insights, drivers: input.summary.drivers }));
 }

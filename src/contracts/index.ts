@@ -3,3 +3,4 @@ export * from './reject.js';
 export * from './analysis.js';
 export * from './run.js';
 export * from './insight.js';
+export * from './drivers.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KeyDrivers } from './drivers.js';
 
 export const RunCounts = z.object({
   read: z.number().int().nonnegative(),
@@ -29,6 +30,8 @@ export const Run = z.object({
   finishedAt: z.string().optional(),
   /** Which insight generation is current (insights are replaced per run, never incremented). */
   insightGeneration: z.number().int().nonnegative().optional(),
+  /** Key drivers of that generation, on the headline metric (null when too few responses). */
+  drivers: KeyDrivers.nullable().optional(),
   error: z.string().optional(),
   modelVersion: z.string(),
 });

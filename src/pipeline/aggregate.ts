@@ -1,5 +1,6 @@
-import type { Insight, RunCounts } from '../contracts/index.js';
-import { computeInsights } from '../core/insights/compute.js';
+import type { Insight, KeyDrivers, RunCounts } from '../contracts/index.js';
+import { computeInsights, headlineMetric } from '../core/insights/compute.js';
+import { fitDrivers } from '../core/insights/drivers.js';
 import { mergePartials } from '../core/insights/merge.js';
 import type { InsightPartial } from '../core/insights/partial-types.js';
 import { emptyCounts } from '../contracts/index.js';
@@ -10,7 +11,10 @@ import type { StageContext } from './types.js';
  * the run's insights with a new generation. Recomputed from scratch each time, so running
  * it twice, or after a retried batch, changes nothing.
  */
-export async function aggregateRun(ctx: Pick<StageContext, 'store'>, runId: string): Promise<{ insights: Insight[]; counts: RunCounts }> {
+export async function aggregateRun(
+  ctx: Pick<StageContext, 'store'>,
+  runId: string,
+): Promise<{ insights: Insight[]; counts: RunCounts; drivers: KeyDrivers | null }> {
   const run = await ctx.store.getRun(runId);
   if (!run) throw new Error(`aggregate: run ${runId} not found`);
   let merged: InsightPartial | null = null;
@@ -18,7 +22,15 @@ export async function aggregateRun(ctx: Pick<StageContext, 'store'>, runId: stri
   const generation = (run.insightGeneration ?? 0) + 1;
   const insights = merged ? computeInsights(merged, runId, generation) : [];
   const counts = merged?.counts ?? emptyCounts();
+  const drivers = merged ? keyDrivers(merged) : null;
   await ctx.store.replaceInsights(runId, generation, insights);
-  await ctx.store.updateRun(runId, { counts, insightGeneration: generation });
-  return { insights, counts };
+  await ctx.store.updateRun(runId, { counts, insightGeneration: generation, drivers });
+  return { insights, counts, drivers };
+}
+
+/** The key-driver model on the run's headline metric (the one impacts are measured on). */
+function keyDrivers(merged: InsightPartial): KeyDrivers | null {
+  const metric = headlineMetric(merged);
+  const stats = merged.drivers[metric];
+  return stats ? fitDrivers(metric, stats) : null;
 }

@@ -6,7 +6,8 @@ import { facetsOf } from './facets.js';
 import { toCents, toFixed } from './fixed-point.js';
 import { addReplicates, addToGroup, emptyGroup, type Contribution } from './group.js';
 import { metricValues } from './metrics.js';
-import type { DriverStats, InsightPartial, ScopeCell, ThemeCell } from './partial-types.js';
+import { addToDriverStats, driverFeatures, emptyDriverStats } from './driver-stats.js';
+import type { InsightPartial, ScopeCell, ThemeCell } from './partial-types.js';
 import { quoteCandidate, topQuotes } from './quotes.js';
 
 export interface FoldOptions {
@@ -87,42 +88,10 @@ export function foldAnalysis(partial: InsightPartial, analysis: Analysis, option
       }
     }
   }
-  foldDrivers(partial.drivers, fixed, analysis, facetsOf(analysis, options.by));
-}
-
-/**
- * Sufficient statistics of the driver regression over the whole run: features are
- * "neg:THEME" and "pos:THEME" indicators plus "ctl:FACET" controls (channel always, and the
- * run's facets), so X'X and X'y are sparse integer counts.
- */
-function foldDrivers(drivers: InsightPartial['drivers'], fixed: Partial<Record<Metric, number>>, analysis: Analysis, facets: string[]): void {
-  const controls = new Set([`ctl:channel=${analysis.channel}`, ...facets.filter((f) => f !== 'all').map((f) => `ctl:${f}`)]);
-  const features = [
-    ...new Set(
-      analysis.themes
-        .filter((t) => t.sentiment.label !== 'neutral')
-        .map((t) => `${t.sentiment.label === 'negative' ? 'neg' : 'pos'}:${t.id}`),
-    ),
-    ...controls,
-  ].sort();
+  // The key-driver regression's sufficient statistics, one set per metric (driver-stats.ts).
+  const features = driverFeatures(analysis, facetsOf(analysis, options.by));
   for (const m in fixed) {
-    const y = fixed[m as Metric]!;
-    const stats: DriverStats = (drivers[m as Metric] ??= { n: 0, y: 0, yy: 0, cleanN: 0, cleanY: 0, x: {}, xx: {}, xy: {} });
-    stats.n++;
-    stats.y += y;
-    stats.yy += y * y;
-    if (!features.some((f) => f.startsWith('neg:'))) {
-      stats.cleanN++;
-      stats.cleanY += y;
-    }
-    for (let i = 0; i < features.length; i++) {
-      const f = features[i]!;
-      stats.x[f] = (stats.x[f] ?? 0) + 1;
-      stats.xy[f] = (stats.xy[f] ?? 0) + y;
-      for (let j = i; j < features.length; j++) {
-        const pair = `${f}|${features[j]!}`;
-        stats.xx[pair] = (stats.xx[pair] ?? 0) + 1;
-      }
-    }
+    const stats = (partial.drivers[m as Metric] ??= emptyDriverStats(partial.replicates));
+    addToDriverStats(stats, features, fixed[m as Metric]!, weights);
   }
 }

@@ -1,6 +1,7 @@
 import type { RunCounts } from '../../contracts/index.js';
 import { mergeGroups, mergeReplicates } from './group.js';
-import type { DriverStats, InsightPartial, ScopeCell, ThemeCell } from './partial-types.js';
+import { mergeDriverStats } from './driver-stats.js';
+import type { InsightPartial, ScopeCell, ThemeCell } from './partial-types.js';
 import { topQuotes } from './quotes.js';
 
 /**
@@ -18,7 +19,7 @@ export function mergePartials(a: InsightPartial, b: InsightPartial): InsightPart
     bucketSize: a.bucketSize,
     replicates: a.replicates,
     scopes: mergeRecords(a.scopes, b.scopes, mergeScopes),
-    drivers: mergeRecords(a.drivers, b.drivers, mergeDrivers) as InsightPartial['drivers'],
+    drivers: mergeRecords(a.drivers, b.drivers, mergeDriverStats) as InsightPartial['drivers'],
     counts: addCounts(a.counts, b.counts),
   };
 }
@@ -47,19 +48,6 @@ const mergeThemes = (a: ThemeCell, b: ThemeCell): ThemeCell => ({
   positive: mergeGroups(a.positive, b.positive),
   anyReplicates: mergeReplicates(a.anyReplicates, b.anyReplicates),
   quotes: topQuotes(a.quotes, b.quotes),
-});
-
-const addNumbers = (x: number, y: number): number => x + y;
-
-const mergeDrivers = (a: DriverStats, b: DriverStats): DriverStats => ({
-  n: a.n + b.n,
-  y: a.y + b.y,
-  yy: a.yy + b.yy,
-  cleanN: a.cleanN + b.cleanN,
-  cleanY: a.cleanY + b.cleanY,
-  x: mergeRecords(a.x, b.x, addNumbers),
-  xx: mergeRecords(a.xx, b.xx, addNumbers),
-  xy: mergeRecords(a.xy, b.xy, addNumbers),
 });
 
 export const addCounts = (a: RunCounts, b: RunCounts): RunCounts => ({

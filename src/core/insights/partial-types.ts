@@ -59,6 +59,20 @@ export interface DriverStats {
   x: Record<string, number>;
   xx: Record<string, number>;
   xy: Record<string, number>;
+  /** The same sums under each seeded Poisson-bootstrap replicate, for driver intervals. */
+  replicates: DriverReplicates;
+}
+
+/**
+ * Bootstrap replicates of the driver sums: `[b]` holds replicate b's weighted sum. Only what
+ * a refit needs (the gap and residual variance come from the unweighted sums).
+ */
+export interface DriverReplicates {
+  n: number[];
+  y: number[];
+  x: Record<string, number[]>;
+  xx: Record<string, number[]>;
+  xy: Record<string, number[]>;
 }
 
 /** The mergeable summary of one batch (DESIGN.md "Insights from partials"). */

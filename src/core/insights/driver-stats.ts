@@ -1,0 +1,105 @@
+import type { Analysis, Metric } from '../../contracts/index.js';
+import type { DriverReplicates, DriverStats } from './partial-types.js';
+
+/**
+ * Sufficient statistics of the key-driver regression (DESIGN.md "Insights from partials").
+ *
+ * Features of a verbatim: "neg:THEME" and "pos:THEME" indicators (a negative and a positive
+ * mention of a theme are different causes: one drags the score, the other lifts it), and
+ * "ctl:FIELD=VALUE" controls: the channel always, plus every facet of the run, so a theme
+ * that happens to live in a low-scoring channel is not blamed for the channel's score.
+ * Every feature is 0/1, so X'X and X'y are sparse integer sums and merge by addition.
+ *
+ * The same sums are kept under the run's seeded Poisson-bootstrap weights (bootstrap.ts),
+ * so each replicate refits the model from merged partials exactly as the point estimate
+ * does, in any mode and any batching. A batch of ~500 verbatims touches a few hundred
+ * feature pairs, so the replicates cost (pairs x replicates) integers per partial.
+ */
+export const emptyDriverStats = (replicates: number): DriverStats => ({
+  n: 0,
+  y: 0,
+  yy: 0,
+  cleanN: 0,
+  cleanY: 0,
+  x: {},
+  xx: {},
+  xy: {},
+  replicates: { n: zeros(replicates), y: zeros(replicates), x: {}, xx: {}, xy: {} },
+});
+
+const zeros = (length: number): number[] => new Array<number>(length).fill(0);
+
+/** The verbatim's features, sorted, so pair keys "a|b" always have a <= b. */
+export function driverFeatures(analysis: Pick<Analysis, 'themes' | 'channel'>, facets: readonly string[]): string[] {
+  const features = new Set<string>();
+  for (const t of analysis.themes) {
+    if (t.sentiment.label === 'negative') features.add(`neg:${t.id}`);
+    else if (t.sentiment.label === 'positive') features.add(`pos:${t.id}`);
+  }
+  features.add(`ctl:channel=${analysis.channel}`);
+  for (const f of facets) if (f !== 'all' && !f.startsWith('channel=')) features.add(`ctl:${f}`);
+  return [...features].sort();
+}
+
+/** Adds one verbatim (metric value y in fixed point, bootstrap weights w) to the statistics. */
+export function addToDriverStats(stats: DriverStats, features: readonly string[], y: number, weights: Uint8Array): void {
+  stats.n++;
+  stats.y += y;
+  stats.yy += y * y;
+  if (!features.some((f) => f.startsWith('neg:'))) {
+    stats.cleanN++;
+    stats.cleanY += y;
+  }
+  const reps = stats.replicates;
+  addWeighted(reps.n, weights, 1);
+  addWeighted(reps.y, weights, y);
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    stats.x[f] = (stats.x[f] ?? 0) + 1;
+    stats.xy[f] = (stats.xy[f] ?? 0) + y;
+    addWeighted((reps.x[f] ??= zeros(weights.length)), weights, 1);
+    addWeighted((reps.xy[f] ??= zeros(weights.length)), weights, y);
+    for (let j = i; j < features.length; j++) {
+      const pair = `${f}|${features[j]!}`;
+      stats.xx[pair] = (stats.xx[pair] ?? 0) + 1;
+      addWeighted((reps.xx[pair] ??= zeros(weights.length)), weights, 1);
+    }
+  }
+}
+
+function addWeighted(sums: number[], weights: Uint8Array, value: number): void {
+  for (let b = 0; b < weights.length; b++) sums[b] = sums[b]! + weights[b]! * value;
+}
+
+/** Addition of two partials' statistics: exact on integers, so any order gives the same bits. */
+export function mergeDriverStats(a: DriverStats, b: DriverStats): DriverStats {
+  return {
+    n: a.n + b.n,
+    y: a.y + b.y,
+    yy: a.yy + b.yy,
+    cleanN: a.cleanN + b.cleanN,
+    cleanY: a.cleanY + b.cleanY,
+    x: addRecords(a.x, b.x, (p, q) => p + q),
+    xx: addRecords(a.xx, b.xx, (p, q) => p + q),
+    xy: addRecords(a.xy, b.xy, (p, q) => p + q),
+    replicates: mergeDriverReplicates(a.replicates, b.replicates),
+  };
+}
+
+function mergeDriverReplicates(a: DriverReplicates, b: DriverReplicates): DriverReplicates {
+  return {
+    n: addArrays(a.n, b.n),
+    y: addArrays(a.y, b.y),
+    x: addRecords(a.x, b.x, addArrays),
+    xx: addRecords(a.xx, b.xx, addArrays),
+    xy: addRecords(a.xy, b.xy, addArrays),
+  };
+}
+
+const addArrays = (p: readonly number[], q: readonly number[]): number[] => p.map((v, i) => v + q[i]!);
+
+function addRecords<T>(a: Record<string, T>, b: Record<string, T>, add: (x: T, y: T) => T): Record<string, T> {
+  const out: Record<string, T> = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = k in out ? add(out[k]!, v) : v;
+  return out;
+}
