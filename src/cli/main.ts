@@ -11,6 +11,7 @@ const COMMANDS: Record<string, Command> = {
   analyze: { summary: 'analyse files in this process and print the top friction themes', load: () => import('./commands/analyze.js') },
   train: { summary: 'train a theme or sentiment classifier on labelled rows', load: () => import('./commands/train.js') },
   eval: { summary: 'evaluate a classifier on labelled rows (accuracy, macro-F1, confusions)', load: () => import('./commands/eval.js') },
+  themes: { summary: 'themes suggest: candidate themes from what the taxonomy did not cover', load: () => import('./commands/themes.js') },
 };
 
 const HELP = `frictionlens — ranked, evidenced friction themes from customer feedback

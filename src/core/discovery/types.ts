@@ -1,38 +1,77 @@
-/** One verbatim as theme discovery sees it: redacted words, key phrases, and whether the taxonomy covered it. */
-export interface DiscoveryDoc {
+import type { Token } from '../text/types.js';
+
+/**
+ * One sentence no theme covered (or only a catch-all theme did), as theme discovery sees it.
+ * Discovery works on sentences, not whole verbatims: a verbatim that names a known theme in
+ * one sentence and a new friction in the next still holds something to discover.
+ */
+export interface DiscoveryUnit {
   verbatimId: string;
-  /** The analysis' redacted customer text. */
+  /** Index of the sentence in the analysis. */
+  sentence: number;
+  /** The sentence's redacted text, as quoted. */
   text: string;
-  /** The analysis' lemmatised key phrases. */
-  keyPhrases: readonly string[];
-  /** The taxonomy matched a theme other than a catch-all: nothing to discover here. */
-  covered: boolean;
+  /** The sentence parsed (lemmas, POS, token types, negation), offsets into `text`. */
+  tokens: readonly Token[];
+  /** The sentence reads negative. */
+  negative: boolean;
 }
 
 /** A family's words (name, description, its themes' words), for guessing a suggestion's parent. */
 export interface FamilyVocabulary {
   id: string;
-  words: readonly string[];
+  owner: string;
+  words: ReadonlySet<string>;
+}
+
+/** How a sentence's words are read: which names to mask, which words only carry opinion. */
+export interface DescribeOptions {
+  /** Brand, company or product names to mask on top of the ones detected from capitalisation. */
+  maskWords?: Iterable<string>;
+  /**
+   * A word's sentiment valence (0 when it carries none), from the loaded lexicon. A sentence
+   * made only of opinion words ("Very disappointing.") names no cause and is left out; a
+   * negative word or a negator makes a sentence a complaint. Without it, only negators and
+   * the sentence's own sentiment tell complaints apart.
+   */
+  valence?: (word: string) => number;
+}
+
+/** A sentence reduced to what grouping needs (terms.ts): small enough to hold by the hundred thousand. */
+export interface DescribedUnit {
+  verbatimId: string;
+  sentence: number;
+  text: string;
+  /** Lemmas, negated lemmas and two-word phrases; null when the sentence names nothing but opinion. */
+  terms: string[] | null;
+  /** Negative sentence, a negator or a negative word. */
+  complaint: boolean;
 }
 
 export interface SuggestOptions {
-  /** Smallest group worth suggesting. */
-  minSize: number;
-  /** At most this many suggestions, largest first (default 20). */
+  /** Smallest group worth suggesting, in distinct verbatims (default 10). */
+  minSize?: number;
+  /** At most this many suggestions, those with most complaining verbatims first (default 30). */
   maxSuggestions?: number;
-  /** Ids already in the taxonomy: a suggested id never equals one of them. */
+  /** Ids already in the taxonomy (themes and families): a suggested id never equals one of them. */
   existingIds: ReadonlySet<string>;
-  /** Brand, company or product names to mask on top of the ones detected from capitalisation. */
-  maskWords?: Iterable<string>;
-  /** Families to guess a parent from; without them the parent is "unassigned". */
-  families?: readonly FamilyVocabulary[];
-  /** Cosine (average linkage) below which two groups are not merged (default 0.12). */
+  /**
+   * Share of a group's sentences that must complain (negative sentence, negator, negative
+   * word) for it to be suggested as a friction theme (default 0.3): groups of greetings,
+   * context ("I ordered on Friday") or praise are not frictions.
+   */
+  minComplaintShare?: number;
+  /** Families to guess a parent from (at least one: a suggestion must load as a taxonomy theme). */
+  families: readonly FamilyVocabulary[];
+  /** Average-linkage cosine below which two groups are not merged (default 0.2). */
   mergeThreshold?: number;
+  /** At most this many distinct sentence vectors are clustered; the rest join the nearest group (default 2000). */
+  maxClustered?: number;
 }
 
 export interface SuggestionPhrase {
   phrase: string;
-  /** Member verbatims that hold the phrase. */
+  /** Member sentences that hold the phrase. */
   count: number;
 }
 
@@ -42,16 +81,32 @@ export interface SuggestionQuote {
 }
 
 export interface ThemeSuggestion {
-  /** "suggested." + a slug of the label; never an existing theme id. */
+  /** "suggested." + a slug of the label; never an existing theme or family id. */
   id: string;
   label: string;
-  /** Best-guess family, or "unassigned". */
+  /** Best-guess family (the one sharing most of the group's words), and its owner. */
   parent: string;
+  owner: string;
+  /** Distinct verbatims in the group. */
   size: number;
+  /** Member sentences (a verbatim may give more than one). */
+  sentences: number;
+  /** Share of member sentences that complain: negative sentiment, a negator or a negative word. */
+  complaintShare: number;
   phrases: SuggestionPhrase[];
+  /** Up to 5 member sentences nearest the group's centre, distinct texts. */
   quotes: SuggestionQuote[];
   /** Member verbatim ids, sorted. */
   members: string[];
   /** A taxonomy theme entry to paste under `themes:`. */
   yaml: string;
+}
+
+/** What `suggestThemes` found, with the counts a user needs to judge it. */
+export interface DiscoveryResult {
+  /** Sentences no theme (other than a catch-all) covered. */
+  uncovered: number;
+  /** Of those, sentences with a content word left after masking (the ones grouped). */
+  grouped: number;
+  suggestions: ThemeSuggestion[];
 }

@@ -41,6 +41,11 @@ export const Theme = z.object({
   exclude: z.array(Words).default([]),
   /** Also match misspelt `lemmas` (string distance on words the vocabulary does not know). */
   fuzzy: z.boolean().default(false),
+  /**
+   * A catch-all ("other", "general feedback"): it matches but names no root cause, so theme
+   * discovery treats the sentences it alone covers as uncovered.
+   */
+  catchAll: z.boolean().default(false),
 });
 export type Theme = z.infer<typeof Theme>;
 

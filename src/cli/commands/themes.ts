@@ -1,0 +1,160 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { RunCounts } from '../../contracts/index.js';
+import {
+  DEFAULT_MAX_SUGGESTIONS,
+  DEFAULT_MIN_SIZE,
+  describeUnit,
+  familyVocabularies,
+  NameTally,
+  suggestionsDocument,
+  suggestThemes,
+  uncoveredUnits,
+  type DescribedUnit,
+  type DiscoveryResult,
+} from '../../core/discovery/index.js';
+import type { Analyzer } from '../../core/analyzer.js';
+import type { Taxonomy } from '../../core/themes/taxonomy.js';
+import { UsageError } from '../../errors.js';
+import { loadAnalyzer } from '../../load/analyzer.js';
+import { loadSentimentLexicon } from '../../load/lexicon.js';
+import { runEmbedded } from '../../runner/embedded.js';
+import { createEmbeddedStore } from '../../store/embedded-store.js';
+import type { Store } from '../../store/store.js';
+import { INPUT_FLAG_OPTIONS, INPUT_FLAGS_HELP, inputRequest } from '../input-flags.js';
+import { renderSuggestions } from '../render-suggestions.js';
+import { openRunStore } from '../stored-run.js';
+
+export const THEMES_HELP = `Usage: frictionlens themes suggest FILE... [options]
+       frictionlens themes suggest --run ID [options]
+
+Groups the sentences the taxonomy did not cover (no theme, or only a catch-all theme) into
+candidate friction themes: a label from their top phrases, size, 5 example quotes, a parent
+guess and a taxonomy entry (id suggested.NAME) to paste under \`themes:\`. FILE... are
+analysed in this process first, with the same options as analyze.
+
+Options:
+${INPUT_FLAGS_HELP}
+  --run ID                  suggest from a run stored by the distributed mode (needs MONGO_URL)
+  --taxonomy FILE           taxonomy to analyse with and suggest against (default: models/taxonomy.yaml)
+  --model FILE              a trained theme model (frictionlens train); repeatable
+  --min-size N              smallest group worth suggesting, in verbatims (default: ${DEFAULT_MIN_SIZE})
+  --max N                   at most N suggestions, largest first (default: ${DEFAULT_MAX_SUGGESTIONS})
+  --mask WORD               a brand, company or product name to mask; repeatable
+  --out FILE.yaml           write the suggested taxonomy entries to FILE.yaml
+  --json                    print one JSON document instead of the list
+  --batch-size N            verbatims per batch (default: 500)
+  -h, --help                this help
+
+Exit codes: 0 ok, 2 usage error, 3 input error.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === '--help' || sub === '-h') {
+    process.stdout.write(THEMES_HELP + '\n');
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== 'suggest') throw new UsageError(`themes: unknown subcommand '${sub}'; the subcommand is: suggest`);
+  return suggest(rest);
+}
+
+async function suggest(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv);
+  if (values.help) {
+    process.stdout.write(THEMES_HELP + '\n');
+    return 0;
+  }
+  if (values.run !== undefined && positionals.length > 0) throw new UsageError('themes suggest takes FILE... or --run ID, not both');
+  if (values.run === undefined && positionals.length === 0) throw new UsageError('themes suggest needs FILE... or --run ID');
+  const minSize = positiveInt('--min-size', values['min-size'], DEFAULT_MIN_SIZE);
+  const max = positiveInt('--max', values.max, DEFAULT_MAX_SUGGESTIONS);
+  const batchSize = values['batch-size'] === undefined ? undefined : positiveInt('--batch-size', values['batch-size'], 500);
+  const input = values.run === undefined ? await inputRequest(positionals, values) : undefined;
+
+  const { analyzer, taxonomy } = await loadAnalyzer({
+    ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
+    modelPaths: values.model ?? [],
+  });
+  const store: Store = values.run === undefined ? createEmbeddedStore() : await openRunStore('--run');
+  try {
+    let runId = values.run ?? '';
+    let counts: RunCounts | undefined;
+    if (input) {
+      const result = await runEmbedded(
+        { store, analyzer },
+        { sources: positionals, ...input, options: { bucket: 'week', by: [] }, ...(batchSize ? { batchSize } : {}) },
+      );
+      runId = result.run.id;
+      counts = result.run.counts;
+    }
+    const units = await describedUnits(store, runId, analyzer, taxonomy, values.mask ?? []);
+    const result = suggestThemes(units, {
+      minSize,
+      maxSuggestions: max,
+      existingIds: new Set([...taxonomy.themes.map((t) => t.id), ...taxonomy.families.map((f) => f.id)]),
+      families: familyVocabularies(taxonomy),
+    });
+    const about = `run ${runId}: ${result.uncovered} uncovered sentences, ${result.suggestions.length} suggestions of at least ${minSize} verbatims`;
+    if (values.out) await writeFile(values.out, suggestionsDocument(result.suggestions.map((s) => s.yaml), about));
+    process.stdout.write(values.json ? JSON.stringify(summary(runId, counts, result), null, 2) + '\n' : renderSuggestions(result, { minSize, out: values.out }) + '\n');
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Two passes over the run's stored analyses, so memory holds small records, never parsed
+ * sentences: first how every uncovered sentence writes its words (to find source names),
+ * then each sentence parsed and reduced to its terms with those names masked.
+ */
+async function describedUnits(store: Store, runId: string, analyzer: Analyzer, taxonomy: Taxonomy, mask: readonly string[]): Promise<DescribedUnit[]> {
+  const catchAll = new Set(taxonomy.themes.filter((t) => t.catchAll).map((t) => t.id));
+  const isCatchAll = (id: string): boolean => catchAll.has(id);
+  const noParse = () => ({ text: '', sentences: [] });
+  const tally = new NameTally();
+  for await (const a of store.analyses(runId)) for (const u of uncoveredUnits(a, noParse, isCatchAll)) tally.add(u.text);
+  const names = tally.names(mask);
+  const lexicon = loadSentimentLexicon();
+  const valence = (w: string): number => lexicon.words[w] ?? 0;
+  const units: DescribedUnit[] = [];
+  for await (const a of store.analyses(runId)) {
+    for (const u of uncoveredUnits(a, (text) => analyzer.parse(text), isCatchAll)) units.push(describeUnit(u, names, { valence }));
+  }
+  return units;
+}
+
+function summary(runId: string, counts: RunCounts | undefined, result: DiscoveryResult) {
+  return { runId, ...(counts ? { run: counts } : {}), uncovered: result.uncovered, grouped: result.grouped, suggestions: result.suggestions };
+}
+
+function positiveInt(flag: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag}: '${raw}' is not a positive whole number`);
+  return n;
+}
+
+function parseFlags(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ...INPUT_FLAG_OPTIONS,
+        run: { type: 'string' },
+        taxonomy: { type: 'string' },
+        model: { type: 'string', multiple: true },
+        'min-size': { type: 'string' },
+        max: { type: 'string' },
+        mask: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        'batch-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}

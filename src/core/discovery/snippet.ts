@@ -1,0 +1,66 @@
+import { stringify } from 'yaml';
+import type { RankedPhrase } from './phrases.js';
+
+export interface SnippetInput {
+  id: string;
+  name: string;
+  parent: string;
+  owner: string;
+  description: string;
+  phrases: readonly RankedPhrase[];
+}
+
+/** A phrase pattern must hold this share of the uncovered sentences using it, or it would over-match. */
+const PHRASE_PRECISION = 0.5;
+
+/**
+ * Match patterns from the group's phrases: two-word phrases as `phrases` (words in order,
+ * small gaps, "not" for any negator, as the taxonomy reads them), the most telling first.
+ * A single word alone would signal the theme everywhere (taxonomy `lemmas`), and the group's
+ * words were only measured on uncovered sentences, so a lone word is used only when the
+ * group has no phrase: every entry keeps at least one pattern and loads.
+ */
+export function patternsOf(phrases: readonly RankedPhrase[]): { phrases: string[]; lemmas: string[] } {
+  const multi = phrases.filter((p) => p.term.includes(' ') && p.precision >= PHRASE_PRECISION).slice(0, 5).map((p) => p.term);
+  if (multi.length > 0) return { phrases: multi, lemmas: [] };
+  const top = phrases[0];
+  if (!top) return { phrases: [], lemmas: [] };
+  return top.term.includes(' ') ? { phrases: [top.term], lemmas: [] } : { phrases: [], lemmas: [top.term] };
+}
+
+/**
+ * One theme entry as YAML, indented to paste under `themes:` in models/taxonomy.yaml
+ * (the yaml library does the quoting, so any phrase or quote stays valid YAML).
+ */
+export function themeSnippet(input: SnippetInput): string {
+  const { phrases, lemmas } = patternsOf(input.phrases);
+  const entry = {
+    id: input.id,
+    name: input.name,
+    parent: input.parent,
+    owner: input.owner,
+    description: input.description,
+    ...(lemmas.length > 0 ? { lemmas } : {}),
+    ...(phrases.length > 0 ? { phrases } : {}),
+  };
+  const yaml = stringify([entry], { lineWidth: 0 });
+  return yaml
+    .trimEnd()
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
+
+/**
+ * The `--out FILE.yaml` document: a `themes:` list of the suggestions, each entry indented
+ * as in models/taxonomy.yaml, so the entries paste under its `themes:` as they are.
+ */
+export function suggestionsDocument(entries: readonly string[], about: string): string {
+  return [
+    `# Theme suggestions from frictionlens themes suggest (${about}).`,
+    '# Review each entry (name, parent, owner, patterns), then paste the ones you keep under',
+    '# `themes:` in your taxonomy. Suggested ids never reuse an existing id, so no theme id changes.',
+    ...(entries.length > 0 ? ['themes:', ...entries] : ['themes: []']),
+    '',
+  ].join('\n');
+}

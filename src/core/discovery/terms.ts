@@ -1,0 +1,67 @@
+import type { Token } from '../text/types.js';
+import { maskTokens } from './mask.js';
+import { NEGATORS, STOP_WORDS } from './stop-words.js';
+import type { DescribedUnit, DescribeOptions, DiscoveryUnit } from './types.js';
+
+/** Parts of speech that can say what went wrong: things, actions, qualities. */
+const CONTENT_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ']);
+/** Most words two content words may have between them and still form a phrase (the taxonomy's gap). */
+const PHRASE_GAP = 2;
+
+export interface UnitTerms {
+  /** Distinct terms: lemmas, "not LEMMA" for the first content word a negator scopes, and two-word phrases. */
+  terms: string[];
+  /** The sentence names something besides opinion: worth grouping. */
+  informative: boolean;
+  /** The sentence carries a complaint cue: a negator or a word of negative valence. */
+  complaint: boolean;
+}
+
+/**
+ * The terms of one sentence, in lemmas so "codes" and "code" meet. A negated word gets a
+ * term of its own ("not arrive"): "never arrived" and "arrived broken" are different
+ * frictions. Two content words at most two words apart make a phrase ("discount code",
+ * "box crush"), which is what labels and taxonomy patterns are made of.
+ */
+export function unitTerms(tokens: readonly Token[], masked: readonly boolean[], valence?: (word: string) => number): UnitTerms {
+  const terms = new Set<string>();
+  let informative = false;
+  let complaint = false;
+  const valenceOf = (t: Token): number => (valence ? valence(t.lemma) || valence(t.normal) : 0);
+  let negatorPending = false;
+  let previous: { lemma: string; at: number } | undefined;
+  tokens.forEach((t, i) => {
+    if (t.type === 'punctuation') {
+      negatorPending = false;
+      previous = undefined;
+      return;
+    }
+    if (NEGATORS.has(t.normal) || NEGATORS.has(t.lemma)) {
+      negatorPending = true;
+      complaint = true;
+      return;
+    }
+    const v = valenceOf(t);
+    if (v < 0) complaint = true;
+    if (masked[i] || !CONTENT_POS.has(t.pos) || STOP_WORDS.has(t.lemma) || t.lemma.length < 3) return;
+    terms.add(t.lemma);
+    if (negatorPending) terms.add(`not ${t.lemma}`);
+    negatorPending = false;
+    if (previous && i - previous.at - 1 <= PHRASE_GAP && previous.lemma !== t.lemma) terms.add(`${previous.lemma} ${t.lemma}`);
+    previous = { lemma: t.lemma, at: i };
+    if (v === 0) informative = true;
+  });
+  return { terms: [...terms], informative, complaint };
+}
+
+/** A parsed sentence reduced to its terms and complaint cue, source names masked. */
+export function describeUnit(unit: DiscoveryUnit, names: ReadonlySet<string>, options: DescribeOptions = {}): DescribedUnit {
+  const t = unitTerms(unit.tokens, maskTokens(unit.text, unit.tokens, names), options.valence);
+  return {
+    verbatimId: unit.verbatimId,
+    sentence: unit.sentence,
+    text: unit.text,
+    terms: t.informative ? t.terms : null,
+    complaint: unit.negative || t.complaint,
+  };
+}
