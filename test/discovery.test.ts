@@ -62,7 +62,7 @@ function unitsOf(groups: string[][]): DiscoveryUnit[] {
     sentence: 0,
     text,
     tokens: makeDoc(text).sentences.flatMap((s) => s.tokens),
-    negative: true,
+    sentiment: 'negative' as const,
   }));
 }
 

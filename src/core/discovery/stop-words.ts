@@ -1,7 +1,9 @@
 /**
- * Words that say nothing about a friction on their own: function words, greetings, fillers
- * and the small talk of feedback. Negators are kept apart: they carry the friction inside a
- * bigram ("not work", "never arrive") though not as unigrams.
+ * Words that say nothing about a friction on their own: function words, greetings, fillers,
+ * the small talk of feedback, and the vague nouns of any complaint ("problem", "issue"),
+ * which would otherwise gather complaints about everything into one group. Negators are
+ * kept apart: they carry the friction inside a bigram ("not work", "never arrive") though
+ * not as unigrams.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all almost also am an and any are aren't around as at be because been before
@@ -20,7 +22,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   month months year years time times hour hours minute minutes thing things something anything nothing everything
   someone anyone everyone lot bit way say said tell told want wanted need needed know think thought make made go
   going went come came take took see seen look looked use used put try tried give gave keep kept let able sure
-  n/a na etc`.split(/\s+/),
+  n/a na etc problem problems issue issues trouble mind`.split(/\s+/),
 );
 
 export const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'no', 'never', 'nor', 'none', 'without', 'cannot', "can't", "won't", "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "weren't", "couldn't", "wouldn't", "haven't", "hasn't"]);

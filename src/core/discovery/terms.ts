@@ -62,6 +62,7 @@ export function describeUnit(unit: DiscoveryUnit, names: ReadonlySet<string>, op
     sentence: unit.sentence,
     text: unit.text,
     terms: t.informative ? t.terms : null,
-    complaint: unit.negative || t.complaint,
+    // A cue in a positive sentence is no complaint ("can't wait to wear it", "never disappoints").
+    complaint: unit.sentiment === 'negative' || (unit.sentiment === 'neutral' && t.complaint),
   };
 }

@@ -1,3 +1,4 @@
+import type { SentimentLabel } from '../../contracts/index.js';
 import type { Token } from '../text/types.js';
 
 /**
@@ -13,8 +14,8 @@ export interface DiscoveryUnit {
   text: string;
   /** The sentence parsed (lemmas, POS, token types, negation), offsets into `text`. */
   tokens: readonly Token[];
-  /** The sentence reads negative. */
-  negative: boolean;
+  /** The sentence's sentiment label from the analysis. */
+  sentiment: SentimentLabel;
 }
 
 /** A family's words (name, description, its themes' words), for guessing a suggestion's parent. */
@@ -44,7 +45,7 @@ export interface DescribedUnit {
   text: string;
   /** Lemmas, negated lemmas and two-word phrases; null when the sentence names nothing but opinion. */
   terms: string[] | null;
-  /** Negative sentence, a negator or a negative word. */
+  /** A negative sentence, or a neutral one with a negator or a negative word. */
   complaint: boolean;
 }
 
@@ -56,8 +57,8 @@ export interface SuggestOptions {
   /** Ids already in the taxonomy (themes and families): a suggested id never equals one of them. */
   existingIds: ReadonlySet<string>;
   /**
-   * Share of a group's sentences that must complain (negative sentence, negator, negative
-   * word) for it to be suggested as a friction theme (default 0.3): groups of greetings,
+   * Share of a group's sentences that must complain (a negative sentence, or a neutral one
+   * with a negator or a negative word) for it to be suggested as a friction theme (default 0.3): groups of greetings,
    * context ("I ordered on Friday") or praise are not frictions.
    */
   minComplaintShare?: number;
@@ -91,7 +92,7 @@ export interface ThemeSuggestion {
   size: number;
   /** Member sentences (a verbatim may give more than one). */
   sentences: number;
-  /** Share of member sentences that complain: negative sentiment, a negator or a negative word. */
+  /** Share of member sentences that complain: negative, or neutral with a negator or a negative word. */
   complaintShare: number;
   phrases: SuggestionPhrase[];
   /** Up to 5 member sentences nearest the group's centre, distinct texts. */

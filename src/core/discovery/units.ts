@@ -23,7 +23,7 @@ export function uncoveredUnits(
       sentence: index,
       text,
       tokens: doc.sentences.flatMap((x) => x.tokens),
-      negative: s.sentiment.label === 'negative',
+      sentiment: s.sentiment.label,
     });
   });
   return units;
