@@ -18,6 +18,7 @@ import { datasetFolder, datasetsDir, loadBanking, loadClinc, loadSemEvalAspects,
 import { naturalBayes } from './quality/natural-bayes.js';
 import { ourMulticlass, ourMultiLabel, ourWithReject } from './quality/ours.js';
 import { extraRowProducers, qualityRows, renderMarkdown, type QualityRow } from './quality/rows.js';
+import './quality/drivers.js';
 import { ensureSklearn, runSklearn, type BaselineTask } from './quality/sklearn.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
