@@ -71,12 +71,13 @@ async function suggest(argv: string[]): Promise<number> {
   const batchSize = values['batch-size'] === undefined ? undefined : positiveInt('--batch-size', values['batch-size'], 500);
   const input = values.run === undefined ? await inputRequest(positionals, values) : undefined;
 
-  const { analyzer, taxonomy } = await loadAnalyzer({
-    ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
-    modelPaths: values.model ?? [],
-  });
+  // The store first: a --run that cannot be served fails before the models load.
   const store: Store = values.run === undefined ? createEmbeddedStore() : await openRunStore('--run');
   try {
+    const { analyzer, taxonomy } = await loadAnalyzer({
+      ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
+      modelPaths: values.model ?? [],
+    });
     let runId = values.run ?? '';
     let counts: RunCounts | undefined;
     if (input) {
