@@ -19,8 +19,11 @@ export interface TrainOptions {
   tolerance: number;
   /** Drop hash buckets seen in fewer training texts than this. */
   minDf: number;
-  /** Multi-label only: share of the training rows held out to calibrate thresholds. */
-  calibrationShare: number;
+  /**
+   * Multi-label only: thresholds are calibrated on out-of-fold scores of this many folds
+   * (0: no calibration, every threshold 0).
+   */
+  calibrationFolds: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: Readonly<TrainOptions> = {
@@ -31,7 +34,7 @@ export const DEFAULT_TRAIN_OPTIONS: Readonly<TrainOptions> = {
   maxEpochs: 60,
   tolerance: 0.1,
   minDf: 1,
-  calibrationShare: 0.2,
+  calibrationFolds: 5,
 };
 
 const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort();
@@ -110,8 +113,9 @@ function trainOneVsRest(rows: SparseRows, sets: readonly (readonly number[])[], 
 
 /**
  * Any number of labels per text: one-vs-rest squared-hinge SVMs. Thresholds are
- * calibrated per label (best F1) on a seeded held-out slice of the training rows, then
- * the model is refitted on all rows and keeps those thresholds.
+ * calibrated (micro-F1) on out-of-fold scores: each training row is scored by a model fitted
+ * on the other folds (seeded folds), so every row informs the thresholds and none is scored
+ * by a model that saw it; the model is then refitted on all rows and keeps those thresholds.
  */
 export function trainMultiLabel(texts: readonly string[], labelSets: readonly (readonly string[])[], overrides: Partial<TrainOptions> = {}): LinearModel {
   const options = { ...DEFAULT_TRAIN_OPTIONS, ...overrides };
@@ -126,17 +130,23 @@ export function trainMultiLabel(texts: readonly string[], labelSets: readonly (r
   const rows = vectorizeAll(vectorizer, texts);
   const training = { examples: texts.length, seed: options.seed, cost: options.cost, classWeight: options.classWeight };
 
-  const order = permutation(texts.length, createRng(options.seed ^ 0x5bd1e995));
-  const heldOutCount = Math.floor(texts.length * options.calibrationShare);
-  const heldOut = order.slice(0, heldOutCount).sort();
-  const fit = order.slice(heldOutCount).sort();
-  const fitWeights = trainOneVsRest(subsetRows(rows, fit), Array.from(fit, (r) => sets[r]!), names.length, vectorizer.dimension, options);
-  const provisional = createClassifier({ kind: 'multilabel', labels: names, space, weights: fitWeights, training });
-  const thresholds = calibrateLabelThresholds(
-    Array.from(heldOut, (r) => provisional.scores(texts[r]!).slice()),
-    Array.from(heldOut, (r) => sets[r]!),
-    names.length,
-  );
+  const folds = Math.min(options.calibrationFolds, texts.length);
+  let thresholds: Float32Array = new Float32Array(names.length);
+  if (folds >= 2) {
+    const order = permutation(texts.length, createRng(options.seed ^ 0x5bd1e995));
+    const fold = new Int32Array(texts.length);
+    order.forEach((row, position) => {
+      fold[row] = position % folds;
+    });
+    const outOfFold: Float32Array[] = new Array<Float32Array>(texts.length);
+    for (let f = 0; f < folds; f++) {
+      const fit = Int32Array.from({ length: texts.length }, (_, i) => i).filter((i) => fold[i] !== f);
+      const weights = trainOneVsRest(subsetRows(rows, fit), Array.from(fit, (r) => sets[r]!), names.length, vectorizer.dimension, options);
+      const provisional = createClassifier({ kind: 'multilabel', labels: names, space, weights, training });
+      for (let i = 0; i < texts.length; i++) if (fold[i] === f) outOfFold[i] = provisional.scores(texts[i]!).slice();
+    }
+    thresholds = calibrateLabelThresholds(outOfFold, sets, names.length);
+  }
   const weights = trainOneVsRest(rows, sets, names.length, vectorizer.dimension, options);
   return { kind: 'multilabel', labels: names, space, weights, thresholds, training };
 }
