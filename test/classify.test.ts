@@ -3,6 +3,7 @@ import {
   calibrateRejectThreshold,
   createClassifier,
   createTextHasher,
+  createVectorizer,
   DEFAULT_FEATURE_OPTIONS,
   evaluate,
   fromModelFile,
@@ -56,6 +57,26 @@ describe('multi-class classifier', () => {
       const text = rows[i]!.text;
       expect(Array.from(exact.scores(text))).toEqual(Array.from(classifier.scores(text)));
       expect(small.classify(text).label).toBe(classifier.classify(text).label);
+    }
+  });
+
+  it('scores a text exactly as the weights times its feature vector, however often its tokens and n-grams repeat', () => {
+    const vectorizer = createVectorizer(model.space);
+    const K = model.labels.length;
+    const texts = [
+      ...test.map((i) => rows[i]!.text),
+      'charged charged charged twice twice',
+      'Parcel NEVER arrived, parcel never arrived!!',
+      'words the model never saw: zyxw qqqq',
+      '',
+      '?!',
+    ];
+    for (const text of [...texts, ...texts]) {
+      const v = vectorizer.vectorize(text);
+      const plain = new Array<number>(K).fill(0);
+      for (let p = 0; p < v.length; p++) for (let k = 0; k < K; k++) plain[k]! += model.weights[v.indices[p]! * K + k]! * v.values[p]!;
+      const fast = classifier.scores(text);
+      for (let k = 0; k < K; k++) expect(fast[k]).toBeCloseTo(plain[k]!, 5);
     }
   });
 

@@ -1,5 +1,5 @@
-import { createVectorizer } from './feature-space.js';
 import type { LinearModel } from './model.js';
+import { createScorer } from './scorer.js';
 
 export interface Prediction {
   /** null: the best score is below the model's reject threshold ("unclassified"). */
@@ -26,21 +26,8 @@ export interface Classifier {
 
 /** Compiles a model for scoring: the bucket table and buffers are built once here. */
 export function createClassifier(model: LinearModel): Classifier {
-  const vectorizer = createVectorizer(model.space);
   const K = model.labels.length;
-  const { weights } = model;
-  const out = new Float32Array(K);
-
-  function scores(text: string): Float32Array {
-    const v = vectorizer.vectorize(text);
-    out.fill(0);
-    for (let p = 0; p < v.length; p++) {
-      const base = v.indices[p]! * K;
-      const x = v.values[p]!;
-      for (let k = 0; k < K; k++) out[k]! += weights[base + k]! * x;
-    }
-    return out;
-  }
+  const scores = createScorer(model.space, model.weights, K);
 
   function argmax(s: Float32Array): number {
     let best = 0;

@@ -62,7 +62,6 @@ export function createVectorizer(space: FeatureSpace): Vectorizer {
     table[b] = i;
   });
   const bias = biasIndex(space);
-  let scratch = new Int32Array(1024);
   const out: SparseVector = { indices: new Int32Array(1024), values: new Float32Array(1024), length: 0 };
 
   function ensure(n: number): void {
@@ -72,26 +71,28 @@ export function createVectorizer(space: FeatureSpace): Vectorizer {
     out.values = new Float32Array(size);
   }
 
+  // Term counts per feature without sorting: a dense counter and the list of features touched.
+  const counts = new Int32Array(bias);
+  let touched = new Int32Array(1024);
+
   function addBlock(buffer: Int32Array, n: number, weight: number): void {
-    if (scratch.length < n) scratch = new Int32Array(n * 2);
-    let known = 0;
+    if (touched.length < n) touched = new Int32Array(n * 2);
+    let distinct = 0;
     for (let i = 0; i < n; i++) {
       const index = table[buffer[i]!]!;
-      if (index >= 0) scratch[known++] = index;
+      if (index >= 0 && counts[index]!++ === 0) touched[distinct++] = index;
     }
-    if (known === 0) return;
-    const sorted = scratch.subarray(0, known).sort();
+    if (distinct === 0) return;
     const first = out.length;
     let sumSquares = 0;
-    for (let i = 0; i < known; ) {
-      let j = i + 1;
-      while (j < known && sorted[j] === sorted[i]) j++;
-      const index = sorted[i]!;
-      const value = (1 + Math.log(j - i)) * space.idf[index]!;
+    for (let i = 0; i < distinct; i++) {
+      const index = touched[i]!;
+      const tf = counts[index]!;
+      counts[index] = 0;
+      const value = (tf === 1 ? 1 : 1 + Math.log(tf)) * space.idf[index]!;
       out.indices[out.length] = index;
       out.values[out.length++] = value;
       sumSquares += value * value;
-      i = j;
     }
     const scale = weight / Math.sqrt(sumSquares);
     for (let p = first; p < out.length; p++) out.values[p]! *= scale;
