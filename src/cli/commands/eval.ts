@@ -54,6 +54,8 @@ export async function run(argv: string[]): Promise<number> {
   let setup: string;
   if (values.model) {
     model = await readModel(values.model);
+    const trainedFor = model.task ?? 'themes';
+    if (trainedFor !== task) throw new UsageError(`${values.model} is a ${trainedFor} model: run 'eval ${trainedFor}'`);
     setup = `model ${values.model}, all ${rows.length} rows`;
   } else {
     const share = parseNumberFlag('split', values.split, 0.8, (n) => n > 0 && n < 1);

@@ -106,7 +106,7 @@ export async function run(argv: string[]): Promise<number> {
     ...(values['label-sep'] ? { separator: values['label-sep'] } : {}),
   });
   const started = performance.now();
-  const model = trainOn(normaliseLabels(rows, task), values['label-sep'] !== undefined, options);
+  const model = { ...trainOn(normaliseLabels(rows, task), values['label-sep'] !== undefined, options), task };
   const seconds = (performance.now() - started) / 1000;
   const bytes = await writeModel(out, model, values.float32 ? 'float32' : 'int8');
   process.stdout.write(

@@ -11,6 +11,8 @@ import type { FeatureSpace } from './feature-space.js';
  */
 export interface LinearModel {
   kind: 'multiclass' | 'multilabel';
+  /** What its labels are: theme ids, or sentiment (negative / neutral / positive). Unset: themes. */
+  task?: ModelTask;
   labels: string[];
   space: FeatureSpace;
   weights: Float32Array;
@@ -21,3 +23,5 @@ export interface LinearModel {
 }
 
 export type ClassWeight = 'balanced' | 'none';
+
+export type ModelTask = 'themes' | 'sentiment';

@@ -14,6 +14,7 @@ export const ModelFileSchema = z.object({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(1),
   kind: z.enum(['multiclass', 'multilabel']),
+  task: z.enum(['themes', 'sentiment']).optional(),
   labels: z.array(z.string()).min(1),
   features: z.object({
     bits: z.number().int().min(8).max(26),
@@ -66,6 +67,7 @@ export function toModelFile(model: LinearModel, encoding: 'float32' | 'int8' = '
     format: MODEL_FORMAT,
     version: 1,
     kind: model.kind,
+    ...(model.task ? { task: model.task } : {}),
     labels: model.labels,
     features: { ...model.space.options },
     buckets: encode(model.space.buckets),
@@ -97,6 +99,7 @@ export function fromModelFile(file: ModelFile): LinearModel {
   if (buckets.some((b) => b < 0 || b >= 1 << file.features.bits)) throw new Error('model: bucket out of range');
   return {
     kind: file.kind,
+    ...(file.task ? { task: file.task } : {}),
     labels: file.labels,
     space: { options: { ...file.features }, buckets, idf },
     weights,
