@@ -7,6 +7,7 @@ import {
   DEFAULT_FEATURE_OPTIONS,
   evaluate,
   fromModelFile,
+  lexiconFeatures,
   microF1,
   ModelFileSchema,
   splitIndices,
@@ -84,6 +85,20 @@ describe('multi-class classifier', () => {
     const strict = createClassifier({ ...model, rejectBelow: 1e9 });
     expect(strict.classify('parcel never arrived').label).toBeNull();
     expect(strict.classify('parcel never arrived').best).toBe('delivery');
+  });
+});
+
+describe('extra dense features', () => {
+  it('let a model tell apart texts whose words are the same, and travel with it through JSON', () => {
+    const texts = Array.from({ length: 60 }, (_, i) => `the food was ${['cold', 'served', 'there'][i % 3]} today`);
+    const scores = texts.map((_, i) => (i % 2 === 0 ? 0.8 : -0.8));
+    const labels = scores.map((s) => (s > 0 ? 'positive' : 'negative'));
+    const model = trainClassifier(texts, labels, { seed: 2 }, { kind: 'lexicon-sentiment', rows: scores.map((s) => lexiconFeatures(s, 0.2)) });
+    expect(model.extra).toBe('lexicon-sentiment');
+    const classifier = createClassifier(fromModelFile(ModelFileSchema.parse(JSON.parse(JSON.stringify(toModelFile(model, 'float32'))))));
+    expect(classifier.classify('the food was cold today', lexiconFeatures(0.9, 0.2)).label).toBe('positive');
+    expect(classifier.classify('the food was cold today', lexiconFeatures(-0.9, 0.2)).label).toBe('negative');
+    expect(() => classifier.classify('the food was cold today')).toThrow(/extra feature/);
   });
 });
 

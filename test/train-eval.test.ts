@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as evalCommand } from '../src/cli/commands/eval.js';
 import { run as trainCommand } from '../src/cli/commands/train.js';
-import { createClassifier, evaluate, splitIndices, trainClassifier, type Evaluation } from '../src/core/classify/index.js';
+import { createClassifier, evaluate, lexiconFeatures, splitIndices, trainClassifier, type Evaluation } from '../src/core/classify/index.js';
 import { NEUTRAL_BAND, sentimentLabel } from '../src/core/sentiment/index.js';
 import { UsageError } from '../src/errors.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
@@ -126,10 +126,16 @@ describe('train then eval', () => {
     expect((await readModel(sentimentModel)).task).toBe('sentiment');
 
     const { analyzer } = await loadAnalyzer({ modelPaths: [sentimentModel, themeModel] });
+    const lexiconOnly = (await loadAnalyzer()).analyzer;
     const classifier = createClassifier(await readModel(sentimentModel));
+    expect(classifier.model.extra).toBe('lexicon-sentiment');
     const doc = analyzer.parse('Rude agent again. Great service today. I called on Monday. My parcel never arrived.');
     const scores = analyzer.sentiment(doc);
-    doc.sentences.forEach((sentence, i) => expect(analyzer.label(scores.sentences[i]!)).toBe(classifier.classify(sentence.text).label));
+    // The hybrid model sees each sentence's words and the lexicon's score of that sentence.
+    const lexicon = lexiconOnly.sentiment(doc);
+    doc.sentences.forEach((sentence, i) =>
+      expect(analyzer.label(scores.sentences[i]!)).toBe(classifier.classify(sentence.text, lexiconFeatures(lexicon.sentences[i]!, NEUTRAL_BAND)).label),
+    );
     expect(sentimentLabel(scores.sentences[0]!, NEUTRAL_BAND)).toBe('negative');
     const hits = analyzer.modelThemes?.(doc) ?? [];
     expect(hits.find((h) => h.themeId === 'delivery')).toMatchObject({ via: 'model', sentence: 3 });

@@ -149,22 +149,25 @@ def run_task(task):
             oos = task["oos_label"]
             keep = np.array([c != oos for c in classes])
 
+            oos_column = classes.index(oos)
+
             def best_of(texts):
+                """Best in-scope label and its margin over the out-of-scope class (ours does the same)."""
                 s = scores_of(model, vec.transform(texts))
                 masked = np.where(keep, s, -np.inf)
                 k = np.argmax(masked, axis=1)
-                return [classes[i] for i in k], masked[np.arange(len(k)), k], np.array(classes)[np.argmax(s, axis=1)]
+                return [classes[i] for i in k], masked[np.arange(len(k)), k] - s[:, oos_column]
 
             val_texts = task["val"]["texts"] + task["oos_val_texts"]
             val_gold = task["val"]["labels"] + [None] * len(task["oos_val_texts"])
-            labels, best, top = best_of(val_texts)
-            correct = np.array([l == g and t != oos for l, g, t in zip(labels, val_gold, top)])
+            labels, margin = best_of(val_texts)
+            correct = np.array([l == g for l, g in zip(labels, val_gold)])
             in_scope = np.array([g is not None for g in val_gold])
-            threshold = reject_threshold(best, correct, in_scope)
+            threshold = reject_threshold(margin, correct, in_scope)
 
             def predict(texts):
-                labels, best, top = best_of(texts)
-                return [None if (b < threshold or t == oos) else l for l, b, t in zip(labels, best, top)]
+                labels, margin = best_of(texts)
+                return [None if m < threshold else l for l, m in zip(labels, margin)]
 
             pred = predict(task["test"]["texts"])
             oos_pred = predict(task["oos_test_texts"])

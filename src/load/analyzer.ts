@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Analyzer, ThemeHit } from '../core/analyzer.js';
-import { createClassifier, sentimentScore, type Classifier } from '../core/classify/index.js';
+import { createClassifier, lexiconFeatures, sentimentScore, type Classifier } from '../core/classify/index.js';
 import { keyPhrases } from '../core/phrases/key-phrases.js';
 import { detectLanguage } from '../core/language/index.js';
 import { createRedactor, redact } from '../core/redact/index.js';
@@ -72,10 +72,15 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
     detectLanguage,
     parse: (text) => parseDoc(nlp, text),
     sentiment: sentimentModel
-      ? (doc) => ({
-          sentences: doc.sentences.map((s) => sentimentScore(sentimentModel, s.text, NEUTRAL_BAND)),
-          overall: sentimentScore(sentimentModel, doc.text, NEUTRAL_BAND),
-        })
+      ? (doc) => {
+          // A hybrid model takes the lexicon's own score of each sentence (and of the whole) as features.
+          const lexicon = sentimentModel.model.extra ? scoreDoc(sentiment, doc) : undefined;
+          const extra = (score: number | undefined): Float32Array | undefined => (lexicon ? lexiconFeatures(score ?? 0, NEUTRAL_BAND) : undefined);
+          return {
+            sentences: doc.sentences.map((s, i) => sentimentScore(sentimentModel, s.text, NEUTRAL_BAND, extra(lexicon?.sentences[i]))),
+            overall: sentimentScore(sentimentModel, doc.text, NEUTRAL_BAND, extra(lexicon?.overall)),
+          };
+        }
       : (doc) => scoreDoc(sentiment, doc),
     label: (score) => sentimentLabel(score),
     themes: (doc) => matchThemes(matcher, doc),

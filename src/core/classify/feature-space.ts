@@ -113,16 +113,21 @@ export function createVectorizer(space: FeatureSpace): Vectorizer {
   };
 }
 
-/** All texts as rows of one sparse matrix (the training input). */
-export function vectorizeAll(vectorizer: Vectorizer, texts: readonly string[]): SparseRows {
+/**
+ * All texts as rows of one sparse matrix (the training input); `extra[i]`, when given, is
+ * appended to row i as dense features after the bias.
+ */
+export function vectorizeAll(vectorizer: Vectorizer, texts: readonly string[], extra?: readonly Float32Array[]): SparseRows {
   const rowStart = new Int32Array(texts.length + 1);
   let indices = new Int32Array(texts.length * 64);
   let values = new Float32Array(texts.length * 64);
   let used = 0;
   texts.forEach((text, row) => {
     const v = vectorizer.vectorize(text);
-    if (used + v.length > indices.length) {
-      const size = Math.max(used + v.length, indices.length * 2);
+    const dense = extra?.[row];
+    const needed = v.length + (dense?.length ?? 0);
+    if (used + needed > indices.length) {
+      const size = Math.max(used + needed, indices.length * 2);
       const moreIndices = new Int32Array(size);
       moreIndices.set(indices.subarray(0, used));
       const moreValues = new Float32Array(size);
@@ -133,6 +138,11 @@ export function vectorizeAll(vectorizer: Vectorizer, texts: readonly string[]): 
     indices.set(v.indices.subarray(0, v.length), used);
     values.set(v.values.subarray(0, v.length), used);
     used += v.length;
+    dense?.forEach((x, j) => {
+      if (x === 0) return;
+      indices[used] = vectorizer.dimension + j;
+      values[used++] = x;
+    });
     rowStart[row + 1] = used;
   });
   return { rowStart, indices: indices.slice(0, used), values: values.slice(0, used), rows: texts.length };

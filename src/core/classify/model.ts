@@ -1,8 +1,10 @@
+import type { ExtraFeatureKind } from './extra-features.js';
 import type { FeatureSpace } from './feature-space.js';
 
 /**
- * A trained linear text classifier. `weights` holds one row per feature (the bias last)
- * and one column per label: `weights[feature * labels.length + label]`.
+ * A trained linear text classifier. `weights` holds one row per feature (hashed n-grams,
+ * the bias, then any extra dense features) and one column per label:
+ * `weights[feature * labels.length + label]`.
  *
  * - multiclass: one label per text, the best score; a best score below `rejectBelow`
  *   means "unclassified" (out of scope).
@@ -17,6 +19,8 @@ export interface LinearModel {
   space: FeatureSpace;
   weights: Float32Array;
   thresholds?: Float32Array;
+  /** Dense features after the bias (see extra-features.ts): the caller supplies their values. */
+  extra?: ExtraFeatureKind;
   rejectBelow?: number;
   /** Provenance: what it was trained on and how, for the model file and reports. */
   training: { examples: number; seed: number; cost: number; classWeight: ClassWeight };

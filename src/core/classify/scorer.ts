@@ -1,8 +1,11 @@
 import { biasIndex, type FeatureSpace } from './feature-space.js';
 import { createTextHasher } from './features.js';
 
-/** Scores of every label for a text; the returned buffer is reused by the next call. */
-export type Scorer = (text: string) => Float32Array;
+/**
+ * Scores of every label for a text (and its extra dense features, for a model trained with
+ * them); the returned buffer is reused by the next call.
+ */
+export type Scorer = (text: string, extra?: ArrayLike<number>) => Float32Array;
 
 /** Per-token cache budget, in label scores held (16 MB of float32). */
 const CACHE_FLOATS = 1 << 22;
@@ -25,7 +28,7 @@ interface TokenEntry {
  * the correction (1 + ln tf - tf) x idf x its weight row, turning the cached linear counts
  * into the model's sublinear tf. Only float rounding differs from the plain product.
  */
-export function createScorer(space: FeatureSpace, weights: Float32Array, K: number): Scorer {
+export function createScorer(space: FeatureSpace, weights: Float32Array, K: number, extraCount = 0): Scorer {
   const { options, idf } = space;
   const hasher = createTextHasher(options);
   const table = new Int32Array(1 << options.bits).fill(-1);
@@ -142,12 +145,14 @@ export function createScorer(space: FeatureSpace, weights: Float32Array, K: numb
     for (let k = 0; k < K; k++) sums[k]! += block[k]! * scale;
   }
 
-  return (text: string): Float32Array => {
+  return (text: string, extra?: ArrayLike<number>): Float32Array => {
+    if (extraCount > 0 && extra?.length !== extraCount) throw new Error(`classifier: this model needs ${extraCount} extra feature values with each text`);
     const lower = text.toLowerCase();
     sums.fill(0);
     addWords(lower);
     addChars(lower);
     addRow(sums, bias, 1);
+    for (let j = 0; j < extraCount; j++) if (extra![j] !== 0) addRow(sums, bias + 1 + j, extra![j]!);
     out.set(sums);
     return out;
   };

@@ -12,9 +12,9 @@ import type { Classifier } from './classifier.js';
  * - neutral (or any other label, e.g. "conflict"): (c_positive - c_negative) x band, inside
  *   the band, leaning the way the model leans.
  */
-export function sentimentScore(classifier: Classifier, text: string, band: number): number {
+export function sentimentScore(classifier: Classifier, text: string, band: number, extra?: ArrayLike<number>): number {
   const { labels } = classifier.model;
-  const s = classifier.scores(text);
+  const s = classifier.scores(text, extra);
   const K = labels.length;
   let best = 0;
   for (let k = 1; k < K; k++) if (s[k]! > s[best]!) best = k;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXTRA_FEATURE_COUNT } from './extra-features.js';
 import type { LinearModel } from './model.js';
 
 /**
@@ -28,6 +29,7 @@ export const ModelFileSchema = z.object({
   idf: base64,
   weights: z.object({ encoding: z.enum(['float32', 'int8']), scales: z.array(z.number()).optional(), data: base64 }),
   thresholds: z.array(z.number()).optional(),
+  extra: z.enum(['lexicon-sentiment']).optional(),
   rejectBelow: z.number().optional(),
   training: z.object({
     examples: z.number().int().nonnegative(),
@@ -74,6 +76,7 @@ export function toModelFile(model: LinearModel, encoding: 'float32' | 'int8' = '
     idf: encode(model.space.idf),
     weights,
     ...(model.thresholds ? { thresholds: Array.from(model.thresholds) } : {}),
+    ...(model.extra ? { extra: model.extra } : {}),
     ...(model.rejectBelow !== undefined ? { rejectBelow: model.rejectBelow } : {}),
     training: model.training,
   };
@@ -94,7 +97,8 @@ export function fromModelFile(file: ModelFile): LinearModel {
     weights = Float32Array.from(quantised, (q, i) => q * scales[i % K]!);
   }
   if (idf.length !== buckets.length) throw new Error('model: idf and buckets differ in length');
-  if (weights.length !== (buckets.length + 1) * K) throw new Error(`model: ${weights.length} weights, expected ${(buckets.length + 1) * K}`);
+  const rows = buckets.length + 1 + (file.extra ? EXTRA_FEATURE_COUNT[file.extra] : 0);
+  if (weights.length !== rows * K) throw new Error(`model: ${weights.length} weights, expected ${rows * K}`);
   if (file.thresholds && file.thresholds.length !== K) throw new Error('model: one threshold per label expected');
   if (buckets.some((b) => b < 0 || b >= 1 << file.features.bits)) throw new Error('model: bucket out of range');
   return {
@@ -104,6 +108,7 @@ export function fromModelFile(file: ModelFile): LinearModel {
     space: { options: { ...file.features }, buckets, idf },
     weights,
     ...(file.thresholds ? { thresholds: Float32Array.from(file.thresholds) } : {}),
+    ...(file.extra ? { extra: file.extra } : {}),
     ...(file.rejectBelow !== undefined ? { rejectBelow: file.rejectBelow } : {}),
     training: file.training,
   };

@@ -4,6 +4,7 @@ import { createClassifier } from './classifier.js';
 import { trainCrammerSinger } from './crammer-singer.js';
 import { buildFeatureSpace, createVectorizer, vectorizeAll, type FeatureSpace } from './feature-space.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './features.js';
+import { EXTRA_FEATURE_COUNT, type ExtraFeatureKind } from './extra-features.js';
 import type { ClassWeight, LinearModel } from './model.js';
 import { createRng, permutation } from './rng.js';
 import type { SparseRows } from './sparse.js';
@@ -47,8 +48,21 @@ function classCosts(counts: Int32Array, total: number, options: TrainOptions): F
   return costs;
 }
 
+/** Extra dense features of every training text (extra-features.ts), row for row. */
+export interface ExtraRows {
+  kind: ExtraFeatureKind;
+  rows: readonly Float32Array[];
+}
+
+function checkExtra(extra: ExtraRows | undefined, n: number): number {
+  if (!extra) return 0;
+  const count = EXTRA_FEATURE_COUNT[extra.kind];
+  if (extra.rows.length !== n || extra.rows.some((r) => r.length !== count)) throw new Error(`train: ${extra.kind} features must give ${count} values for each of the ${n} texts`);
+  return count;
+}
+
 /** One label per text: a Crammer-Singer multi-class SVM. */
-export function trainClassifier(texts: readonly string[], labels: readonly string[], overrides: Partial<TrainOptions> = {}): LinearModel {
+export function trainClassifier(texts: readonly string[], labels: readonly string[], overrides: Partial<TrainOptions> = {}, extra?: ExtraRows): LinearModel {
   const options = { ...DEFAULT_TRAIN_OPTIONS, ...overrides };
   if (texts.length !== labels.length) throw new Error('trainClassifier: texts and labels differ in length');
   const names = sortedUnique(labels);
@@ -58,10 +72,11 @@ export function trainClassifier(texts: readonly string[], labels: readonly strin
   const counts = new Int32Array(names.length);
   for (const k of y) counts[k]!++;
 
+  const extraCount = checkExtra(extra, texts.length);
   const space = buildFeatureSpace(texts, options.features, options.minDf);
   const vectorizer = createVectorizer(space);
-  const rows = vectorizeAll(vectorizer, texts);
-  const weights = trainCrammerSinger(rows, y, names.length, vectorizer.dimension, {
+  const rows = vectorizeAll(vectorizer, texts, extra?.rows);
+  const weights = trainCrammerSinger(rows, y, names.length, vectorizer.dimension + extraCount, {
     classCost: classCosts(counts, texts.length, options),
     maxEpochs: options.maxEpochs,
     tolerance: options.tolerance,
@@ -72,6 +87,7 @@ export function trainClassifier(texts: readonly string[], labels: readonly strin
     labels: names,
     space,
     weights,
+    ...(extra ? { extra: extra.kind } : {}),
     training: { examples: texts.length, seed: options.seed, cost: options.cost, classWeight: options.classWeight },
   };
 }
@@ -117,7 +133,12 @@ function trainOneVsRest(rows: SparseRows, sets: readonly (readonly number[])[], 
  * on the other folds (seeded folds), so every row informs the thresholds and none is scored
  * by a model that saw it; the model is then refitted on all rows and keeps those thresholds.
  */
-export function trainMultiLabel(texts: readonly string[], labelSets: readonly (readonly string[])[], overrides: Partial<TrainOptions> = {}): LinearModel {
+export function trainMultiLabel(
+  texts: readonly string[],
+  labelSets: readonly (readonly string[])[],
+  overrides: Partial<TrainOptions> = {},
+  extra?: ExtraRows,
+): LinearModel {
   const options = { ...DEFAULT_TRAIN_OPTIONS, ...overrides };
   if (texts.length !== labelSets.length) throw new Error('trainMultiLabel: texts and label sets differ in length');
   const names = sortedUnique(labelSets.flat());
@@ -125,9 +146,12 @@ export function trainMultiLabel(texts: readonly string[], labelSets: readonly (r
   const index = new Map(names.map((name, i) => [name, i]));
   const sets = labelSets.map((set) => set.map((label) => index.get(label)!));
 
+  const extraCount = checkExtra(extra, texts.length);
   const space: FeatureSpace = buildFeatureSpace(texts, options.features, options.minDf);
   const vectorizer = createVectorizer(space);
-  const rows = vectorizeAll(vectorizer, texts);
+  const rows = vectorizeAll(vectorizer, texts, extra?.rows);
+  const features = vectorizer.dimension + extraCount;
+  const withExtra = extra ? { extra: extra.kind } : {};
   const training = { examples: texts.length, seed: options.seed, cost: options.cost, classWeight: options.classWeight };
 
   const folds = Math.min(options.calibrationFolds, texts.length);
@@ -141,12 +165,12 @@ export function trainMultiLabel(texts: readonly string[], labelSets: readonly (r
     const outOfFold: Float32Array[] = new Array<Float32Array>(texts.length);
     for (let f = 0; f < folds; f++) {
       const fit = Int32Array.from({ length: texts.length }, (_, i) => i).filter((i) => fold[i] !== f);
-      const weights = trainOneVsRest(subsetRows(rows, fit), Array.from(fit, (r) => sets[r]!), names.length, vectorizer.dimension, options);
-      const provisional = createClassifier({ kind: 'multilabel', labels: names, space, weights, training });
-      for (let i = 0; i < texts.length; i++) if (fold[i] === f) outOfFold[i] = provisional.scores(texts[i]!).slice();
+      const weights = trainOneVsRest(subsetRows(rows, fit), Array.from(fit, (r) => sets[r]!), names.length, features, options);
+      const provisional = createClassifier({ kind: 'multilabel', labels: names, space, weights, ...withExtra, training });
+      for (let i = 0; i < texts.length; i++) if (fold[i] === f) outOfFold[i] = provisional.scores(texts[i]!, extra?.rows[i]).slice();
     }
     thresholds = calibrateLabelThresholds(outOfFold, sets, names.length);
   }
-  const weights = trainOneVsRest(rows, sets, names.length, vectorizer.dimension, options);
-  return { kind: 'multilabel', labels: names, space, weights, thresholds, training };
+  const weights = trainOneVsRest(rows, sets, names.length, features, options);
+  return { kind: 'multilabel', labels: names, space, weights, thresholds, ...withExtra, training };
 }
