@@ -18,10 +18,10 @@ export function ourMulticlass(train: Split, test: Split): { evaluation: Evaluati
  * function and defaults: the lexicon's score as a feature, balanced class weights), or, with
  * `textOnly`, from n-grams alone (`--text-only`), to show what the lexicon feature adds.
  */
-export function ourSentiment(train: Split, test: Split, textOnly = false): { evaluation: Evaluation; seconds: number } {
+export async function ourSentiment(train: Split, test: Split, textOnly = false): Promise<{ evaluation: Evaluation; seconds: number }> {
   const started = performance.now();
   const setup = taskSetup('sentiment', { 'text-only': textOnly });
-  const model = trainOn(train.texts.map((text, i) => ({ text, labels: [train.labels[i]!] })), false, 'sentiment', setup);
+  const model = await trainOn(train.texts.map((text, i) => ({ text, labels: [train.labels[i]!] })), false, 'sentiment', setup);
   const classifier = createClassifier(model);
   const trained = seconds(started);
   const features = model.extra ? createExtraFeatureSource(model.extra) : undefined;

@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { createClassifier, evaluate, microF1, splitIndices, type Evaluation, type LinearModel } from '../../core/classify/index.js';
 import { UsageError } from '../../errors.js';
 import { readLabelledRows, readModel } from '../../load/classifier.js';
-import { createExtraFeatureSource } from '../../load/extra-features.js';
-import { LABELLED_INPUT_FLAGS, normaliseLabels, parseColumns, parseNumberFlag, parseTask, taskSetup, trainOn } from './train.js';
+import { LABELLED_INPUT_FLAGS, loadExtraFeatures, normaliseLabels, parseColumns, parseNumberFlag, parseTask, taskSetup, trainOn } from './train.js';
 
 export const EVAL_HELP = `Usage: frictionlens eval themes|sentiment --in FILE --map text=COLUMN --map label=COLUMN [options]
 
@@ -65,13 +64,13 @@ export async function run(argv: string[]): Promise<number> {
     const seed = training.options.seed ?? 7;
     const { train, test } = splitIndices(rows.length, share, seed);
     if (test.length === 0) throw new UsageError(`--split ${share} leaves no rows to score`);
-    model = trainOn(train.map((i) => rows[i]!), multiLabel, task, training);
+    model = await trainOn(train.map((i) => rows[i]!), multiLabel, task, training);
     scored = test.map((i) => rows[i]!);
     setup = `trained on ${train.length} rows, scored on ${test.length} held-out rows (split ${share}, seed ${seed})`;
   }
 
   const classifier = createClassifier(model);
-  const extra = model.extra ? createExtraFeatureSource(model.extra) : undefined;
+  const extra = model.extra ? (await loadExtraFeatures()).createExtraFeatureSource(model.extra) : undefined;
   const features = (text: string): Float32Array | undefined => extra?.(text);
   if (model.kind === 'multilabel') {
     const predicted = scored.map((r) => classifier.classifyLabels(r.text, true, features(r.text)).map((l) => l.label));

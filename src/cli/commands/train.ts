@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { trainClassifier, trainMultiLabel, type ExtraFeatureKind, type LinearModel, type TrainOptions } from '../../core/classify/index.js';
 import { UsageError } from '../../errors.js';
 import { readLabelledRows, writeModel, type LabelledRow } from '../../load/classifier.js';
-import { extraRowsFor } from '../../load/extra-features.js';
+
+/** The lexicon and the NLP model behind extra features load only when a model needs them. */
+export const loadExtraFeatures = (): Promise<typeof import('../../load/extra-features.js')> => import('../../load/extra-features.js');
 
 export const TRAIN_HELP = `Usage: frictionlens train themes|sentiment --in FILE --map text=COLUMN --map label=COLUMN [options]
 
@@ -87,10 +89,10 @@ export interface TaskSetup {
  * Trains a model for `task` on labelled rows: multi-label when `multiLabel`, otherwise one
  * label per row; with the extra features the setup names, computed here from each text.
  */
-export function trainOn(rows: readonly LabelledRow[], multiLabel: boolean, task: Task, setup: TaskSetup): LinearModel {
+export async function trainOn(rows: readonly LabelledRow[], multiLabel: boolean, task: Task, setup: TaskSetup): Promise<LinearModel> {
   if (rows.length < 2) throw new UsageError(`only ${rows.length} labelled row(s): nothing to learn from`);
   const texts = rows.map((r) => r.text);
-  const extra = setup.extra ? extraRowsFor(setup.extra, texts) : undefined;
+  const extra = setup.extra ? (await loadExtraFeatures()).extraRowsFor(setup.extra, texts) : undefined;
   if (multiLabel) return { ...trainMultiLabel(texts, rows.map((r) => r.labels), setup.options, extra), task };
   const labels = rows.map((r) => r.labels[0]!);
   if (new Set(labels).size < 2) throw new UsageError('every row has the same label: a classifier needs at least two');
@@ -129,7 +131,7 @@ export async function run(argv: string[]): Promise<number> {
     ...(values['label-sep'] ? { separator: values['label-sep'] } : {}),
   });
   const started = performance.now();
-  const model = trainOn(normaliseLabels(rows, task), values['label-sep'] !== undefined, task, setup);
+  const model = await trainOn(normaliseLabels(rows, task), values['label-sep'] !== undefined, task, setup);
   const seconds = (performance.now() - started) / 1000;
   const bytes = await writeModel(out, model, values.float32 ? 'float32' : 'int8');
   process.stdout.write(

@@ -123,7 +123,14 @@ export function createScorer(space: FeatureSpace, weights: Float32Array, K: numb
     for (let m = tokenPattern.exec(lower); m !== null; m = tokenPattern.exec(lower)) {
       const entry = tokenEntry(m[0]);
       const { partial, features } = entry;
-      for (let k = 0; k < K; k++) block[k]! += partial[k]!;
+      let k = 0;
+      for (; k + 4 <= K; k += 4) {
+        block[k]! += partial[k]!;
+        block[k + 1]! += partial[k + 1]!;
+        block[k + 2]! += partial[k + 2]!;
+        block[k + 3]! += partial[k + 3]!;
+      }
+      for (; k < K; k++) block[k]! += partial[k]!;
       ensureTouched(distinct + features.length);
       for (let i = 0; i < features.length; i++) {
         const f = features[i]!;

@@ -62,7 +62,9 @@ export function toModelFile(model: LinearModel, encoding: 'float32' | 'int8' = '
       scales[k] = Math.max(scales[k]!, Math.abs(w));
     });
     for (let k = 0; k < K; k++) scales[k] = scales[k]! / 127 || 1;
-    const quantised = Int8Array.from(model.weights, (w, i) => Math.round(w / scales[i % K]!));
+    // A plain loop: TypedArray.from with a map function goes through a JS array (~100 MB here).
+    const quantised = new Int8Array(model.weights.length);
+    for (let i = 0; i < quantised.length; i++) quantised[i] = Math.round(model.weights[i]! / scales[i % K]!);
     weights = { encoding, scales, data: encode(quantised) };
   }
   return {
@@ -94,7 +96,8 @@ export function fromModelFile(file: ModelFile): LinearModel {
     const scales = file.weights.scales ?? [];
     if (scales.length !== K) throw new Error(`model: ${scales.length} weight scales for ${K} labels`);
     const quantised = decode(file.weights.data, (b, n) => new Int8Array(b, 0, n), 1);
-    weights = Float32Array.from(quantised, (q, i) => q * scales[i % K]!);
+    weights = new Float32Array(quantised.length);
+    for (let i = 0; i < quantised.length; i++) weights[i] = quantised[i]! * scales[i % K]!;
   }
   if (idf.length !== buckets.length) throw new Error('model: idf and buckets differ in length');
   const rows = buckets.length + 1 + (file.extra ? EXTRA_FEATURE_COUNT[file.extra] : 0);
