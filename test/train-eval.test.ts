@@ -141,6 +141,20 @@ describe('train then eval', () => {
     expect(hits.find((h) => h.themeId === 'delivery')).toMatchObject({ via: 'model', sentence: 3 });
   });
 
+  it("never reports a theme model's 'none' label (rows about no theme) as a theme", async () => {
+    const file = join(dir, 'with-none.csv');
+    const none = ['thanks for reading', 'hello there', 'i am writing today', 'best regards'];
+    const rows = [...syntheticRows(10, 15), ...Array.from({ length: 30 }, (_, i) => ({ text: none[i % 4]!, label: 'none' }))];
+    await writeFile(file, ['comment,code', ...rows.map((r) => `${csvCell(r.text)},${r.label}`)].join('\n') + '\n');
+    const model = join(dir, 'with-none.json');
+    expect((await capture(trainCommand, ['themes', '--in', file, '--map', 'text=comment', '--map', 'label=code', '--out', model])).code).toBe(0);
+    const classifier = createClassifier(await readModel(model));
+    expect(classifier.classify('hello there, best regards').label).toBe('none');
+    const { analyzer } = await loadAnalyzer({ modelPaths: [model] });
+    const hits = analyzer.modelThemes?.(analyzer.parse('Hello there, best regards. My parcel never arrived.')) ?? [];
+    expect(hits.map((h) => h.themeId)).toEqual(['delivery']);
+  });
+
   it('refuses to score a sentiment model as a theme model', async () => {
     const sentimentModel = join(dir, 'sentiment.json');
     await expect(evalCommand(['themes', '--in', testFile, '--map', 'text=comment', '--map', 'label=code', '--model', sentimentModel])).rejects.toBeInstanceOf(UsageError);

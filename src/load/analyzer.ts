@@ -39,6 +39,13 @@ export interface LoadedAnalyzer {
 const MODEL_MARGIN = 0;
 
 /**
+ * The label of training rows about no theme. A one-label-per-text model puts every sentence
+ * in some class, so a codeframe teaches "no theme here" with rows labelled `none`; that
+ * label is never reported as a theme.
+ */
+export const NO_THEME = 'none';
+
+/**
  * Loads the models once (taxonomy, lexicons, signal cues, trained classifiers) and builds
  * every stage of the per-verbatim pipeline from them. The version hashes the files, so
  * analyses say exactly which models produced them.
@@ -106,7 +113,7 @@ function modelHits(classifier: Classifier, doc: Doc): ThemeHit[] {
             return p.label === null ? [] : [{ label: p.label, score: p.score }];
           })();
     for (const { label, score } of labels) {
-      if (score < MODEL_MARGIN) continue;
+      if (score < MODEL_MARGIN || label.toLowerCase() === NO_THEME) continue;
       hits.push({
         themeId: label,
         sentence: index,

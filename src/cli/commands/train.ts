@@ -16,7 +16,8 @@ weights its classes inversely to their frequency, unless told otherwise.
 Options:
   --in FILE               labelled rows: CSV, JSONL or JSON array
   --map text=COLUMN       the column holding the text
-  --map label=COLUMN      the column holding the label (theme id, or positive/negative/neutral)
+  --map label=COLUMN      the column holding the label (theme id, or positive/negative/neutral);
+                          label rows about no theme 'none': analyze never reports that label
   --label-sep SEP         labels are lists split on SEP: a multi-label model (one-vs-rest,
                           thresholds calibrated on a held-out 20% of the rows)
   --out FILE              where to write the model (default: models/trained/KIND.json)
