@@ -26,7 +26,14 @@ function pairMicroF1(other: string | undefined): number | undefined {
 
 const f4 = (x: number | undefined): string => (x === undefined ? 'n/a' : x.toFixed(4));
 
-export function checkGoals(rows: readonly QualityRow[]): Goal[] {
+/** Texts per CPU second of the trained model and of the rule matcher (see speed.ts). */
+export interface SpeedFigures {
+  model: number;
+  rules: number;
+  parse: number;
+}
+
+export function checkGoals(rows: readonly QualityRow[], speed?: SpeedFigures): Goal[] {
   const goals: Goal[] = [];
   const ours = (task: string): QualityRow | undefined => rows.find((r) => r.task === task && OURS_TRAINED.test(r.system) && !ZERO_SHOT.test(r.system));
   const banking = ours(BANKING)?.accuracy;
@@ -53,6 +60,20 @@ export function checkGoals(rows: readonly QualityRow[]): Goal[] {
     holds: zeroOurs === undefined || lexicons.length === 0 ? undefined : zeroOurs > bestLexicon,
     figures: `ours ${f4(zeroOurs)}; ${lexicons.map((r) => `${r.system.replace(/, zero-shot$/, '')} ${f4(r.macroF1)}`).join('; ')}`,
   });
+  const perSecond = (x: number): string => `${Math.round(x).toLocaleString('en-US')}/s`;
+  const withParse = speed ? 1 / (1 / speed.rules + 1 / speed.parse) : undefined;
+  goals.push(
+    {
+      goal: 'classifies at least as fast as the rule matcher on parsed docs',
+      holds: speed ? speed.model >= speed.rules : undefined,
+      figures: speed ? `model ${perSecond(speed.model)}; rules ${perSecond(speed.rules)} (the parse they need not counted)` : 'n/a',
+    },
+    {
+      goal: 'classifies at least as fast as the rule matcher with the parse it needs',
+      holds: speed && withParse ? speed.model >= withParse : undefined,
+      figures: speed && withParse ? `model ${perSecond(speed.model)}; parse + rules ${perSecond(withParse)}` : 'n/a',
+    },
+  );
   const trained = ours(SENTENCE)?.macroF1;
   goals.push({
     goal: 'sentence sentiment: trained > zero-shot (macro-F1)',
