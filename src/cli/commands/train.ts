@@ -19,8 +19,8 @@ Options:
   --map label=COLUMN      the column holding the label (theme id, or positive/negative/neutral);
                           label rows about no theme 'none': analyze never reports that label
   --label-sep SEP         labels are lists split on SEP: a multi-label model (one-vs-rest,
-                          thresholds calibrated on a held-out 20% of the rows)
-  --out FILE              where to write the model (default: models/trained/KIND.json)
+                          thresholds for the best micro-F1 on 5-fold out-of-fold scores)
+  --out FILE              where to write the model (default: models/trained/TASK.json)
   --seed N                shuffling seed (default: 7); the same seed gives the same model
   --cost C                SVM C (default: 1); lower regularises more
   --class-weight W        balanced (classes weighted inversely to their frequency) or none
