@@ -3,9 +3,11 @@ import {
   calibrateRejectThreshold,
   createClassifier,
   createTextHasher,
+  createVectorizer,
   DEFAULT_FEATURE_OPTIONS,
   evaluate,
   fromModelFile,
+  lexiconFeatures,
   microF1,
   ModelFileSchema,
   splitIndices,
@@ -59,10 +61,44 @@ describe('multi-class classifier', () => {
     }
   });
 
+  it('scores a text exactly as the weights times its feature vector, however often its tokens and n-grams repeat', () => {
+    const vectorizer = createVectorizer(model.space);
+    const K = model.labels.length;
+    const texts = [
+      ...test.map((i) => rows[i]!.text),
+      'charged charged charged twice twice',
+      'Parcel NEVER arrived, parcel never arrived!!',
+      'words the model never saw: zyxw qqqq',
+      '',
+      '?!',
+    ];
+    for (const text of [...texts, ...texts]) {
+      const v = vectorizer.vectorize(text);
+      const plain = new Array<number>(K).fill(0);
+      for (let p = 0; p < v.length; p++) for (let k = 0; k < K; k++) plain[k]! += model.weights[v.indices[p]! * K + k]! * v.values[p]!;
+      const fast = classifier.scores(text);
+      for (let k = 0; k < K; k++) expect(fast[k]).toBeCloseTo(plain[k]!, 5);
+    }
+  });
+
   it('says unclassified below its reject threshold', () => {
     const strict = createClassifier({ ...model, rejectBelow: 1e9 });
     expect(strict.classify('parcel never arrived').label).toBeNull();
     expect(strict.classify('parcel never arrived').best).toBe('delivery');
+  });
+});
+
+describe('extra dense features', () => {
+  it('let a model tell apart texts whose words are the same, and travel with it through JSON', () => {
+    const texts = Array.from({ length: 60 }, (_, i) => `the food was ${['cold', 'served', 'there'][i % 3]} today`);
+    const scores = texts.map((_, i) => (i % 2 === 0 ? 0.8 : -0.8));
+    const labels = scores.map((s) => (s > 0 ? 'positive' : 'negative'));
+    const model = trainClassifier(texts, labels, { seed: 2 }, { kind: 'lexicon-sentiment', rows: scores.map((s) => lexiconFeatures(s, 0.2)) });
+    expect(model.extra).toBe('lexicon-sentiment');
+    const classifier = createClassifier(fromModelFile(ModelFileSchema.parse(JSON.parse(JSON.stringify(toModelFile(model, 'float32'))))));
+    expect(classifier.classify('the food was cold today', lexiconFeatures(0.9, 0.2)).label).toBe('positive');
+    expect(classifier.classify('the food was cold today', lexiconFeatures(-0.9, 0.2)).label).toBe('negative');
+    expect(() => classifier.classify('the food was cold today')).toThrow(/extra feature/);
   });
 });
 

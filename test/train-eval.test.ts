@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as evalCommand } from '../src/cli/commands/eval.js';
 import { run as trainCommand } from '../src/cli/commands/train.js';
+import { createClassifier, evaluate, lexiconFeatures, splitIndices, trainClassifier, type Evaluation } from '../src/core/classify/index.js';
+import { NEUTRAL_BAND, sentimentLabel } from '../src/core/sentiment/index.js';
 import { UsageError } from '../src/errors.js';
+import { loadAnalyzer } from '../src/load/analyzer.js';
+import { readLabelledRows, readModel } from '../src/load/classifier.js';
+import { createRng } from '../src/core/classify/rng.js';
 import { syntheticRows } from './classify-fixtures.js';
 
 async function capture(command: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ code: number; out: string }> {
@@ -26,6 +31,8 @@ describe('train then eval', () => {
   let dir = '';
   let trainFile = '';
   let testFile = '';
+  let noisyTrainFile = '';
+  let noisyTestFile = '';
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'frictionlens-train-eval-'));
     const toCsv = (rows: { text: string; label: string }[]): string =>
@@ -34,6 +41,15 @@ describe('train then eval', () => {
     testFile = join(dir, 'test.csv');
     await writeFile(trainFile, toCsv(syntheticRows(30, 11)));
     await writeFile(testFile, toCsv(syntheticRows(10, 12)));
+    // One label in five reassigned at random (seeded): a model cannot get every row right.
+    const random = createRng(21);
+    const names = ['billing', 'delivery', 'login'];
+    noisyTrainFile = join(dir, 'noisy.csv');
+    const noisy = (rows: { text: string; label: string }[]): { text: string; label: string }[] =>
+      rows.map((r) => (random() < 0.2 ? { ...r, label: names[Math.floor(random() * 3)]! } : r));
+    await writeFile(noisyTrainFile, toCsv(noisy(syntheticRows(30, 13))));
+    noisyTestFile = join(dir, 'noisy-test.csv');
+    await writeFile(noisyTestFile, toCsv(noisy(syntheticRows(10, 14))));
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -67,6 +83,81 @@ describe('train then eval', () => {
     expect(first.out).toMatch(/accuracy {2}0\.9\d{3}|accuracy {2}1\.0000/);
     expect(first.out).toContain('confusion matrix');
     expect(second.out).toBe(first.out);
+  });
+
+  it('reports from the model file exactly the figures of the same model trained in memory', async () => {
+    const modelFile = join(dir, 'noisy.json');
+    const columns = ['--map', 'text=comment', '--map', 'label=code'];
+    expect((await capture(trainCommand, ['themes', '--in', noisyTrainFile, ...columns, '--out', modelFile, '--seed', '5', '--float32'])).code).toBe(0);
+    const fromFile = JSON.parse((await capture(evalCommand, ['themes', '--in', noisyTestFile, ...columns, '--model', modelFile, '--json'])).out) as Evaluation;
+
+    const train = (await readLabelledRows(noisyTrainFile, { text: 'comment', label: 'code' })).rows;
+    const test = (await readLabelledRows(noisyTestFile, { text: 'comment', label: 'code' })).rows;
+    const inMemory = createClassifier(trainClassifier(train.map((r) => r.text), train.map((r) => r.labels[0]!), { seed: 5 }));
+    const expected = evaluate(test.map((r) => r.labels[0]!), test.map((r) => inMemory.classify(r.text).label));
+    // Label noise in the gold keeps the figures away from a trivial 1.0.
+    expect(expected.accuracy).toBeLessThan(1);
+    expect(fromFile.accuracy).toBe(expected.accuracy);
+    expect(fromFile.macroF1).toBe(expected.macroF1);
+    expect(fromFile.matrix).toEqual(expected.matrix);
+    expect(Array.from((await readModel(modelFile)).weights)).toEqual(Array.from(inMemory.model.weights));
+  });
+
+  it('scores a seeded --split exactly as training on that share in memory does', async () => {
+    const out = JSON.parse((await capture(evalCommand, ['themes', '--in', noisyTrainFile, '--map', 'text=comment', '--map', 'label=code', '--split', '0.75', '--seed', '9', '--json'])).out) as Evaluation;
+    const rows = (await readLabelledRows(noisyTrainFile, { text: 'comment', label: 'code' })).rows;
+    const { train, test } = splitIndices(rows.length, 0.75, 9);
+    const model = createClassifier(trainClassifier(train.map((i) => rows[i]!.text), train.map((i) => rows[i]!.labels[0]!), { seed: 9 }));
+    const expected = evaluate(test.map((i) => rows[i]!.labels[0]!), test.map((i) => model.classify(rows[i]!.text).label));
+    expect(out.examples).toBe(test.length);
+    expect(out.accuracy).toBe(expected.accuracy);
+    expect(out.matrix).toEqual(expected.matrix);
+  });
+
+  it('gives analyze a sentiment model that labels sentences as the model does, and theme matches via the model', async () => {
+    const sentimentFile = join(dir, 'sentiment.csv');
+    const texts = { positive: ['great service', 'love the new app', 'fast and friendly'], negative: ['terrible wait', 'rude agent', 'app keeps crashing'], neutral: ['i called on monday', 'the parcel is a box', 'my order number changed'] };
+    const rows = Object.entries(texts).flatMap(([label, list]) => Array.from({ length: 8 }, (_, i) => `${csvCell(`${list[i % 3]!} ${['today', 'again', 'ok', ''][i % 4]}`.trim())},${label.toUpperCase()}`));
+    await writeFile(sentimentFile, ['comment,tone', ...rows].join('\n') + '\n');
+    const sentimentModel = join(dir, 'sentiment.json');
+    const themeModel = join(dir, 'themes.json');
+    expect((await capture(trainCommand, ['sentiment', '--in', sentimentFile, '--map', 'text=comment', '--map', 'label=tone', '--out', sentimentModel])).code).toBe(0);
+    expect((await capture(trainCommand, ['themes', '--in', trainFile, '--map', 'text=comment', '--map', 'label=code', '--out', themeModel])).code).toBe(0);
+    expect((await readModel(sentimentModel)).task).toBe('sentiment');
+
+    const { analyzer } = await loadAnalyzer({ modelPaths: [sentimentModel, themeModel] });
+    const lexiconOnly = (await loadAnalyzer()).analyzer;
+    const classifier = createClassifier(await readModel(sentimentModel));
+    expect(classifier.model.extra).toBe('lexicon-sentiment');
+    const doc = analyzer.parse('Rude agent again. Great service today. I called on Monday. My parcel never arrived.');
+    const scores = analyzer.sentiment(doc);
+    // The hybrid model sees each sentence's words and the lexicon's score of that sentence.
+    const lexicon = lexiconOnly.sentiment(doc);
+    doc.sentences.forEach((sentence, i) =>
+      expect(analyzer.label(scores.sentences[i]!)).toBe(classifier.classify(sentence.text, lexiconFeatures(lexicon.sentences[i]!, NEUTRAL_BAND)).label),
+    );
+    expect(sentimentLabel(scores.sentences[0]!, NEUTRAL_BAND)).toBe('negative');
+    const hits = analyzer.modelThemes?.(doc) ?? [];
+    expect(hits.find((h) => h.themeId === 'delivery')).toMatchObject({ via: 'model', sentence: 3 });
+  });
+
+  it("never reports a theme model's 'none' label (rows about no theme) as a theme", async () => {
+    const file = join(dir, 'with-none.csv');
+    const none = ['thanks for reading', 'hello there', 'i am writing today', 'best regards'];
+    const rows = [...syntheticRows(10, 15), ...Array.from({ length: 30 }, (_, i) => ({ text: none[i % 4]!, label: 'none' }))];
+    await writeFile(file, ['comment,code', ...rows.map((r) => `${csvCell(r.text)},${r.label}`)].join('\n') + '\n');
+    const model = join(dir, 'with-none.json');
+    expect((await capture(trainCommand, ['themes', '--in', file, '--map', 'text=comment', '--map', 'label=code', '--out', model])).code).toBe(0);
+    const classifier = createClassifier(await readModel(model));
+    expect(classifier.classify('hello there, best regards').label).toBe('none');
+    const { analyzer } = await loadAnalyzer({ modelPaths: [model] });
+    const hits = analyzer.modelThemes?.(analyzer.parse('Hello there, best regards. My parcel never arrived.')) ?? [];
+    expect(hits.map((h) => h.themeId)).toEqual(['delivery']);
+  });
+
+  it('refuses to score a sentiment model as a theme model', async () => {
+    const sentimentModel = join(dir, 'sentiment.json');
+    await expect(evalCommand(['themes', '--in', testFile, '--map', 'text=comment', '--map', 'label=code', '--model', sentimentModel])).rejects.toBeInstanceOf(UsageError);
   });
 
   it('refuses a missing label column mapping as a usage error', async () => {

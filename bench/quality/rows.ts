@@ -1,7 +1,8 @@
 /**
- * The rows of the quality table. The bench fills `qualityRows` in order; other benches
- * add theirs by pushing a producer onto `extraRowProducers` (e.g. rating drivers on
- * womens_clothing_reviews), run after the built-in tasks and printed in the same table.
+ * The rows of the quality table. The bench fills `qualityRows`; other benches add theirs by
+ * pushing a producer onto `extraRowProducers` (e.g. rating drivers on
+ * womens_clothing_reviews) from a module that bench/quality.bench.ts imports. Producers run
+ * after the built-in tasks and their rows are printed in the same table.
  */
 export interface QualityRow {
   task: string;
@@ -24,9 +25,22 @@ export const extraRowProducers: RowProducer[] = [];
 
 const num = (x: number | undefined): string => (x === undefined ? '' : x.toFixed(4));
 
+/** Rows grouped by task (tasks in order of first appearance, rows in insertion order within one). */
+export function groupByTask(rows: readonly QualityRow[]): QualityRow[] {
+  const order = [...new Set(rows.map((r) => r.task))];
+  return order.flatMap((task) => rows.filter((r) => r.task === task));
+}
+
 export function renderMarkdown(rows: readonly QualityRow[]): string {
   const head = '| task | train / test | system | accuracy | macro-F1 | other | seconds |';
   const rule = '|---|---|---|---:|---:|---|---:|';
-  const body = rows.map((r) => `| ${r.task} | ${r.data} | ${r.system} | ${num(r.accuracy)} | ${num(r.macroF1)} | ${r.other ?? ''} | ${r.seconds === undefined ? '' : r.seconds.toFixed(1)} |`);
+  let previous = '';
+  const body = groupByTask(rows).map((r) => {
+    // The task and split are named once per group, which keeps the table readable.
+    const first = r.task !== previous;
+    previous = r.task;
+    const task = first ? r.task : '';
+    return `| ${task} | ${r.data} | ${r.system} | ${num(r.accuracy)} | ${num(r.macroF1)} | ${r.other ?? ''} | ${r.seconds === undefined ? '' : r.seconds.toFixed(1)} |`;
+  });
   return [head, rule, ...body].join('\n');
 }

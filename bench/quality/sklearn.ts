@@ -6,7 +6,7 @@ import type { MultiLabelSplit, Split } from './datasets.js';
 
 export type BaselineTask =
   | { name: string; kind: 'multiclass'; train: Split; test: Split }
-  | { name: string; kind: 'multilabel'; train: MultiLabelSplit; test: MultiLabelSplit }
+  | { name: string; kind: 'multilabel' | 'aspect'; train: MultiLabelSplit; test: MultiLabelSplit }
   | { name: string; kind: 'reject'; train: Split; val: Split; test: Split; oos_label: string; oos_val_texts: string[]; oos_test_texts: string[] };
 
 export interface BaselineScores {
@@ -14,6 +14,9 @@ export interface BaselineScores {
   macroF1?: number;
   microF1?: number;
   oosRecall?: number;
+  /** aspect: micro-F1 of the categories alone, and polarity accuracy on the gold categories. */
+  categoryMicroF1?: number;
+  polarityAccuracy?: number;
   seconds: number;
 }
 

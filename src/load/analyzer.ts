@@ -1,17 +1,18 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Analyzer, ThemeHit } from '../core/analyzer.js';
-import { createClassifier, type Classifier } from '../core/classify/index.js';
+import { createClassifier, lexiconFeatures, sentimentScore, type Classifier } from '../core/classify/index.js';
 import { keyPhrases } from '../core/phrases/key-phrases.js';
 import { detectLanguage } from '../core/language/index.js';
 import { createRedactor, redact } from '../core/redact/index.js';
-import { createSentimentModel, scoreDoc, sentimentLabel } from '../core/sentiment/index.js';
+import { createSentimentModel, NEUTRAL_BAND, scoreDoc, sentimentLabel } from '../core/sentiment/index.js';
 import { detectSignals } from '../core/signals/detect.js';
 import { createNlp, parseDoc } from '../core/text/nlp.js';
 import type { Doc } from '../core/text/types.js';
 import { compileTaxonomy, matchThemes } from '../core/themes/matcher.js';
 import type { Taxonomy } from '../core/themes/taxonomy.js';
 import type { ThemeInfo } from '../cli/theme-rows.js';
+import { InputError } from '../errors.js';
 import { readModel } from './classifier.js';
 import { defaultLexiconDir, loadSentimentLexicon } from './lexicon.js';
 import { defaultSignalsPath, loadSignalCues } from './signals.js';
@@ -21,7 +22,10 @@ export interface AnalyzerOptions {
   taxonomyPath?: string;
   lexiconDir?: string;
   signalsPath?: string;
-  /** Trained theme models (frictionlens train themes): their matches add recall, via 'model'. */
+  /**
+   * Trained models (frictionlens train): theme models add matches for recall, via 'model';
+   * a sentiment model (at most one) scores sentences and verbatims in place of the lexicon.
+   */
   modelPaths?: readonly string[];
 }
 
@@ -35,6 +39,13 @@ export interface LoadedAnalyzer {
 const MODEL_MARGIN = 0;
 
 /**
+ * The label of training rows about no theme. A one-label-per-text model puts every sentence
+ * in some class, so a codeframe teaches "no theme here" with rows labelled `none`; that
+ * label is never reported as a theme.
+ */
+export const NO_THEME = 'none';
+
+/**
  * Loads the models once (taxonomy, lexicons, signal cues, trained classifiers) and builds
  * every stage of the per-verbatim pipeline from them. The version hashes the files, so
  * analyses say exactly which models produced them.
@@ -44,7 +55,11 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
   const taxonomy = loadTaxonomy(taxonomyPath);
   const lexicon = loadSentimentLexicon(options.lexiconDir ?? defaultLexiconDir());
   const cues = loadSignalCues(options.signalsPath ?? defaultSignalsPath());
-  const classifiers = await Promise.all((options.modelPaths ?? []).map(async (p) => createClassifier(await readModel(p))));
+  const loaded = await Promise.all((options.modelPaths ?? []).map(async (p) => createClassifier(await readModel(p))));
+  const classifiers = loaded.filter((c) => (c.model.task ?? 'themes') === 'themes');
+  const sentimentModels = loaded.filter((c) => c.model.task === 'sentiment');
+  if (sentimentModels.length > 1) throw new InputError(`${sentimentModels.length} sentiment models given: one at a time`);
+  const sentimentModel = sentimentModels[0];
 
   const version = createHash('sha1');
   version.update(readFileSync(taxonomyPath));
@@ -63,7 +78,17 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
     redact: (text) => redact(redactor, text),
     detectLanguage,
     parse: (text) => parseDoc(nlp, text),
-    sentiment: (doc) => scoreDoc(sentiment, doc),
+    sentiment: sentimentModel
+      ? (doc) => {
+          // A hybrid model takes the lexicon's own score of each sentence (and of the whole) as features.
+          const lexicon = sentimentModel.model.extra ? scoreDoc(sentiment, doc) : undefined;
+          const extra = (score: number | undefined): Float32Array | undefined => (lexicon ? lexiconFeatures(score ?? 0, NEUTRAL_BAND) : undefined);
+          return {
+            sentences: doc.sentences.map((s, i) => sentimentScore(sentimentModel, s.text, NEUTRAL_BAND, extra(lexicon?.sentences[i]))),
+            overall: sentimentScore(sentimentModel, doc.text, NEUTRAL_BAND, extra(lexicon?.overall)),
+          };
+        }
+      : (doc) => scoreDoc(sentiment, doc),
     label: (score) => sentimentLabel(score),
     themes: (doc) => matchThemes(matcher, doc),
     ...(classifiers.length > 0 ? { modelThemes: (doc: Doc) => classifiers.flatMap((c) => modelHits(c, doc)) } : {}),
@@ -88,7 +113,7 @@ function modelHits(classifier: Classifier, doc: Doc): ThemeHit[] {
             return p.label === null ? [] : [{ label: p.label, score: p.score }];
           })();
     for (const { label, score } of labels) {
-      if (score < MODEL_MARGIN) continue;
+      if (score < MODEL_MARGIN || label.toLowerCase() === NO_THEME) continue;
       hits.push({
         themeId: label,
         sentence: index,

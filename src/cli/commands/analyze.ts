@@ -31,7 +31,9 @@ Options:
   --date ISO                createdAt of rows when no date column is mapped
                             (default: the first file's modification time)
   --taxonomy FILE           theme taxonomy replacing models/taxonomy.yaml
-  --model FILE              a trained theme model (frictionlens train); repeatable
+  --model FILE              a trained model (frictionlens train); repeatable. Theme
+                            models add the themes they find (via 'model'); a sentiment
+                            model scores sentences in place of the lexicon
   --bucket day|week|month   time bucket for trends (default: week)
   --by FIELD                facet to slice by: channel, segment, attributes.NAME; repeatable
   --top N                   themes in the table (default: 15)

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createClassifier, evaluate, microF1, splitIndices, type Evaluation, type LinearModel } from '../../core/classify/index.js';
 import { UsageError } from '../../errors.js';
 import { readLabelledRows, readModel } from '../../load/classifier.js';
-import { LABELLED_INPUT_FLAGS, normaliseLabels, parseColumns, parseNumberFlag, parseTask, trainOn, trainOptions } from './train.js';
+import { LABELLED_INPUT_FLAGS, loadExtraFeatures, normaliseLabels, parseColumns, parseNumberFlag, parseTask, taskSetup, trainOn } from './train.js';
 
 export const EVAL_HELP = `Usage: frictionlens eval themes|sentiment --in FILE --map text=COLUMN --map label=COLUMN [options]
 
@@ -18,7 +18,8 @@ Options:
   --model FILE            a model from 'frictionlens train' (scores all rows)
   --split SHARE           train on SHARE of the rows, score the rest (default 0.8)
   --seed N                seed of the split and of training (default: 7)
-  --cost C, --balanced    training options, as for 'train'
+  --cost C, --class-weight W, --balanced, --text-only
+                          training options, as for 'train'
   --label-sep SEP         multi-label rows: scored by micro-averaged precision / recall / F1
   --format csv|jsonl|json file format (default: from the extension)
   --top N                 confusions to list (default: 10)
@@ -54,20 +55,25 @@ export async function run(argv: string[]): Promise<number> {
   let setup: string;
   if (values.model) {
     model = await readModel(values.model);
+    const trainedFor = model.task ?? 'themes';
+    if (trainedFor !== task) throw new UsageError(`${values.model} is a ${trainedFor} model: run 'eval ${trainedFor}'`);
     setup = `model ${values.model}, all ${rows.length} rows`;
   } else {
     const share = parseNumberFlag('split', values.split, 0.8, (n) => n > 0 && n < 1);
-    const options = trainOptions(values);
-    const { train, test } = splitIndices(rows.length, share, options.seed ?? 7);
+    const training = taskSetup(task, values);
+    const seed = training.options.seed ?? 7;
+    const { train, test } = splitIndices(rows.length, share, seed);
     if (test.length === 0) throw new UsageError(`--split ${share} leaves no rows to score`);
-    model = trainOn(train.map((i) => rows[i]!), multiLabel, options);
+    model = await trainOn(train.map((i) => rows[i]!), multiLabel, task, training);
     scored = test.map((i) => rows[i]!);
-    setup = `trained on ${train.length} rows, scored on ${test.length} held-out rows (split ${share}, seed ${options.seed})`;
+    setup = `trained on ${train.length} rows, scored on ${test.length} held-out rows (split ${share}, seed ${seed})`;
   }
 
   const classifier = createClassifier(model);
+  const extra = model.extra ? (await loadExtraFeatures()).createExtraFeatureSource(model.extra) : undefined;
+  const features = (text: string): Float32Array | undefined => extra?.(text);
   if (model.kind === 'multilabel') {
-    const predicted = scored.map((r) => classifier.classifyLabels(r.text, true).map((l) => l.label));
+    const predicted = scored.map((r) => classifier.classifyLabels(r.text, true, features(r.text)).map((l) => l.label));
     const micro = microF1(scored.map((r) => r.labels), predicted);
     if (values.json) process.stdout.write(JSON.stringify({ task, setup, examples: scored.length, micro }, null, 2) + '\n');
     else process.stdout.write(`eval ${task}: ${setup}\nmicro precision ${fmt(micro.precision)}  recall ${fmt(micro.recall)}  F1 ${fmt(micro.f1)}\n`);
@@ -75,7 +81,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const evaluation = evaluate(
     scored.map((r) => r.labels[0]!),
-    scored.map((r) => classifier.classify(r.text).label),
+    scored.map((r) => classifier.classify(r.text, features(r.text)).label),
     top,
   );
   if (values.json) process.stdout.write(JSON.stringify({ task, setup, ...evaluation }, null, 2) + '\n');

@@ -1,5 +1,6 @@
-import { createVectorizer } from './feature-space.js';
+import { EXTRA_FEATURE_COUNT } from './extra-features.js';
 import type { LinearModel } from './model.js';
+import { createScorer } from './scorer.js';
 
 export interface Prediction {
   /** null: the best score is below the model's reject threshold ("unclassified"). */
@@ -16,31 +17,21 @@ export interface LabelScore {
 
 export interface Classifier {
   readonly model: LinearModel;
-  /** Score of every label, in `model.labels` order; the buffer is reused by the next call. */
-  scores(text: string): Float32Array;
+  /**
+   * Score of every label, in `model.labels` order; the buffer is reused by the next call.
+   * `extra`: the text's extra dense features, required by a model trained with them.
+   */
+  scores(text: string, extra?: ArrayLike<number>): Float32Array;
   /** Multi-class: the best label (or null when below `rejectBelow`). */
-  classify(text: string): Prediction;
+  classify(text: string, extra?: ArrayLike<number>): Prediction;
   /** Multi-label: every label at or above its threshold, best first (at least one when `atLeastOne`). */
-  classifyLabels(text: string, atLeastOne?: boolean): LabelScore[];
+  classifyLabels(text: string, atLeastOne?: boolean, extra?: ArrayLike<number>): LabelScore[];
 }
 
 /** Compiles a model for scoring: the bucket table and buffers are built once here. */
 export function createClassifier(model: LinearModel): Classifier {
-  const vectorizer = createVectorizer(model.space);
   const K = model.labels.length;
-  const { weights } = model;
-  const out = new Float32Array(K);
-
-  function scores(text: string): Float32Array {
-    const v = vectorizer.vectorize(text);
-    out.fill(0);
-    for (let p = 0; p < v.length; p++) {
-      const base = v.indices[p]! * K;
-      const x = v.values[p]!;
-      for (let k = 0; k < K; k++) out[k]! += weights[base + k]! * x;
-    }
-    return out;
-  }
+  const scores = createScorer(model.space, model.weights, K, model.extra ? EXTRA_FEATURE_COUNT[model.extra] : 0);
 
   function argmax(s: Float32Array): number {
     let best = 0;
@@ -51,15 +42,15 @@ export function createClassifier(model: LinearModel): Classifier {
   return {
     model,
     scores,
-    classify(text: string): Prediction {
-      const s = scores(text);
+    classify(text: string, extra?: ArrayLike<number>): Prediction {
+      const s = scores(text, extra);
       const best = argmax(s);
       const score = s[best]!;
       const rejected = model.rejectBelow !== undefined && score < model.rejectBelow;
       return { label: rejected ? null : model.labels[best]!, best: model.labels[best]!, score };
     },
-    classifyLabels(text: string, atLeastOne = false): LabelScore[] {
-      const s = scores(text);
+    classifyLabels(text: string, atLeastOne = false, extra?: ArrayLike<number>): LabelScore[] {
+      const s = scores(text, extra);
       const found: LabelScore[] = [];
       for (let k = 0; k < K; k++) {
         const threshold = model.thresholds?.[k] ?? 0;

@@ -62,7 +62,6 @@ export function createVectorizer(space: FeatureSpace): Vectorizer {
     table[b] = i;
   });
   const bias = biasIndex(space);
-  let scratch = new Int32Array(1024);
   const out: SparseVector = { indices: new Int32Array(1024), values: new Float32Array(1024), length: 0 };
 
   function ensure(n: number): void {
@@ -72,26 +71,28 @@ export function createVectorizer(space: FeatureSpace): Vectorizer {
     out.values = new Float32Array(size);
   }
 
+  // Term counts per feature without sorting: a dense counter and the list of features touched.
+  const counts = new Int32Array(bias);
+  let touched = new Int32Array(1024);
+
   function addBlock(buffer: Int32Array, n: number, weight: number): void {
-    if (scratch.length < n) scratch = new Int32Array(n * 2);
-    let known = 0;
+    if (touched.length < n) touched = new Int32Array(n * 2);
+    let distinct = 0;
     for (let i = 0; i < n; i++) {
       const index = table[buffer[i]!]!;
-      if (index >= 0) scratch[known++] = index;
+      if (index >= 0 && counts[index]!++ === 0) touched[distinct++] = index;
     }
-    if (known === 0) return;
-    const sorted = scratch.subarray(0, known).sort();
+    if (distinct === 0) return;
     const first = out.length;
     let sumSquares = 0;
-    for (let i = 0; i < known; ) {
-      let j = i + 1;
-      while (j < known && sorted[j] === sorted[i]) j++;
-      const index = sorted[i]!;
-      const value = (1 + Math.log(j - i)) * space.idf[index]!;
+    for (let i = 0; i < distinct; i++) {
+      const index = touched[i]!;
+      const tf = counts[index]!;
+      counts[index] = 0;
+      const value = (tf === 1 ? 1 : 1 + Math.log(tf)) * space.idf[index]!;
       out.indices[out.length] = index;
       out.values[out.length++] = value;
       sumSquares += value * value;
-      i = j;
     }
     const scale = weight / Math.sqrt(sumSquares);
     for (let p = first; p < out.length; p++) out.values[p]! *= scale;
@@ -112,16 +113,21 @@ export function createVectorizer(space: FeatureSpace): Vectorizer {
   };
 }
 
-/** All texts as rows of one sparse matrix (the training input). */
-export function vectorizeAll(vectorizer: Vectorizer, texts: readonly string[]): SparseRows {
+/**
+ * All texts as rows of one sparse matrix (the training input); `extra[i]`, when given, is
+ * appended to row i as dense features after the bias.
+ */
+export function vectorizeAll(vectorizer: Vectorizer, texts: readonly string[], extra?: readonly Float32Array[]): SparseRows {
   const rowStart = new Int32Array(texts.length + 1);
   let indices = new Int32Array(texts.length * 64);
   let values = new Float32Array(texts.length * 64);
   let used = 0;
   texts.forEach((text, row) => {
     const v = vectorizer.vectorize(text);
-    if (used + v.length > indices.length) {
-      const size = Math.max(used + v.length, indices.length * 2);
+    const dense = extra?.[row];
+    const needed = v.length + (dense?.length ?? 0);
+    if (used + needed > indices.length) {
+      const size = Math.max(used + needed, indices.length * 2);
       const moreIndices = new Int32Array(size);
       moreIndices.set(indices.subarray(0, used));
       const moreValues = new Float32Array(size);
@@ -132,6 +138,11 @@ export function vectorizeAll(vectorizer: Vectorizer, texts: readonly string[]): 
     indices.set(v.indices.subarray(0, v.length), used);
     values.set(v.values.subarray(0, v.length), used);
     used += v.length;
+    dense?.forEach((x, j) => {
+      if (x === 0) return;
+      indices[used] = vectorizer.dimension + j;
+      values[used++] = x;
+    });
     rowStart[row + 1] = used;
   });
   return { rowStart, indices: indices.slice(0, used), values: values.slice(0, used), rows: texts.length };

@@ -43,6 +43,10 @@ export interface HashedText {
 export interface TextHasher {
   /** Hashes `text`; the returned buffers are valid until the next call. */
   hash(text: string): HashedText;
+  /** Word n-grams only of an already lower-cased text (fills `words`, `wordCount`). */
+  hashWords(lower: string): HashedText;
+  /** Character n-grams only of an already lower-cased text (fills `chars`, `charCount`). */
+  hashChars(lower: string): HashedText;
 }
 
 function grow(buffer: Int32Array, needed: number): Int32Array {
@@ -105,6 +109,14 @@ export function createTextHasher(options: FeatureOptions): TextHasher {
     hash(text: string): HashedText {
       const lower = text.toLowerCase();
       hashWords(lower);
+      hashChars(lower);
+      return out;
+    },
+    hashWords(lower: string): HashedText {
+      hashWords(lower);
+      return out;
+    },
+    hashChars(lower: string): HashedText {
       hashChars(lower);
       return out;
     },

@@ -1,8 +1,10 @@
+import type { ExtraFeatureKind } from './extra-features.js';
 import type { FeatureSpace } from './feature-space.js';
 
 /**
- * A trained linear text classifier. `weights` holds one row per feature (the bias last)
- * and one column per label: `weights[feature * labels.length + label]`.
+ * A trained linear text classifier. `weights` holds one row per feature (hashed n-grams,
+ * the bias, then any extra dense features) and one column per label:
+ * `weights[feature * labels.length + label]`.
  *
  * - multiclass: one label per text, the best score; a best score below `rejectBelow`
  *   means "unclassified" (out of scope).
@@ -11,13 +13,19 @@ import type { FeatureSpace } from './feature-space.js';
  */
 export interface LinearModel {
   kind: 'multiclass' | 'multilabel';
+  /** What its labels are: theme ids, or sentiment (negative / neutral / positive). Unset: themes. */
+  task?: ModelTask;
   labels: string[];
   space: FeatureSpace;
   weights: Float32Array;
   thresholds?: Float32Array;
+  /** Dense features after the bias (see extra-features.ts): the caller supplies their values. */
+  extra?: ExtraFeatureKind;
   rejectBelow?: number;
   /** Provenance: what it was trained on and how, for the model file and reports. */
   training: { examples: number; seed: number; cost: number; classWeight: ClassWeight };
 }
 
 export type ClassWeight = 'balanced' | 'none';
+
+export type ModelTask = 'themes' | 'sentiment';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXTRA_FEATURE_COUNT } from './extra-features.js';
 import type { LinearModel } from './model.js';
 
 /**
@@ -14,6 +15,7 @@ export const ModelFileSchema = z.object({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(1),
   kind: z.enum(['multiclass', 'multilabel']),
+  task: z.enum(['themes', 'sentiment']).optional(),
   labels: z.array(z.string()).min(1),
   features: z.object({
     bits: z.number().int().min(8).max(26),
@@ -27,6 +29,7 @@ export const ModelFileSchema = z.object({
   idf: base64,
   weights: z.object({ encoding: z.enum(['float32', 'int8']), scales: z.array(z.number()).optional(), data: base64 }),
   thresholds: z.array(z.number()).optional(),
+  extra: z.enum(['lexicon-sentiment']).optional(),
   rejectBelow: z.number().optional(),
   training: z.object({
     examples: z.number().int().nonnegative(),
@@ -59,19 +62,23 @@ export function toModelFile(model: LinearModel, encoding: 'float32' | 'int8' = '
       scales[k] = Math.max(scales[k]!, Math.abs(w));
     });
     for (let k = 0; k < K; k++) scales[k] = scales[k]! / 127 || 1;
-    const quantised = Int8Array.from(model.weights, (w, i) => Math.round(w / scales[i % K]!));
+    // A plain loop: TypedArray.from with a map function goes through a JS array (~100 MB here).
+    const quantised = new Int8Array(model.weights.length);
+    for (let i = 0; i < quantised.length; i++) quantised[i] = Math.round(model.weights[i]! / scales[i % K]!);
     weights = { encoding, scales, data: encode(quantised) };
   }
   return {
     format: MODEL_FORMAT,
     version: 1,
     kind: model.kind,
+    ...(model.task ? { task: model.task } : {}),
     labels: model.labels,
     features: { ...model.space.options },
     buckets: encode(model.space.buckets),
     idf: encode(model.space.idf),
     weights,
     ...(model.thresholds ? { thresholds: Array.from(model.thresholds) } : {}),
+    ...(model.extra ? { extra: model.extra } : {}),
     ...(model.rejectBelow !== undefined ? { rejectBelow: model.rejectBelow } : {}),
     training: model.training,
   };
@@ -89,18 +96,22 @@ export function fromModelFile(file: ModelFile): LinearModel {
     const scales = file.weights.scales ?? [];
     if (scales.length !== K) throw new Error(`model: ${scales.length} weight scales for ${K} labels`);
     const quantised = decode(file.weights.data, (b, n) => new Int8Array(b, 0, n), 1);
-    weights = Float32Array.from(quantised, (q, i) => q * scales[i % K]!);
+    weights = new Float32Array(quantised.length);
+    for (let i = 0; i < quantised.length; i++) weights[i] = quantised[i]! * scales[i % K]!;
   }
   if (idf.length !== buckets.length) throw new Error('model: idf and buckets differ in length');
-  if (weights.length !== (buckets.length + 1) * K) throw new Error(`model: ${weights.length} weights, expected ${(buckets.length + 1) * K}`);
+  const rows = buckets.length + 1 + (file.extra ? EXTRA_FEATURE_COUNT[file.extra] : 0);
+  if (weights.length !== rows * K) throw new Error(`model: ${weights.length} weights, expected ${rows * K}`);
   if (file.thresholds && file.thresholds.length !== K) throw new Error('model: one threshold per label expected');
   if (buckets.some((b) => b < 0 || b >= 1 << file.features.bits)) throw new Error('model: bucket out of range');
   return {
     kind: file.kind,
+    ...(file.task ? { task: file.task } : {}),
     labels: file.labels,
     space: { options: { ...file.features }, buckets, idf },
     weights,
     ...(file.thresholds ? { thresholds: Float32Array.from(file.thresholds) } : {}),
+    ...(file.extra ? { extra: file.extra } : {}),
     ...(file.rejectBelow !== undefined ? { rejectBelow: file.rejectBelow } : {}),
     training: file.training,
   };

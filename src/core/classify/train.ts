@@ -4,6 +4,7 @@ import { createClassifier } from './classifier.js';
 import { trainCrammerSinger } from './crammer-singer.js';
 import { buildFeatureSpace, createVectorizer, vectorizeAll, type FeatureSpace } from './feature-space.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './features.js';
+import { EXTRA_FEATURE_COUNT, type ExtraFeatureKind } from './extra-features.js';
 import type { ClassWeight, LinearModel } from './model.js';
 import { createRng, permutation } from './rng.js';
 import type { SparseRows } from './sparse.js';
@@ -19,8 +20,11 @@ export interface TrainOptions {
   tolerance: number;
   /** Drop hash buckets seen in fewer training texts than this. */
   minDf: number;
-  /** Multi-label only: share of the training rows held out to calibrate thresholds. */
-  calibrationShare: number;
+  /**
+   * Multi-label only: thresholds are calibrated on out-of-fold scores of this many folds
+   * (0: no calibration, every threshold 0).
+   */
+  calibrationFolds: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: Readonly<TrainOptions> = {
@@ -31,7 +35,7 @@ export const DEFAULT_TRAIN_OPTIONS: Readonly<TrainOptions> = {
   maxEpochs: 60,
   tolerance: 0.1,
   minDf: 1,
-  calibrationShare: 0.2,
+  calibrationFolds: 5,
 };
 
 const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort();
@@ -44,8 +48,21 @@ function classCosts(counts: Int32Array, total: number, options: TrainOptions): F
   return costs;
 }
 
+/** Extra dense features of every training text (extra-features.ts), row for row. */
+export interface ExtraRows {
+  kind: ExtraFeatureKind;
+  rows: readonly Float32Array[];
+}
+
+function checkExtra(extra: ExtraRows | undefined, n: number): number {
+  if (!extra) return 0;
+  const count = EXTRA_FEATURE_COUNT[extra.kind];
+  if (extra.rows.length !== n || extra.rows.some((r) => r.length !== count)) throw new Error(`train: ${extra.kind} features must give ${count} values for each of the ${n} texts`);
+  return count;
+}
+
 /** One label per text: a Crammer-Singer multi-class SVM. */
-export function trainClassifier(texts: readonly string[], labels: readonly string[], overrides: Partial<TrainOptions> = {}): LinearModel {
+export function trainClassifier(texts: readonly string[], labels: readonly string[], overrides: Partial<TrainOptions> = {}, extra?: ExtraRows): LinearModel {
   const options = { ...DEFAULT_TRAIN_OPTIONS, ...overrides };
   if (texts.length !== labels.length) throw new Error('trainClassifier: texts and labels differ in length');
   const names = sortedUnique(labels);
@@ -55,10 +72,11 @@ export function trainClassifier(texts: readonly string[], labels: readonly strin
   const counts = new Int32Array(names.length);
   for (const k of y) counts[k]!++;
 
+  const extraCount = checkExtra(extra, texts.length);
   const space = buildFeatureSpace(texts, options.features, options.minDf);
   const vectorizer = createVectorizer(space);
-  const rows = vectorizeAll(vectorizer, texts);
-  const weights = trainCrammerSinger(rows, y, names.length, vectorizer.dimension, {
+  const rows = vectorizeAll(vectorizer, texts, extra?.rows);
+  const weights = trainCrammerSinger(rows, y, names.length, vectorizer.dimension + extraCount, {
     classCost: classCosts(counts, texts.length, options),
     maxEpochs: options.maxEpochs,
     tolerance: options.tolerance,
@@ -69,6 +87,7 @@ export function trainClassifier(texts: readonly string[], labels: readonly strin
     labels: names,
     space,
     weights,
+    ...(extra ? { extra: extra.kind } : {}),
     training: { examples: texts.length, seed: options.seed, cost: options.cost, classWeight: options.classWeight },
   };
 }
@@ -110,10 +129,16 @@ function trainOneVsRest(rows: SparseRows, sets: readonly (readonly number[])[], 
 
 /**
  * Any number of labels per text: one-vs-rest squared-hinge SVMs. Thresholds are
- * calibrated per label (best F1) on a seeded held-out slice of the training rows, then
- * the model is refitted on all rows and keeps those thresholds.
+ * calibrated (micro-F1) on out-of-fold scores: each training row is scored by a model fitted
+ * on the other folds (seeded folds), so every row informs the thresholds and none is scored
+ * by a model that saw it; the model is then refitted on all rows and keeps those thresholds.
  */
-export function trainMultiLabel(texts: readonly string[], labelSets: readonly (readonly string[])[], overrides: Partial<TrainOptions> = {}): LinearModel {
+export function trainMultiLabel(
+  texts: readonly string[],
+  labelSets: readonly (readonly string[])[],
+  overrides: Partial<TrainOptions> = {},
+  extra?: ExtraRows,
+): LinearModel {
   const options = { ...DEFAULT_TRAIN_OPTIONS, ...overrides };
   if (texts.length !== labelSets.length) throw new Error('trainMultiLabel: texts and label sets differ in length');
   const names = sortedUnique(labelSets.flat());
@@ -121,22 +146,31 @@ export function trainMultiLabel(texts: readonly string[], labelSets: readonly (r
   const index = new Map(names.map((name, i) => [name, i]));
   const sets = labelSets.map((set) => set.map((label) => index.get(label)!));
 
+  const extraCount = checkExtra(extra, texts.length);
   const space: FeatureSpace = buildFeatureSpace(texts, options.features, options.minDf);
   const vectorizer = createVectorizer(space);
-  const rows = vectorizeAll(vectorizer, texts);
+  const rows = vectorizeAll(vectorizer, texts, extra?.rows);
+  const features = vectorizer.dimension + extraCount;
+  const withExtra = extra ? { extra: extra.kind } : {};
   const training = { examples: texts.length, seed: options.seed, cost: options.cost, classWeight: options.classWeight };
 
-  const order = permutation(texts.length, createRng(options.seed ^ 0x5bd1e995));
-  const heldOutCount = Math.floor(texts.length * options.calibrationShare);
-  const heldOut = order.slice(0, heldOutCount).sort();
-  const fit = order.slice(heldOutCount).sort();
-  const fitWeights = trainOneVsRest(subsetRows(rows, fit), Array.from(fit, (r) => sets[r]!), names.length, vectorizer.dimension, options);
-  const provisional = createClassifier({ kind: 'multilabel', labels: names, space, weights: fitWeights, training });
-  const thresholds = calibrateLabelThresholds(
-    Array.from(heldOut, (r) => provisional.scores(texts[r]!).slice()),
-    Array.from(heldOut, (r) => sets[r]!),
-    names.length,
-  );
-  const weights = trainOneVsRest(rows, sets, names.length, vectorizer.dimension, options);
-  return { kind: 'multilabel', labels: names, space, weights, thresholds, training };
+  const folds = Math.min(options.calibrationFolds, texts.length);
+  let thresholds: Float32Array = new Float32Array(names.length);
+  if (folds >= 2) {
+    const order = permutation(texts.length, createRng(options.seed ^ 0x5bd1e995));
+    const fold = new Int32Array(texts.length);
+    order.forEach((row, position) => {
+      fold[row] = position % folds;
+    });
+    const outOfFold: Float32Array[] = new Array<Float32Array>(texts.length);
+    for (let f = 0; f < folds; f++) {
+      const fit = Int32Array.from({ length: texts.length }, (_, i) => i).filter((i) => fold[i] !== f);
+      const weights = trainOneVsRest(subsetRows(rows, fit), Array.from(fit, (r) => sets[r]!), names.length, features, options);
+      const provisional = createClassifier({ kind: 'multilabel', labels: names, space, weights, ...withExtra, training });
+      for (let i = 0; i < texts.length; i++) if (fold[i] === f) outOfFold[i] = provisional.scores(texts[i]!, extra?.rows[i]).slice();
+    }
+    thresholds = calibrateLabelThresholds(outOfFold, sets, names.length);
+  }
+  const weights = trainOneVsRest(rows, sets, names.length, features, options);
+  return { kind: 'multilabel', labels: names, space, weights, thresholds, ...withExtra, training };
 }
