@@ -67,7 +67,8 @@ start_redis() {
   redis-server --port "$p" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
     --pidfile "$SVC/redis.pid" --logfile "$SVC/redis.log" --dir "$SVC" </dev/null >/dev/null 2>&1 9>&-
   local deadline=$((SECONDS + WAIT_SECONDS))
-  until redis-cli -p "$p" ping 2>/dev/null | grep -q PONG; do
+  # The pid file too: a PONG alone could come from another server that took the port first.
+  until pid_alive "$SVC/redis.pid" && redis-cli -p "$p" ping 2>/dev/null | grep -q PONG; do
     if ((SECONDS > deadline)); then log_tail "$SVC/redis.log"; die "Redis did not answer on 127.0.0.1:$p within ${WAIT_SECONDS} s (log above: $SVC/redis.log)"; fi
     sleep 0.1
   done
@@ -207,14 +208,21 @@ cmd_status() {
   else echo "mongo: not running"; fi
 }
 
+# Fault commands act on the servers this script manages; an external server (REDIS_URL /
+# MONGO_URL set) is not ours to stop, and starting a local one instead would fake the fault.
+managed() {
+  [[ -z "${!1:-}" ]] || die "$1 is set ($2 is external): '$3' only acts on the servers this script starts"
+}
+
 case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
   env) [[ -f "$SVC/env" ]] && cat "$SVC/env" || die "not up: run '$0 up'" ;;
   release) cmd_release "${2:-}" ;;
-  restart-redis) stop_redis; start_redis ;;
-  stop-mongo) stop_mongo ;;
-  start-mongo) mongo_running || { stop_mongo; start_mongo; } ;;
+  # Both keep the port in .services/ so clients reconnect to the same address.
+  restart-redis) managed REDIS_URL Redis restart-redis; [[ -n "$(redis_port)" ]] || die "not up: run '$0 up'"; stop_redis; start_redis ;;
+  stop-mongo) managed MONGO_URL MongoDB stop-mongo; stop_mongo ;;
+  start-mongo) managed MONGO_URL MongoDB start-mongo; mongo_running || { stop_mongo; start_mongo; } ;;
   *) die "usage: $0 up|down|status|env|restart-redis|stop-mongo|start-mongo|release LEASE" ;;
 esac
