@@ -210,8 +210,10 @@ cmd_status() {
 
 # Fault commands act on the servers this script manages; an external server (REDIS_URL /
 # MONGO_URL set) is not ours to stop, and starting a local one instead would fake the fault.
+# REDIS_URL / MONGO_URL may name our own servers (.ci/run exports .services/env): those are ours.
 managed() {
-  [[ -z "${!1:-}" ]] || die "$1 is set ($2 is external): '$3' only acts on the servers this script starts"
+  local url="${!1:-}" own="$4"
+  [[ -z "$url" || "$url" == "$own" ]] || die "$1 is set to another server ($2 is external): '$3' only acts on the servers this script starts"
 }
 
 case "${1:-}" in
@@ -221,8 +223,8 @@ case "${1:-}" in
   env) [[ -f "$SVC/env" ]] && cat "$SVC/env" || die "not up: run '$0 up'" ;;
   release) cmd_release "${2:-}" ;;
   # Both keep the port in .services/ so clients reconnect to the same address.
-  restart-redis) managed REDIS_URL Redis restart-redis; [[ -n "$(redis_port)" ]] || die "not up: run '$0 up'"; stop_redis; start_redis ;;
-  stop-mongo) managed MONGO_URL MongoDB stop-mongo; stop_mongo ;;
-  start-mongo) managed MONGO_URL MongoDB start-mongo; mongo_running || { stop_mongo; start_mongo; } ;;
+  restart-redis) managed REDIS_URL Redis restart-redis "redis://127.0.0.1:$(redis_port)"; [[ -n "$(redis_port)" ]] || die "not up: run '$0 up'"; stop_redis; start_redis ;;
+  stop-mongo) managed MONGO_URL MongoDB stop-mongo "mongodb://127.0.0.1:$(mongo_port)/"; stop_mongo ;;
+  start-mongo) managed MONGO_URL MongoDB start-mongo "mongodb://127.0.0.1:$(mongo_port)/"; mongo_running || { stop_mongo; start_mongo; } ;;
   *) die "usage: $0 up|down|status|env|restart-redis|stop-mongo|start-mongo|release LEASE" ;;
 esac

@@ -13,12 +13,15 @@ const cli = join(root, 'src', 'cli', 'main.ts');
 export interface Namespace {
   db: string;
   prefix: string;
+  /** Other URLs than the services' (the fault tests' proxies). */
+  redisUrl?: string;
+  mongoUrl?: string;
 }
 
 export const cliEnv = (ns: Namespace): NodeJS.ProcessEnv => ({
   ...process.env,
-  REDIS_URL: services().redisUrl,
-  MONGO_URL: services().mongoUrl,
+  REDIS_URL: ns.redisUrl ?? services().redisUrl,
+  MONGO_URL: ns.mongoUrl ?? services().mongoUrl,
   FRICTIONLENS_DB: ns.db,
   FRICTIONLENS_PREFIX: ns.prefix,
   // FerretDB and a single node: acknowledged writes are what a test can check.
