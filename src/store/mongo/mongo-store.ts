@@ -1,9 +1,9 @@
 import type { Db, MongoClient, WriteConcernSettings } from 'mongodb';
-import { emptyCounts, type Analysis, type Insight, type Reject, type Run, type RunCounts } from '../../contracts/index.js';
+import { emptyCounts, type Insight, type Reject, type Run, type RunCounts } from '../../contracts/index.js';
 import type { InsightPartial } from '../../core/insights/partial-types.js';
 import type { InsightQuery, Store } from '../store.js';
 import { COLLECTIONS, createIndexes } from './collections.js';
-import { decodeKeys, encodeKeys } from './field-names.js';
+import { fromAnalysisDoc, toAnalysisDoc, type AnalysisDoc } from './analysis-doc.js';
 import { insertUnique } from './insert-unique.js';
 import { fromPartialDoc, toPartialDoc, type PartialDoc } from './partial-doc.js';
 
@@ -31,7 +31,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
   const db: Db = options.client.db(options.database);
   const wc = options.writeConcern ? { writeConcern: options.writeConcern } : {};
   const runs = db.collection<RunDoc>(COLLECTIONS.runs, wc);
-  const analyses = db.collection<Analysis>(COLLECTIONS.analyses, wc);
+  const analyses = db.collection<AnalysisDoc>(COLLECTIONS.analyses, wc);
   const rejects = db.collection<Reject>(COLLECTIONS.rejects, wc);
   const partials = db.collection<PartialDoc>(COLLECTIONS.partials, wc);
   const insights = db.collection<Insight>(COLLECTIONS.insights, wc);
@@ -119,6 +119,4 @@ export function createMongoStore(options: MongoStoreOptions): Store {
 
 const fromRunDoc = ({ _id, ...rest }: RunDoc): Run => ({ id: _id, ...rest });
 
-const toAnalysisDoc = (a: Analysis): Analysis => (a.attributes ? { ...a, attributes: encodeKeys(a.attributes) } : { ...a });
-const fromAnalysisDoc = (a: Analysis): Analysis => (a.attributes ? { ...a, attributes: decodeKeys(a.attributes) } : a);
 
