@@ -89,4 +89,11 @@ describe('embedded and distributed modes', () => {
     const expected = (embedded.summary.themes as Array<{ id: string }>).slice(0, 5).map((r) => r.id);
     expect(t.scopes[0].themes.map((r: { id: string }) => r.id)).toEqual(expected);
   });
+
+  it('stop a worker gracefully on SIGTERM: exit code 0, connections closed', async () => {
+    const worker = workers[0]!;
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    expect(worker.stderr()).toMatch(/SIGTERM: finishing current jobs[\s\S]*stopped\n$/);
+  });
 });

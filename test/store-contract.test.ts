@@ -83,12 +83,15 @@ describe.each(STORES)('%s', (_name, open) => {
     expect(await store.getRun('no-such-run')).toBeNull();
   });
 
-  it('updates a run field by field and lists runs oldest first', async () => {
+  it('updates a run field by field, removes fields patched to undefined, and lists runs oldest first', async () => {
     await store.createRun(run(`${runId}-b`, '2026-06-02T00:00:00Z'));
     await store.createRun(run(`${runId}-a`, '2026-06-01T00:00:00Z'));
     await store.updateRun(`${runId}-a`, { status: 'done', counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0 }, finishedAt: '2026-06-01T00:01:00Z' });
     const a = await store.getRun(`${runId}-a`);
     expect(a).toEqual({ ...run(`${runId}-a`), status: 'done', counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0 }, finishedAt: '2026-06-01T00:01:00Z' });
+    await store.updateRun(`${runId}-a`, { status: 'running', finishedAt: undefined, error: 'boom' });
+    await store.updateRun(`${runId}-a`, { error: undefined });
+    expect(await store.getRun(`${runId}-a`)).toEqual({ ...run(`${runId}-a`), counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0 } });
     const listed = (await store.listRuns()).filter((r) => r.id.startsWith(runId)).map((r) => r.id);
     expect(listed).toEqual([`${runId}-a`, `${runId}-b`]);
   });

@@ -14,8 +14,6 @@ export interface RunProgress {
   ingest: IngestTotals & { complete: boolean };
   /** Batches done (their partial is stored) and what their rows became so far. */
   done: { batches: number; counts: RunCounts };
-  /** Batches that failed for good. */
-  failedBatches: number;
   errors: string[];
 }
 
@@ -45,7 +43,6 @@ export async function runProgress(services: Services, runId: string): Promise<Ru
   if (!run) throw new InputError(`no run '${runId}' in this database (frictionlens status takes the id submit printed)`);
   const [done, queue] = await Promise.all([services.store.partialProgress(runId), queueProgress(services, runId)]);
   const route = await Job.fromId(services.queues.queues.route, jobIds.run(runId));
-  const failedBatches = (await services.queues.queues.analyze.getFailed()).filter((j) => j.id?.startsWith(`${runId}.`)).length;
   const errors = [run.error, queue.failedReason].filter((e): e is string => Boolean(e));
   const stage: RunStage =
     run.status === 'done' ? (route && !(await route.isCompleted()) ? 'routing' : 'done')
@@ -60,7 +57,6 @@ export async function runProgress(services: Services, runId: string): Promise<Ru
     stage,
     ingest: queue.ingest ?? (run.status === 'done' ? { rows: run.counts.read, batches: done.batches, complete: true } : { rows: 0, batches: 0, complete: false }),
     done,
-    failedBatches,
     errors,
   };
 }

@@ -49,7 +49,7 @@ export async function submitRun(services: Services, submission: Submission, opti
     const same = existing.submission?.fingerprint === fingerprint && existing.submission.batchSize === submission.batchSize;
     if (!same) throw new UsageError(`run ${runId} was submitted with other files or flags; resubmit it with the same ones, or submit a new run`);
     if (existing.status === 'done') return { runId, rows: existing.counts.read, batches: 0, skipped: 0, alreadyDone: true };
-    await store.updateRun(runId, { status: 'running' });
+    await store.updateRun(runId, { status: 'running', error: undefined });
   } else {
     await store.createRun({
       id: runId,

@@ -13,9 +13,11 @@ const WEEK_S = 7 * 24 * 3600;
 /**
  * A batch job: its payload (the batch's verbatims) leaves Redis once done, so Redis holds
  * only the batches in flight; the parent keeps each child's small return value (its counts).
- * A batch that fails for good fails its run (its parent) instead of leaving it waiting.
+ * A batch that fails for good fails its run (its parent, with the reason) instead of leaving
+ * it waiting, and is removed too: its payload is customer text not yet redacted, which must
+ * not stay in Redis (the reason stays on the run, in Redis and in the store).
  */
-export const BATCH_JOB: JobsOptions = { ...RETRIES, removeOnComplete: true, removeOnFail: { age: WEEK_S }, failParentOnFailure: true };
+export const BATCH_JOB: JobsOptions = { ...RETRIES, removeOnComplete: true, removeOnFail: true, failParentOnFailure: true };
 
 /** The longest delay BullMQ accepts: "until the submitter releases it" (run-flow.ts). */
 export const HELD = 2 ** 31 - 1;

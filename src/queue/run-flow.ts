@@ -37,11 +37,10 @@ export async function ensureRunFlow(q: RunQueues, runId: string): Promise<boolea
   const existing = await Job.fromId(q.queues.aggregate, jobIds.run(runId));
   if (existing) {
     if (!(await existing.isFailed())) return false;
-    // A failed run being resubmitted: drop the old tree (route removes its children too)
-    // and its failed batches, whose job ids the new flow reuses.
+    // A failed run being resubmitted: drop the old tree (route removes its children too;
+    // failed batches are removed when they fail, job-options.ts).
     await (await Job.fromId(q.queues.route, jobIds.run(runId)))?.remove();
     await existing.remove().catch(() => {});
-    for (const job of await q.queues.analyze.getFailed()) if (job.id?.startsWith(`${runId}.`)) await job.remove().catch(() => {});
   }
   const { failParentOnFailure: _root, ...rootOptions } = RUN_JOB;
   await q.flow.add({

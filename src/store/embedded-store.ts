@@ -78,7 +78,10 @@ export function createEmbeddedStore(dir?: string): Store {
     },
     async updateRun(id, patch) {
       const run = runs.get(id);
-      if (run) runs.set(id, { ...run, ...clone(patch) });
+      if (!run) return;
+      const next: Record<string, unknown> = { ...run, ...clone(patch) };
+      for (const [key, value] of Object.entries(patch)) if (value === undefined) delete next[key];
+      runs.set(id, next as Run);
     },
     async listRuns() {
       return [...runs.values()].map(clone).sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));

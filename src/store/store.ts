@@ -35,6 +35,7 @@ export interface Store {
 
   createRun(run: Run): Promise<boolean>;
   getRun(id: string): Promise<Run | null>;
+  /** Sets the fields of `patch`; a field given as undefined is removed. */
   updateRun(id: string, patch: Partial<Omit<Run, 'id'>>): Promise<void>;
   listRuns(): Promise<Run[]>;
 

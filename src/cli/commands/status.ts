@@ -48,7 +48,7 @@ export function statusDocument(p: RunProgress) {
     startedAt: p.run.startedAt,
     finishedAt: p.run.finishedAt ?? null,
     ingest: p.ingest,
-    batches: { done: p.done.batches, total, failed: p.failedBatches },
+    batches: { done: p.done.batches, total },
     progress: p.run.status === 'done' ? 1 : total ? Math.min(1, p.done.batches / total) : null,
     counts: p.run.status === 'done' ? p.run.counts : p.done.counts,
     modelVersion: p.run.modelVersion,
@@ -64,7 +64,7 @@ function renderStatus(p: RunProgress): string {
     `  sources   ${d.sources.join(', ')}`,
     `  started   ${d.startedAt}${d.finishedAt ? `, finished ${d.finishedAt}` : ''}`,
     `  ingest    ${int(d.ingest.rows)} rows in ${int(d.ingest.batches)} batches${d.ingest.complete ? '' : ' so far'}`,
-    `  batches   ${int(d.batches.done)}${d.batches.total === null ? '' : ` of ${int(d.batches.total)}`} done${d.progress === null ? '' : ` (${Math.round(d.progress * 100)}%)`}, ${d.batches.failed} failed`,
+    `  batches   ${int(d.batches.done)}${d.batches.total === null ? '' : ` of ${int(d.batches.total)}`} done${d.progress === null ? '' : ` (${Math.round(d.progress * 100)}%)`}`,
     `  counts    ${int(c.read)} read = ${int(c.analyzed)} analyzed + ${int(c.rejected)} rejected + ${int(c.duplicates)} duplicates + ${int(c.unsupportedLanguage)} unsupported language${d.status === 'done' ? '' : ' (so far)'}`,
     ...d.errors.map((e) => `  error     ${e}`),
   ];

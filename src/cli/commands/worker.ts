@@ -19,7 +19,9 @@ stops at once). Start any number, on any number of machines, against one Redis a
 MongoDB; each uses one CPU core for analysis, so run one per core.
 
 Options:
-  --stages LIST             stages to run, comma-separated: ${STAGES.join(',')} (default: all)
+  --stages LIST             stages to run, comma-separated: ${STAGES.join(',')} (default: all;
+                            some worker must run each stage: ingest and route are light,
+                            analyze takes the CPU, aggregate merges one run at a time)
   --concurrency N           batches in progress at once in this process (default: 2: one
                             is analysed while the other is written)
   --lock-ms N               a job's lock; a dead worker's job runs elsewhere after about

@@ -55,7 +55,11 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     },
     async updateRun(id, patch) {
       const { id: _ignored, ...fields } = patch as Partial<Run>;
-      if (Object.keys(fields).length > 0) await runs.updateOne({ _id: id }, { $set: fields });
+      const entries = Object.entries(fields);
+      const set = Object.fromEntries(entries.filter(([, v]) => v !== undefined));
+      const unset: Record<string, true> = Object.fromEntries(entries.filter(([, v]) => v === undefined).map(([k]) => [k, true]));
+      const update = { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) };
+      if (Object.keys(update).length > 0) await runs.updateOne({ _id: id }, update);
     },
     async listRuns() {
       return (await runs.find({}).sort({ startedAt: 1, _id: 1 }).toArray()).map(fromRunDoc);
