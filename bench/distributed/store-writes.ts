@@ -12,22 +12,28 @@ const BATCH = 500;
  * documents the store writes (its overhead), and of the analyses as they are (nested).
  */
 export async function storeWriteRates(mongoUrl: string, database: string, analyses: readonly Analysis[]): Promise<{ store: number; bare: number; bareNested: number }> {
-  const store = await openMongoStore({ url: mongoUrl, database, writeConcern: { w: 1 } });
   const client = new MongoClient(mongoUrl);
+  const rate = async (write: (batch: Analysis[]) => Promise<unknown>): Promise<number> => {
+    const started = performance.now();
+    for (let i = 0; i < analyses.length; i += BATCH) await write(analyses.slice(i, i + BATCH));
+    return analyses.length / ((performance.now() - started) / 1000);
+  };
   try {
-    let started = performance.now();
-    for (let i = 0; i < analyses.length; i += BATCH) await store.putAnalyses(analyses.slice(i, i + BATCH));
-    const storeRate = analyses.length / ((performance.now() - started) / 1000);
-    const bareLoop = async (name: string, shape: (a: Analysis) => object): Promise<number> => {
-      const bare = client.db(database).collection(name, { writeConcern: { w: 1 } });
-      const t = performance.now();
-      for (let i = 0; i < analyses.length; i += BATCH) await bare.insertMany(analyses.slice(i, i + BATCH).map(shape), { ordered: false });
-      return analyses.length / ((performance.now() - t) / 1000);
-    };
-    return { store: storeRate, bare: await bareLoop('bare_stored_shape', toAnalysisDoc), bareNested: await bareLoop('bare_nested', (a) => ({ ...a })) };
+    // Each measured twice, alternating, into fresh collections; the better rate of the two
+    // counts (a shared machine's noise only ever slows a pass down).
+    const best = { store: 0, bare: 0, bareNested: 0 };
+    for (let pass = 0; pass < 2; pass++) {
+      const store = await openMongoStore({ url: mongoUrl, database: `${database}_${pass}`, writeConcern: { w: 1 } });
+      best.store = Math.max(best.store, await rate((b) => store.putAnalyses(b)));
+      await store.close();
+      const bare = client.db(`${database}_${pass}`).collection('bare_stored_shape', { writeConcern: { w: 1 } });
+      best.bare = Math.max(best.bare, await rate((b) => bare.insertMany(b.map(toAnalysisDoc), { ordered: false })));
+      const nested = client.db(`${database}_${pass}`).collection('bare_nested', { writeConcern: { w: 1 } });
+      best.bareNested = Math.max(best.bareNested, await rate((b) => nested.insertMany(b.map((a) => ({ ...a })), { ordered: false })));
+      await client.db(`${database}_${pass}`).dropDatabase();
+    }
+    return best;
   } finally {
-    await store.close();
-    await client.db(database).dropDatabase();
     await client.close();
   }
 }
