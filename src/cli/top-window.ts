@@ -12,11 +12,14 @@ export function windowStart(since: string, newestBucket: string, bucketSize: Ins
   if (/^\d{4}-\d{2}-\d{2}$/.test(since)) return since;
   const m = /^(\d+)([dwm])$/.exec(since);
   if (!m) throw new UsageError(`--since: '${since}' is not a duration (30d, 8w, 6m) or a date (YYYY-MM-DD)`);
-  const days = Number(m[1]) * { d: 1, w: 7, m: 30 }[m[2] as 'd' | 'w' | 'm'];
-  const end = new Date(`${newestBucket}T00:00:00Z`);
-  if (bucketSize === 'month') end.setUTCMonth(end.getUTCMonth() + 1);
-  else end.setUTCDate(end.getUTCDate() + (bucketSize === 'week' ? 7 : 1));
-  return new Date(end.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+  const n = Number(m[1]);
+  const start = new Date(`${newestBucket}T00:00:00Z`);
+  if (bucketSize === 'month') start.setUTCMonth(start.getUTCMonth() + 1);
+  else start.setUTCDate(start.getUTCDate() + (bucketSize === 'week' ? 7 : 1));
+  // Months are calendar months, so "1m" is the newest month bucket whatever its length.
+  if (m[2] === 'm') start.setUTCMonth(start.getUTCMonth() - n);
+  else start.setTime(start.getTime() - n * (m[2] === 'w' ? 7 : 1) * DAY_MS);
+  return start.toISOString().slice(0, 10);
 }
 
 /**
