@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { dropQueues } from './cluster.js';
@@ -6,7 +7,8 @@ import { services } from './services.js';
 import { TcpProxy } from './tcp-proxy.js';
 
 const run = promisify(execFile);
-const script = join(import.meta.dirname, '..', '..', 'scripts', 'services.sh');
+const root = join(import.meta.dirname, '..', '..');
+const script = join(root, 'scripts', 'services.sh');
 
 /** Stops and restarts the services under a running pipeline. */
 export interface ServiceFaults {
@@ -31,9 +33,10 @@ const services$ = (cmd: string) => run('bash', [script, cmd], { env: { ...proces
  */
 export async function serviceFaults(): Promise<ServiceFaults> {
   const { redisUrl, mongoUrl } = services();
-  const own = await run('bash', [script, 'env']).then((r) => r.stdout, () => '');
-  const managedRedis = own.includes(`REDIS_URL=${redisUrl}\n`);
-  const managedMongo = own.includes(`MONGO_URL=${mongoUrl}\n`);
+  // Ours when the URL is the address the script gave its own server (its port files).
+  const port = (name: string) => readFile(join(root, '.services', `${name}.port`), 'utf8').then((p) => p.trim(), () => '');
+  const managedRedis = redisUrl === `redis://127.0.0.1:${await port('redis')}`;
+  const managedMongo = mongoUrl === `mongodb://127.0.0.1:${await port('mongo')}/`;
   const redisProxy = managedRedis ? null : new TcpProxy(hostPort(redisUrl, 6379));
   const mongoProxy = managedMongo ? null : new TcpProxy(hostPort(mongoUrl, 27017));
   const viaRedis = redisProxy ? withPort(redisUrl, await redisProxy.listen()) : redisUrl;

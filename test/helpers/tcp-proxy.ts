@@ -37,7 +37,8 @@ export class TcpProxy {
     if (server) await new Promise((resolve) => server.close(resolve));
   }
 
+  /** Listens again on the same port (a no-op when it is not cut). */
   async restore(): Promise<void> {
-    await this.listen();
+    if (!this.server) await this.listen();
   }
 }
