@@ -67,7 +67,8 @@ start_redis() {
   redis-server --port "$p" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
     --pidfile "$SVC/redis.pid" --logfile "$SVC/redis.log" --dir "$SVC" </dev/null >/dev/null 2>&1 9>&-
   local deadline=$((SECONDS + WAIT_SECONDS))
-  until redis-cli -p "$p" ping 2>/dev/null | grep -q PONG; do
+  # The pid file too: a PONG alone could come from another server that took the port first.
+  until pid_alive "$SVC/redis.pid" && redis-cli -p "$p" ping 2>/dev/null | grep -q PONG; do
     if ((SECONDS > deadline)); then log_tail "$SVC/redis.log"; die "Redis did not answer on 127.0.0.1:$p within ${WAIT_SECONDS} s (log above: $SVC/redis.log)"; fi
     sleep 0.1
   done
@@ -131,7 +132,11 @@ start_mongo() {
   mkdir -p "$SVC/ferretdb-data" "$SVC/ferretdb-state"
   # setsid + all descriptors redirected or closed: the server outlives the caller (vitest's
   # globalSetup waits for our stdout to close) and must not inherit the lock on fd 9.
-  setsid "$FERRET_BIN" --handler=sqlite --sqlite-url="file:$SVC/ferretdb-data/" \
+  # synchronous(normal) with FerretDB's WAL journal: a commit does not wait for fsync, so
+  # small writes (a batch's partial, a run update) cost ~1 ms instead of ~20. A killed or
+  # stopped server loses nothing (the WAL is in the OS cache); only a power cut of the
+  # machine could drop the last commits, which a test and development server can afford.
+  setsid "$FERRET_BIN" --handler=sqlite --sqlite-url="file:$SVC/ferretdb-data/?_pragma=synchronous(normal)" \
     --listen-addr="127.0.0.1:$p" --debug-addr=127.0.0.1:0 --telemetry=disable \
     --state-dir="$SVC/ferretdb-state" --log-level=WARN \
     </dev/null >>"$SVC/ferretdb.log" 2>&1 9>&- &
@@ -207,14 +212,23 @@ cmd_status() {
   else echo "mongo: not running"; fi
 }
 
+# Fault commands act on the servers this script manages; an external server (REDIS_URL /
+# MONGO_URL set) is not ours to stop, and starting a local one instead would fake the fault.
+# REDIS_URL / MONGO_URL may name our own servers (.ci/run exports .services/env): those are ours.
+managed() {
+  local url="${!1:-}" own="$4"
+  [[ -z "$url" || "$url" == "$own" ]] || die "$1 is set to another server ($2 is external): '$3' only acts on the servers this script starts"
+}
+
 case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
   env) [[ -f "$SVC/env" ]] && cat "$SVC/env" || die "not up: run '$0 up'" ;;
   release) cmd_release "${2:-}" ;;
-  restart-redis) stop_redis; start_redis ;;
-  stop-mongo) stop_mongo ;;
-  start-mongo) mongo_running || { stop_mongo; start_mongo; } ;;
+  # Both keep the port in .services/ so clients reconnect to the same address.
+  restart-redis) managed REDIS_URL Redis restart-redis "redis://127.0.0.1:$(redis_port)"; [[ -n "$(redis_port)" ]] || die "not up: run '$0 up'"; stop_redis; start_redis ;;
+  stop-mongo) managed MONGO_URL MongoDB stop-mongo "mongodb://127.0.0.1:$(mongo_port)/"; stop_mongo ;;
+  start-mongo) managed MONGO_URL MongoDB start-mongo "mongodb://127.0.0.1:$(mongo_port)/"; mongo_running || { stop_mongo; start_mongo; } ;;
   *) die "usage: $0 up|down|status|env|restart-redis|stop-mongo|start-mongo|release LEASE" ;;
 esac

@@ -34,6 +34,12 @@ export const Run = z.object({
   drivers: KeyDrivers.nullable().optional(),
   error: z.string().optional(),
   modelVersion: z.string(),
+  /**
+   * Distributed runs: the batch size and a fingerprint of the files and ingest flags. A
+   * resubmission of the run must match both, or its batches would get other keys and their
+   * partials would count rows twice.
+   */
+  submission: z.object({ batchSize: z.number().int().positive(), fingerprint: z.string() }).optional(),
 });
 export type Run = z.infer<typeof Run>;
 

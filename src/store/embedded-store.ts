@@ -1,7 +1,8 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Analysis, Insight, Reject, Run } from '../contracts/index.js';
+import { emptyCounts, type Analysis, type Insight, type Reject, type Run } from '../contracts/index.js';
+import { addCounts } from '../core/insights/merge.js';
 import type { InsightPartial } from '../core/insights/partial-types.js';
 import { JsonlCollection } from './jsonl-collection.js';
 import type { InsightQuery, Store, WriteResult } from './store.js';
@@ -77,7 +78,10 @@ export function createEmbeddedStore(dir?: string): Store {
     },
     async updateRun(id, patch) {
       const run = runs.get(id);
-      if (run) runs.set(id, { ...run, ...clone(patch) });
+      if (!run) return;
+      const next: Record<string, unknown> = { ...run, ...clone(patch) };
+      for (const [key, value] of Object.entries(patch)) if (value === undefined) delete next[key];
+      runs.set(id, next as Run);
     },
     async listRuns() {
       return [...runs.values()].map(clone).sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
@@ -90,6 +94,20 @@ export function createEmbeddedStore(dir?: string): Store {
     analyses: (runId) => filesOf(runId).analyses.read(),
     rejects: (runId) => filesOf(runId).rejects.read(),
     partials: (runId) => filesOf(runId).partials.read(),
+    async partialKeys(runId) {
+      const keys = new Set<string>();
+      for await (const p of filesOf(runId).partials.read()) keys.add(p.key);
+      return keys;
+    },
+    async partialProgress(runId) {
+      let batches = 0;
+      let counts = emptyCounts();
+      for await (const p of filesOf(runId).partials.read()) {
+        batches++;
+        counts = addCounts(counts, p.counts);
+      }
+      return { batches, counts };
+    },
 
     async replaceInsights(runId, generation, next) {
       insights = insights.filter((i) => i.runId !== runId).concat(next.map(clone));

@@ -1,10 +1,16 @@
-import type { Analysis, Insight, Reject, Run } from '../contracts/index.js';
+import type { Analysis, Insight, Reject, Run, RunCounts } from '../contracts/index.js';
 import type { InsightPartial } from '../core/insights/partial-types.js';
 
 /** How many records a write stored, and how many were already there under the same key. */
 export interface WriteResult {
   inserted: number;
   duplicates: number;
+}
+
+/** The batches of a run whose partial is stored, and what their rows became. */
+export interface PartialProgress {
+  batches: number;
+  counts: RunCounts;
 }
 
 export interface InsightQuery {
@@ -29,6 +35,7 @@ export interface Store {
 
   createRun(run: Run): Promise<boolean>;
   getRun(id: string): Promise<Run | null>;
+  /** Sets the fields of `patch`; a field given as undefined is removed. */
   updateRun(id: string, patch: Partial<Omit<Run, 'id'>>): Promise<void>;
   listRuns(): Promise<Run[]>;
 
@@ -39,6 +46,10 @@ export interface Store {
   analyses(runId: string): AsyncIterable<Analysis>;
   rejects(runId: string): AsyncIterable<Reject>;
   partials(runId: string): AsyncIterable<InsightPartial>;
+  /** Keys of the run's stored partials: the batches that are complete (read without bodies). */
+  partialKeys(runId: string): Promise<Set<string>>;
+  /** Sum of the stored partials' counts, without reading their bodies. */
+  partialProgress(runId: string): Promise<PartialProgress>;
 
   /** Writes generation `generation` of a run's insights, points the run at it, drops older ones. */
   replaceInsights(runId: string, generation: number, insights: Insight[]): Promise<void>;

@@ -1,0 +1,126 @@
+import { UsageError } from '../../errors.js';
+import { submitRun, type SubmitOptions } from '../../distributed/submit-run.js';
+import { RunFailedError, waitForRun } from '../../distributed/wait-for-run.js';
+import type { Submission } from '../../distributed/submission.js';
+import { openServices, type Services } from '../../services/open-services.js';
+import { asServiceError } from '../../services/service-errors.js';
+import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
+import { INGEST_FLAGS, INGEST_HELP, ingestSettings, positiveInt } from '../ingest-flags.js';
+import { parseFlags } from '../parse-flags.js';
+import { createProgress } from '../progress.js';
+import { renderThemesTable } from '../render-table.js';
+import { loadThemeInfo } from '../theme-info.js';
+import { themeRows, type AnalyzeSummary } from '../theme-rows.js';
+
+export const SUBMIT_HELP = `Usage: frictionlens submit FILE... [options]
+
+Submits a batch run to the distributed mode: reads, maps, validates and dedupes the files
+on this machine, queues their rows in batches for 'frictionlens worker' processes and prints
+the run id. With --wait, shows progress until the run is done, then the same table as
+'frictionlens analyze'.
+
+Options:
+${INGEST_HELP}
+  --batch-size N            verbatims per batch job (default: 500)
+  --in-flight N             batches queued and not yet analysed, at most (default: 32);
+                            bounds Redis memory whatever the file size
+  --run ID                  resubmit run ID (same files and flags): resumes a failed or
+                            interrupted run; batches already stored are skipped
+  --wait                    wait for the run, then print its top friction themes
+  --top N                   themes in the table (default: 15)
+  --json                    with --wait: one JSON document, as analyze --json
+  --taxonomy FILE           theme names and owners for the table
+${SERVICE_HELP}
+  -h, --help                this help
+
+Exit codes: 0 ok, 2 usage error, 3 input error, 4 a service unreachable, 5 the run failed.`;
+
+const EXIT_RUN_FAILED = 5;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, {
+    ...INGEST_FLAGS,
+    ...SERVICE_FLAGS,
+    'in-flight': { type: 'string' },
+    run: { type: 'string' },
+    wait: { type: 'boolean' },
+    top: { type: 'string' },
+    json: { type: 'boolean' },
+    taxonomy: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(SUBMIT_HELP + '\n');
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('submit needs at least one FILE');
+  if (values.json && !values.wait) throw new UsageError('--json goes with --wait (without it, submit prints the run id only)');
+  const ingest = await ingestSettings(positionals, values);
+  const submission: Submission = { sources: positionals, ...ingest, batchSize: ingest.batchSize ?? 500 };
+  const inFlight = positiveInt('in-flight', values['in-flight']) ?? 32;
+  const top = positiveInt('top', values.top) ?? 15;
+  const themeInfo = values.wait ? loadThemeInfo(values.taxonomy) : undefined;
+  const log = (line: string): void => void process.stderr.write(`submit: ${line}\n`);
+
+  const services = await openServices(serviceSettings(values), log);
+  try {
+    const options: SubmitOptions = { inFlight, log, ...(values.run ? { runId: values.run } : {}) };
+    const ingesting = createProgress('queueing');
+    const submitted = await submitRun(services, submission, { ...options, onProgress: (t) => ingesting.update(t.rows) });
+    ingesting.done();
+    if (!values.json) process.stdout.write(`${submitted.runId}\n`);
+    log(
+      submitted.alreadyDone
+        ? `run ${submitted.runId} is already done`
+        : `run ${submitted.runId}: ${submitted.rows.toLocaleString('en-US')} rows in ${submitted.batches} batches queued` +
+            (submitted.skipped ? ` (${submitted.skipped} already stored, skipped)` : '') +
+            (values.wait ? '' : `; follow it with: frictionlens status ${submitted.runId}`),
+    );
+    if (!values.wait) return 0;
+    return await waitAndPrint(services, submitted.runId, { rows: submitted.rows, submission, options: { ...options, runId: submitted.runId }, top, json: values.json === true, themeInfo: themeInfo!, log });
+  } catch (error) {
+    throw asServiceError(error);
+  } finally {
+    await services.close();
+  }
+}
+
+async function waitAndPrint(
+  services: Services,
+  runId: string,
+  w: { rows: number; submission: Submission; options: SubmitOptions; top: number; json: boolean; themeInfo: ReturnType<typeof loadThemeInfo>; log: (line: string) => void },
+): Promise<number> {
+  const progress = createProgress('analyzing', w.rows);
+  let run;
+  try {
+    run = await waitForRun(services, runId, {
+      log: w.log,
+      rebuild: async () => {
+        w.log(`Redis lost run ${runId}: resubmitting the batches not yet done`);
+        await submitRun(services, w.submission, w.options);
+      },
+      // Rows done, approximately: batches done x batch size (the last batch is smaller).
+      onProgress: (done) => progress.update(Math.min(done * w.submission.batchSize, w.rows)),
+    });
+  } catch (error) {
+    if (!(error instanceof RunFailedError)) throw error;
+    progress.done();
+    process.stderr.write(`frictionlens: run ${runId} failed: ${error.message}\n`);
+    return EXIT_RUN_FAILED;
+  }
+  progress.done();
+  const insights = await services.store.insights({ runId });
+  const rows = themeRows(insights, w.themeInfo);
+  if (w.json) {
+    const summary: AnalyzeSummary = {
+      runId,
+      run: run.counts,
+      metric: rows.find((r) => r.impact)?.impact?.metric ?? null,
+      themes: rows.map(({ rank: _rank, ...row }) => row),
+    };
+    process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+  } else {
+    process.stdout.write(renderThemesTable(rows, run.counts, { top: w.top }) + '\n');
+  }
+  return 0;
+}

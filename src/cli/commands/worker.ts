@@ -1,0 +1,85 @@
+import { loadAnalyzer } from '../../load/analyzer.js';
+import type { Analyzer } from '../../core/analyzer.js';
+import { UsageError } from '../../errors.js';
+import { onShutdownSignals } from '../../distributed/shutdown.js';
+import { startWorkers } from '../../distributed/start-workers.js';
+import { parseStages, STAGES } from '../../queue/stages.js';
+import { probeRedis } from '../../queue/connection.js';
+import { openMongoStore } from '../../store/mongo/open.js';
+import { redactUrl } from '../../services/redact-url.js';
+import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
+import { positiveInt } from '../ingest-flags.js';
+import { parseFlags } from '../parse-flags.js';
+
+export const WORKER_HELP = `Usage: frictionlens worker [options]
+
+Runs the stages of submitted runs (frictionlens submit) from the Redis queues, storing in
+MongoDB, until stopped with SIGTERM or Ctrl-C (current jobs finish first; a second signal
+stops at once). Start any number, on any number of machines, against one Redis and one
+MongoDB; each uses one CPU core for analysis, so run one per core.
+
+Options:
+  --stages LIST             stages to run, comma-separated: ${STAGES.join(',')} (default: all;
+                            some worker must run each stage: ingest and route are light,
+                            analyze takes the CPU, aggregate merges one run at a time)
+  --concurrency N           batches in progress at once in this process (default: 2: one
+                            is analysed while the other is written)
+  --lock-ms N               a job's lock; a dead worker's job runs elsewhere after about
+                            twice this (default: 30000)
+  --taxonomy FILE           theme taxonomy replacing models/taxonomy.yaml (all workers
+                            of an installation must use the same models)
+  --model FILE              a trained theme model; repeatable
+${SERVICE_HELP}
+  -h, --help                this help
+
+Exit codes: 0 stopped, 2 usage error, 3 input error (models), 4 a service unreachable.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, {
+    ...SERVICE_FLAGS,
+    stages: { type: 'string' },
+    concurrency: { type: 'string' },
+    'lock-ms': { type: 'string' },
+    taxonomy: { type: 'string' },
+    model: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(WORKER_HELP + '\n');
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`worker takes no FILE arguments (got '${positionals[0]}')`);
+  const stages = parseStages(values.stages ?? STAGES.join(','));
+  const concurrency = positiveInt('concurrency', values.concurrency) ?? 2;
+  const lockMs = positiveInt('lock-ms', values['lock-ms']) ?? 30_000;
+  const settings = serviceSettings(values);
+  const log = (line: string): void => void process.stderr.write(`worker ${process.pid}: ${line}\n`);
+
+  // Models first: a worker that cannot analyse should fail before taking any job.
+  let analyzer: Analyzer | null = null;
+  if (stages.includes('analyze')) {
+    analyzer = (await loadAnalyzer({ ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}), modelPaths: values.model ?? [] })).analyzer;
+  }
+  const store = await openMongoStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern });
+  try {
+    await probeRedis(settings.redisUrl);
+    const workers = startWorkers(
+      { redisUrl: settings.redisUrl, prefix: settings.prefix },
+      {
+        store,
+        analyzer: () => {
+          if (!analyzer) throw new Error('this worker does not run the analyze stage');
+          return analyzer;
+        },
+      },
+      { stages, concurrency, lockMs },
+      log,
+    );
+    log(`ready: stages ${stages.join(',')}, concurrency ${concurrency}; redis ${redactUrl(settings.redisUrl)} prefix ${settings.prefix}; mongo ${redactUrl(settings.mongoUrl)} db ${settings.database}${analyzer ? `; models ${analyzer.version}` : ''}`);
+    await onShutdownSignals((force) => workers.close(force), log);
+    log('stopped');
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,85 @@
+import { stat } from 'node:fs/promises';
+import { Channel, RunOptions } from '../contracts/index.js';
+import { InputError, UsageError } from '../errors.js';
+import { detectFormat, type SourceFormat } from '../ingest/format.js';
+import { loadMappingFile, parseMapArgs, type FieldMapping } from '../ingest/mapping.js';
+
+/** The ingest flags `analyze` takes, for the commands that read files the same way. */
+export const INGEST_FLAGS = {
+  format: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  mapping: { type: 'string' },
+  channel: { type: 'string' },
+  date: { type: 'string' },
+  bucket: { type: 'string' },
+  by: { type: 'string', multiple: true },
+  'batch-size': { type: 'string' },
+} as const;
+
+export const INGEST_HELP = `  --format csv|jsonl|json   file format (default: from the extension)
+  --map TARGET=COLUMN       map a column to a field; repeatable (targets as in analyze --help)
+  --mapping FILE            the same mapping as a JSON or YAML object
+  --channel C               channel of rows without one (default: other)
+  --date ISO                createdAt of rows when no date column is mapped
+                            (default: the first file's modification time)
+  --bucket day|week|month   time bucket for trends (default: week)
+  --by FIELD                facet to slice by: channel, segment, attributes.NAME; repeatable`;
+
+export interface IngestFlagValues {
+  format?: string;
+  map?: string[];
+  mapping?: string;
+  channel?: string;
+  date?: string;
+  bucket?: string;
+  by?: string[];
+  'batch-size'?: string;
+}
+
+export interface IngestSettings {
+  format?: SourceFormat;
+  mapping: FieldMapping;
+  channel: Channel;
+  createdAt: string;
+  options: RunOptions;
+  batchSize?: number;
+}
+
+/** Checks the ingest flags as `analyze` does, with the same messages. */
+export async function ingestSettings(files: readonly string[], values: IngestFlagValues): Promise<IngestSettings> {
+  const channel = Channel.safeParse(values.channel ?? 'other');
+  if (!channel.success) throw new UsageError(`--channel: '${values.channel}' is not one of ${Channel.options.join(', ')}`);
+  const options = RunOptions.safeParse({ bucket: values.bucket ?? 'week', by: (values.by ?? []).flatMap((b) => b.split(',')).filter(Boolean) });
+  if (!options.success) throw new UsageError(`--bucket: '${values.bucket}' is not one of day, week, month`);
+  const batchSize = positiveInt('batch-size', values['batch-size']);
+  for (const f of files) detectFormat(f, values.format);
+  const mapping = { ...(values.mapping ? await loadMappingFile(values.mapping) : {}), ...parseMapArgs(values.map ?? []) };
+  return {
+    ...(values.format ? { format: detectFormat(files[0]!, values.format) } : {}),
+    mapping,
+    channel: channel.data,
+    createdAt: values.date ? isoDate(values.date) : await fileDate(files[0]!),
+    options: options.data,
+    ...(batchSize === undefined ? {} : { batchSize }),
+  };
+}
+
+export function positiveInt(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${flag}: '${value}' is not a positive whole number`);
+  return n;
+}
+
+function isoDate(value: string): string {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`--date: '${value}' is not a date`);
+  return d.toISOString();
+}
+
+async function fileDate(path: string): Promise<string> {
+  const s = await stat(path).catch(() => {
+    throw new InputError(`${path}: no such file`);
+  });
+  return s.mtime.toISOString();
+}

@@ -1,0 +1,17 @@
+import type { Job } from 'bullmq';
+import type { Analyzer } from '../core/analyzer.js';
+import type { Stage } from '../queue/stages.js';
+import type { Store } from '../store/store.js';
+
+/** What a job handler may use: passed in by the worker, never global. */
+export interface WorkerContext {
+  store: Store;
+  /** The loaded analyzer; only workers running the analyze stage load one. */
+  analyzer(): Analyzer;
+}
+
+/** Handles the jobs of one stage. Throws InputError for bad input (never retried). */
+export interface JobHandler<Data = unknown, Result = unknown> {
+  stage: Stage;
+  handle(job: Job<Data>, ctx: WorkerContext): Promise<Result>;
+}

@@ -1,0 +1,112 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { emptyCounts } from '../contracts/index.js';
+import { UsageError } from '../errors.js';
+import { ingest } from '../ingest/ingest.js';
+import { batchKey } from '../pipeline/batch-key.js';
+import type { IngestItem } from '../pipeline/types.js';
+import { newRunId } from '../runner/embedded.js';
+import { addBatch, batchesInFlight, ensureRunFlow, FlowLostError, releaseIngest, reportIngest, type IngestTotals } from '../queue/run-flow.js';
+import type { Services } from '../services/open-services.js';
+import { submissionFingerprint, type Submission } from './submission.js';
+
+export interface SubmitOptions {
+  /** Resubmit (resume) this run instead of starting a new one. */
+  runId?: string;
+  /** Batches enqueued and not yet analysed, at most: what bounds Redis memory. */
+  inFlight: number;
+  onProgress?: (totals: IngestTotals) => void;
+  log?: (line: string) => void;
+}
+
+export interface SubmitResult extends IngestTotals {
+  runId: string;
+  /** Batches found already stored (a resubmission) and not enqueued again. */
+  skipped: number;
+  /** The run was already done: nothing was enqueued. */
+  alreadyDone: boolean;
+}
+
+const WINDOW_POLL_MS = 50;
+const MAX_REBUILDS = 20;
+
+/**
+ * Submits a batch run: ingest runs here, on the machine that has the files (read, map,
+ * validate, dedupe), and each batch of ingest items becomes an analyze job under the run's
+ * flow, at most `inFlight` at a time. Then the ingest job is released, and the aggregate
+ * stage follows once every batch is done.
+ *
+ * Idempotent per run id: a batch whose partial is stored is complete and is not enqueued
+ * again; one that is still queued keeps its job id. So a resubmission resumes a failed or
+ * interrupted run, and when Redis loses the run's jobs (a restart without persistence) the
+ * flow is rebuilt and only the batches not yet done are enqueued again.
+ */
+export async function submitRun(services: Services, submission: Submission, options: SubmitOptions): Promise<SubmitResult> {
+  const { store, queues } = services;
+  const runId = options.runId ?? newRunId();
+  const fingerprint = await submissionFingerprint(submission);
+  const existing = await store.getRun(runId);
+  if (existing) {
+    const same = existing.submission?.fingerprint === fingerprint && existing.submission.batchSize === submission.batchSize;
+    if (!same) throw new UsageError(`run ${runId} was submitted with other files or flags; resubmit it with the same ones, or submit a new run`);
+    if (existing.status === 'done') return { runId, rows: existing.counts.read, batches: 0, skipped: 0, alreadyDone: true };
+    await store.updateRun(runId, { status: 'running', error: undefined });
+  } else {
+    await store.createRun({
+      id: runId,
+      status: 'running',
+      sources: submission.sources,
+      options: submission.options,
+      counts: emptyCounts(),
+      startedAt: new Date().toISOString(),
+      // Set by the aggregate stage from what the analyze workers report.
+      modelVersion: 'pending',
+      submission: { batchSize: submission.batchSize, fingerprint },
+    });
+  }
+  for (let rebuild = 0; ; rebuild++) {
+    try {
+      await ensureRunFlow(queues, runId);
+      const done = await store.partialKeys(runId);
+      const totals = await enqueueBatches(services, runId, submission, done, options);
+      await releaseIngest(queues, runId, totals);
+      return { runId, ...totals, skipped: totals.batches - totals.enqueued, alreadyDone: false };
+    } catch (error) {
+      if (!(error instanceof FlowLostError) || rebuild >= MAX_REBUILDS) throw error;
+      options.log?.(`${error.message}; rebuilding it and enqueuing the batches not yet done`);
+    }
+  }
+}
+
+async function enqueueBatches(
+  { queues }: Services,
+  runId: string,
+  s: Submission,
+  done: ReadonlySet<string>,
+  options: SubmitOptions,
+): Promise<IngestTotals & { enqueued: number }> {
+  let rows = 0;
+  let batches = 0;
+  let enqueued = 0;
+  let items: IngestItem[] = [];
+  const flush = async (): Promise<void> => {
+    if (items.length === 0) return;
+    const key = batchKey(runId, items);
+    batches++;
+    rows += items.length;
+    if (!done.has(key)) {
+      while ((await batchesInFlight(queues, runId)) >= options.inFlight) await sleep(WINDOW_POLL_MS);
+      await addBatch(queues, { runId, key, options: s.options, items });
+      enqueued++;
+    }
+    items = [];
+    options.onProgress?.({ rows, batches });
+    if (batches % 20 === 0) await reportIngest(queues, runId, { rows, batches });
+  };
+  const source = ingest(s.sources, { ...(s.format ? { format: s.format } : {}), mapping: s.mapping, channel: s.channel, createdAt: s.createdAt, runId });
+  for await (const item of source) {
+    items.push(item);
+    if (items.length >= s.batchSize) await flush();
+  }
+  await flush();
+  return { rows, batches, enqueued };
+}

@@ -1,0 +1,45 @@
+import type { WriteConcernSettings } from 'mongodb';
+import { parseWriteConcern } from '../store/mongo/write-concern.js';
+
+/** Where the distributed mode finds its services, from flags, else the environment, else defaults. */
+export interface ServiceSettings {
+  redisUrl: string;
+  mongoUrl: string;
+  database: string;
+  prefix: string;
+  writeConcern: WriteConcernSettings;
+}
+
+/** The flags every distributed command takes (node:util parseArgs options). */
+export const SERVICE_FLAGS = {
+  redis: { type: 'string' },
+  mongo: { type: 'string' },
+  db: { type: 'string' },
+  prefix: { type: 'string' },
+  'write-concern': { type: 'string' },
+} as const;
+
+export const SERVICE_HELP = `Services (flags override the environment):
+  --redis URL               Redis for the queues (REDIS_URL; default redis://127.0.0.1:6379)
+  --mongo URL               MongoDB for runs, analyses, insights (MONGO_URL;
+                            default mongodb://127.0.0.1:27017/)
+  --db NAME                 database (FRICTIONLENS_DB, else the URL's path, else frictionlens)
+  --prefix P                queue key prefix in Redis (FRICTIONLENS_PREFIX; default frictionlens)
+  --write-concern W         majority (default), a node count, optionally ",journal"
+                            (MONGO_WRITE_CONCERN)`;
+
+export function serviceSettings(flags: { redis?: string; mongo?: string; db?: string; prefix?: string; 'write-concern'?: string }, env: NodeJS.ProcessEnv = process.env): ServiceSettings {
+  const mongoUrl = flags.mongo ?? env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/';
+  return {
+    redisUrl: flags.redis ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    mongoUrl,
+    database: flags.db ?? env.FRICTIONLENS_DB ?? databaseInUrl(mongoUrl) ?? 'frictionlens',
+    prefix: flags.prefix ?? env.FRICTIONLENS_PREFIX ?? 'frictionlens',
+    writeConcern: parseWriteConcern(flags['write-concern'] ?? env.MONGO_WRITE_CONCERN),
+  };
+}
+
+function databaseInUrl(url: string): string | undefined {
+  const path = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]*)/.exec(url)?.[1];
+  return path ? decodeURIComponent(path) : undefined;
+}

@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Job } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countsReconcile } from '../src/contracts/index.js';
+import { loadAnalyzer } from '../src/load/analyzer.js';
+import type { Analyzer } from '../src/core/analyzer.js';
+import { startWorkers, type RunningWorkers } from '../src/distributed/start-workers.js';
+import { submitRun } from '../src/distributed/submit-run.js';
+import type { Submission } from '../src/distributed/submission.js';
+import { BATCH_JOB } from '../src/queue/job-options.js';
+import { batchesInFlight, ensureRunFlow, jobIds } from '../src/queue/run-flow.js';
+import { openServices, type Services } from '../src/services/open-services.js';
+import { serviceSettings } from '../src/services/settings.js';
+import type { Store } from '../src/store/store.js';
+import { dropQueues, waitFor } from './helpers/cluster.js';
+import { dropDatabase, services as urls, testNamespace } from './helpers/services.js';
+
+const ns = testNamespace(import.meta.filename);
+const samples = join(import.meta.dirname, '..', 'data', 'samples');
+const submission = (batchSize: number): Submission => ({
+  sources: [join(samples, 'survey.csv')],
+  mapping: {},
+  channel: 'other',
+  createdAt: '2026-11-01T00:00:00.000Z',
+  options: { bucket: 'week', by: [] },
+  batchSize,
+});
+
+let services: Services;
+let analyzer: Analyzer;
+const running: RunningWorkers[] = [];
+
+/** In-process workers on this file's queues, with a store of the caller's choosing. */
+const logged: string[] = [];
+function workers(store: Store = services.store): RunningWorkers {
+  const w = startWorkers({ redisUrl: urls().redisUrl, prefix: ns }, { store, analyzer: () => analyzer }, { stages: ['ingest', 'analyze', 'aggregate', 'route'], concurrency: 2, lockMs: 30_000 }, (line) => logged.push(line));
+  running.push(w);
+  return w;
+}
+
+async function waitDone(runId: string): Promise<void> {
+  await waitFor(async () => ['done', 'failed'].includes((await services.store.getRun(runId))?.status ?? ''), 90_000, () => `run ${runId} did not finish`);
+}
+
+beforeAll(async () => {
+  services = await openServices(serviceSettings({ redis: urls().redisUrl, mongo: urls().mongoUrl, db: ns, prefix: ns, 'write-concern': '1' }));
+  analyzer = (await loadAnalyzer()).analyzer;
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(running.map((w) => w.close()));
+  await services.close();
+  await dropQueues(ns);
+  await dropDatabase(ns);
+});
+
+describe('distributed jobs on BullMQ', () => {
+  it('keeps at most --in-flight batches in Redis while no worker takes them', async () => {
+    const submitting = submitRun(services, submission(100), { inFlight: 3 });
+    const runId = await (async () => {
+      await waitFor(async () => (await services.store.listRuns()).length > 0, 30_000, () => 'no run created');
+      return (await services.store.listRuns())[0]!.id;
+    })();
+    await waitFor(async () => (await batchesInFlight(services.queues, runId)) === 3, 30_000, () => 'the window did not fill');
+    await sleep(1_000);
+    // The submitter is still waiting: 20 batches to go, 3 in Redis.
+    expect(await batchesInFlight(services.queues, runId)).toBe(3);
+    expect(await services.queues.queues.analyze.getWaitingCount()).toBe(3);
+    workers();
+    const result = await submitting;
+    expect(result).toMatchObject({ rows: 2000, batches: 20, skipped: 0 });
+    await waitDone(runId);
+    const run = (await services.store.getRun(runId))!;
+    expect(run.status).toBe('done');
+    expect(run.counts.read).toBe(2000);
+    expect(countsReconcile(run.counts)).toBe(true);
+  });
+
+  it('retries a transient store failure with backoff and counts the batch once', async () => {
+    let failures = 0;
+    const flaky: Store = {
+      ...services.store,
+      async putPartial(partial) {
+        // The analyses are stored, then the partial write fails: the retry re-stores both.
+        if (failures < 2) {
+          failures++;
+          throw new Error('store unavailable (injected)');
+        }
+        return services.store.putPartial(partial);
+      },
+    };
+    await Promise.all(running.splice(0).map((w) => w.close()));
+    workers(flaky);
+    const { runId } = await submitRun(services, { ...submission(2000), options: { bucket: 'week', by: ['channel'] } }, { inFlight: 4 });
+    await waitDone(runId);
+    const run = (await services.store.getRun(runId))!;
+    expect(failures).toBe(2);
+    expect(run.status).toBe('done');
+    expect(run.counts).toMatchObject({ read: 2000 });
+    expect(countsReconcile(run.counts)).toBe(true);
+    expect((await services.store.partialProgress(runId)).batches).toBe(1);
+  });
+
+  it('never retries bad input: a malformed batch fails at once and fails its run', async () => {
+    await Promise.all(running.splice(0).map((w) => w.close()));
+    const runId = 'run-bad-batch';
+    await services.store.createRun({ id: runId, status: 'running', sources: [], options: { bucket: 'week', by: [] }, counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0 }, startedAt: new Date().toISOString(), modelVersion: 'pending' });
+    await ensureRunFlow(services.queues, runId);
+    const bad = { runId, key: 'not-the-key-of-its-rows', options: { bucket: 'week', by: [] }, items: [{ kind: 'reject', reject: { runId, source: 'x.csv', row: 1, reason: 'invalid', message: 'bad' } }] };
+    await services.queues.queues.analyze.add('analyze', bad, { ...BATCH_JOB, jobId: jobIds.batch(runId, 'bad'), parent: { id: runId, queue: services.queues.queueKey('aggregate') } });
+    workers();
+    await waitDone(runId);
+    // One attempt, and the job is gone: its payload is unredacted customer text.
+    expect(logged.filter((l) => l.startsWith(`analyze job ${jobIds.batch(runId, 'bad')} `))).toEqual([expect.stringMatching(/failed \(attempt 1 of 8\): .*key does not match its rows/)]);
+    expect(await Job.fromId(services.queues.queues.analyze, jobIds.batch(runId, 'bad'))).toBeUndefined();
+    const run = (await services.store.getRun(runId))!;
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/key does not match its rows/);
+    expect(await (await Job.fromId(services.queues.queues.aggregate, runId))!.isFailed()).toBe(true);
+  });
+
+  it('treats a resubmission as a resume: a finished run enqueues nothing, other flags are refused', async () => {
+    const { runId } = await submitRun(services, submission(1000), { inFlight: 4 });
+    await waitDone(runId);
+    expect(await submitRun(services, submission(1000), { inFlight: 4, runId })).toMatchObject({ alreadyDone: true, batches: 0 });
+    await expect(submitRun(services, submission(500), { inFlight: 4, runId })).rejects.toThrow(/other files or flags/);
+  });
+});

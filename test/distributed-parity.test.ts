@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countsReconcile, type Insight } from '../src/contracts/index.js';
+import { loadAnalyzer } from '../src/load/analyzer.js';
+import { runEmbedded } from '../src/runner/embedded.js';
+import { createEmbeddedStore } from '../src/store/embedded-store.js';
+import { openMongoStore } from '../src/store/mongo/open.js';
+import type { Store } from '../src/store/store.js';
+import { comparable, dropQueues, spawnCli, startWorker, stopWorker, type CliProcess } from './helpers/cluster.js';
+import { dropDatabase, services, testNamespace } from './helpers/services.js';
+
+const name = testNamespace(import.meta.filename);
+const ns = { db: name, prefix: name };
+const samples = join(import.meta.dirname, '..', 'data', 'samples');
+const FILES = ['feedback.jsonl', 'survey.csv', 'chats.json'].map((f) => join(samples, f));
+const FLAGS = ['--by', 'channel', '--date', '2026-11-01T00:00:00Z'];
+
+let embedded: { summary: Record<string, unknown>; insights: Insight[] };
+let distributed: { summary: Record<string, unknown>; runId: string };
+let store: Store;
+const workers: CliProcess[] = [];
+
+/** `analyze --json` and `submit --wait --json` on the same files, with two workers. */
+beforeAll(async () => {
+  workers.push(await startWorker(ns), await startWorker(ns));
+  const analyze = spawnCli(ns, ['analyze', ...FILES, ...FLAGS, '--json']);
+  // A small batch size: many batches, spread over both workers in any order.
+  const submit = spawnCli(ns, ['submit', ...FILES, ...FLAGS, '--batch-size', '200', '--wait', '--json']);
+  const [analyzeExit, submitExit] = await Promise.all([analyze.exited, submit.exited]);
+  expect(analyzeExit, analyze.stderr()).toBe(0);
+  expect(submitExit, submit.stderr()).toBe(0);
+  const summary = JSON.parse(submit.stdout()) as Record<string, unknown>;
+  distributed = { summary, runId: summary.runId as string };
+  // The embedded insights in full, as analyze computes them (the same runEmbedded call).
+  const { analyzer } = await loadAnalyzer();
+  const local = createEmbeddedStore();
+  try {
+    const result = await runEmbedded({ store: local, analyzer }, { sources: FILES, mapping: {}, channel: 'other', createdAt: '2026-11-01T00:00:00.000Z', options: { bucket: 'week', by: ['channel'] } });
+    embedded = { summary: JSON.parse(analyze.stdout()) as Record<string, unknown>, insights: result.insights };
+  } finally {
+    await local.close();
+  }
+  store = await openMongoStore({ url: services().mongoUrl, database: ns.db });
+}, 300_000);
+
+afterAll(async () => {
+  await Promise.all(workers.map(stopWorker));
+  await store?.close();
+  await dropQueues(ns.prefix);
+  await dropDatabase(ns.db);
+});
+
+describe('embedded and distributed modes', () => {
+  it('print the same themes: volumes, impacts with intervals, ranking, quotes and counts', () => {
+    const { runId: _a, ...analyzed } = embedded.summary;
+    const { runId: _b, ...submitted } = distributed.summary;
+    expect(submitted).toEqual(analyzed);
+    expect((submitted.themes as unknown[]).length).toBeGreaterThan(10);
+  });
+
+  it('store identical insights for every theme, week and channel', async () => {
+    const stored = await store.insights({ runId: distributed.runId });
+    expect(stored.length).toBe(embedded.insights.length);
+    expect(comparable(stored)).toEqual(comparable(embedded.insights));
+  });
+
+  it('account for every row and store each analysis once', async () => {
+    const run = (await store.getRun(distributed.runId))!;
+    expect(run.status).toBe('done');
+    expect(countsReconcile(run.counts)).toBe(true);
+    const ids: string[] = [];
+    for await (const a of store.analyses(distributed.runId)) ids.push(a.verbatimId);
+    expect(ids.length).toBe(run.counts.analyzed);
+    expect(new Set(ids).size).toBe(ids.length);
+    let rejects = 0;
+    for await (const _r of store.rejects(distributed.runId)) rejects++;
+    expect(rejects).toBe(run.counts.rejected + run.counts.duplicates + run.counts.unsupportedLanguage);
+  });
+
+  it('report the finished run in status and its top themes in top', async () => {
+    const status = spawnCli(ns, ['status', distributed.runId, '--json']);
+    const top = spawnCli(ns, ['top', '--run', distributed.runId, '--json', '--top', '5']);
+    expect(await status.exited, status.stderr()).toBe(0);
+    expect(await top.exited, top.stderr()).toBe(0);
+    const s = JSON.parse(status.stdout());
+    expect(s).toMatchObject({ runId: distributed.runId, status: 'done', stage: 'done', progress: 1, errors: [] });
+    expect(s.counts).toEqual((distributed.summary as { run: unknown }).run);
+    const t = JSON.parse(top.stdout());
+    const expected = (embedded.summary.themes as Array<{ id: string }>).slice(0, 5).map((r) => r.id);
+    expect(t.scopes[0].themes.map((r: { id: string }) => r.id)).toEqual(expected);
+  });
+
+  it('stop a worker gracefully on SIGTERM: exit code 0, connections closed', async () => {
+    const worker = workers[0]!;
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    expect(worker.stderr()).toMatch(/SIGTERM: finishing current jobs[\s\S]*stopped\n$/);
+  });
+});

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import type { Insight } from '../../src/contracts/index.js';
+import { services } from './services.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const cli = join(root, 'src', 'cli', 'main.ts');
+
+/** Where a test file's workers and submitters work: its own database and queue prefix. */
+export interface Namespace {
+  db: string;
+  prefix: string;
+  /** Other URLs than the services' (the fault tests' proxies). */
+  redisUrl?: string;
+  mongoUrl?: string;
+}
+
+export const cliEnv = (ns: Namespace): NodeJS.ProcessEnv => ({
+  ...process.env,
+  REDIS_URL: ns.redisUrl ?? services().redisUrl,
+  MONGO_URL: ns.mongoUrl ?? services().mongoUrl,
+  FRICTIONLENS_DB: ns.db,
+  FRICTIONLENS_PREFIX: ns.prefix,
+  // FerretDB and a single node: acknowledged writes are what a test can check.
+  MONGO_WRITE_CONCERN: '1',
+});
+
+/** A CLI child process (through tsx, so it runs the sources under test), its output kept. */
+export interface CliProcess {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code (or the signal's name). */
+  exited: Promise<number | string>;
+}
+
+export function spawnCli(ns: Namespace, args: string[]): CliProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, env: cliEnv(ns), stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = once(child, 'exit').then(([code, signal]) => (code ?? String(signal)) as number | string);
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+/** A `frictionlens worker` process; resolves once it says it is ready. */
+export async function startWorker(ns: Namespace, args: string[] = []): Promise<CliProcess> {
+  const worker = spawnCli(ns, ['worker', ...args]);
+  await waitFor(() => worker.stderr().includes('ready:'), 60_000, () => `worker did not start:\n${worker.stderr()}`);
+  return worker;
+}
+
+/** SIGTERM and wait (a graceful stop); kill -9 after 20 s. */
+export async function stopWorker(worker: CliProcess): Promise<void> {
+  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
+  worker.child.kill('SIGTERM');
+  const timer = setTimeout(() => worker.child.kill('SIGKILL'), 20_000);
+  await worker.exited;
+  clearTimeout(timer);
+}
+
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(message());
+    await sleep(100);
+  }
+}
+
+/** Removes the test file's queues from Redis. */
+export async function dropQueues(prefix: string): Promise<void> {
+  const redis = new Redis(services().redisUrl, { maxRetriesPerRequest: 3 });
+  try {
+    for (let cursor = '0'; ; ) {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+      if (cursor === '0') break;
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Insights as two runs can be compared: without run id and generation, in a fixed order, as stored (JSON). */
+export function comparable(insights: readonly Insight[]): unknown[] {
+  return insights
+    .map(({ runId: _r, generation: _g, ...rest }) => JSON.parse(JSON.stringify(rest)) as Record<string, unknown>)
+    .sort((a, b) => `${a.themeId}|${a.bucket}|${a.facet}`.localeCompare(`${b.themeId}|${b.bucket}|${b.facet}`));
+}
