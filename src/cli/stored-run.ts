@@ -1,16 +1,25 @@
-import { UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
+import { redactUrl } from '../services/redact-url.js';
+import { serviceSettings, type ServiceFlags } from '../services/settings.js';
+import { openMongoStore } from '../store/mongo/open.js';
 import type { Store } from '../store/store.js';
 
 /**
- * The store holding runs of the distributed mode (MongoDB), for commands given `--run ID`.
- * This build has no MongoDB store yet: say so plainly instead of failing later.
+ * The MongoDB store holding the runs of the distributed mode, for commands given `--run ID`,
+ * and the run itself: an unknown or unfinished run is the user's to fix (exit code 3).
  */
-export async function openRunStore(flag: string): Promise<Store> {
-  const missing = process.env.MONGO_URL
-    ? 'MONGO_URL is set, but this build has no MongoDB store yet'
-    : 'it needs MONGO_URL (not set) and the MongoDB store, which this build does not have yet';
-  throw new UsageError(
-    `${flag} reads a run stored by the distributed mode: ${missing}. ` +
-      `Analyse the file(s) in this process instead: frictionlens themes suggest FILE...`,
+export async function openRunStore(runId: string, flags: ServiceFlags): Promise<Store> {
+  const settings = serviceSettings(flags);
+  const store = await openMongoStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern });
+  const run = await store.getRun(runId).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  if (run?.status === 'done') return store;
+  await store.close();
+  throw new InputError(
+    run
+      ? `run ${runId} is ${run.status}, not done: wait for it (frictionlens status ${runId})`
+      : `no run ${runId} in database '${settings.database}' at ${redactUrl(settings.mongoUrl)}`,
   );
 }

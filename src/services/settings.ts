@@ -28,7 +28,10 @@ export const SERVICE_HELP = `Services (flags override the environment):
   --write-concern W         majority (default), a node count, optionally ",journal"
                             (MONGO_WRITE_CONCERN)`;
 
-export function serviceSettings(flags: { redis?: string; mongo?: string; db?: string; prefix?: string; 'write-concern'?: string }, env: NodeJS.ProcessEnv = process.env): ServiceSettings {
+/** The values of SERVICE_FLAGS as parseArgs gives them. */
+export type ServiceFlags = { redis?: string; mongo?: string; db?: string; prefix?: string; 'write-concern'?: string };
+
+export function serviceSettings(flags: ServiceFlags, env: NodeJS.ProcessEnv = process.env): ServiceSettings {
   const mongoUrl = flags.mongo ?? env.MONGO_URL ?? 'mongodb://127.0.0.1:27017/';
   return {
     redisUrl: flags.redis ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379',

@@ -9,9 +9,7 @@ import { runEmbedded } from '../../runner/embedded.js';
 import { createEmbeddedStore } from '../../store/embedded-store.js';
 import { estimateRows } from '../estimate-rows.js';
 import { createProgress } from '../progress.js';
-import { driversSummary, renderDriversTable, withDrivers } from '../driver-rows.js';
-import { renderThemesTable } from '../render-table.js';
-import { themeRows, type AnalyzeSummary } from '../theme-rows.js';
+import { renderRunSummary, summariseRun } from '../run-summary.js';
 import { writeOutputs } from '../write-outputs.js';
 
 export const ANALYZE_HELP = `Usage: frictionlens analyze FILE... [options]
@@ -84,21 +82,11 @@ export async function run(argv: string[]): Promise<number> {
       },
     );
     progress.done();
-    const rows = withDrivers(themeRows(insights, themeInfo), run.drivers);
-    const drivers = driversSummary(run.drivers, themeInfo);
-    const summary: AnalyzeSummary = {
-      runId: run.id,
-      run: run.counts,
-      metric: rows.find((r) => r.impact)?.impact?.metric ?? null,
-      themes: rows.map(({ rank: _rank, ...row }) => row),
-      drivers,
-    };
+    const result = summariseRun(run, insights, themeInfo);
     if (values.out) {
-      await writeOutputs(values.out, { store, runId: run.id, counts: run.counts, summary, rows, insights, title: `frictionlens: ${positionals.join(', ')}` });
+      await writeOutputs(values.out, { store, runId: run.id, counts: run.counts, summary: result.summary, rows: result.rows, insights, title: `frictionlens: ${positionals.join(', ')}` });
     }
-    process.stdout.write(
-      values.json ? JSON.stringify(summary, null, 2) + '\n' : `${renderThemesTable(rows, run.counts, { top })}\n\n${renderDriversTable(drivers)}\n`,
-    );
+    process.stdout.write(renderRunSummary(result, { json: Boolean(values.json), top }));
     if (values.out && !values.json) process.stdout.write(`\nwrote ${values.out}/insights.json, analyses.jsonl, rejects.jsonl, report.html\n`);
     return 0;
   } finally {

@@ -8,9 +8,8 @@ import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/set
 import { INGEST_FLAGS, INGEST_HELP, ingestSettings, positiveInt } from '../ingest-flags.js';
 import { parseFlags } from '../parse-flags.js';
 import { createProgress } from '../progress.js';
-import { renderThemesTable } from '../render-table.js';
+import { renderRunSummary, summariseRun } from '../run-summary.js';
 import { loadThemeInfo } from '../theme-info.js';
-import { themeRows, type AnalyzeSummary } from '../theme-rows.js';
 
 export const SUBMIT_HELP = `Usage: frictionlens submit FILE... [options]
 
@@ -110,17 +109,6 @@ async function waitAndPrint(
   }
   progress.done();
   const insights = await services.store.insights({ runId });
-  const rows = themeRows(insights, w.themeInfo);
-  if (w.json) {
-    const summary: AnalyzeSummary = {
-      runId,
-      run: run.counts,
-      metric: rows.find((r) => r.impact)?.impact?.metric ?? null,
-      themes: rows.map(({ rank: _rank, ...row }) => row),
-    };
-    process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-  } else {
-    process.stdout.write(renderThemesTable(rows, run.counts, { top: w.top }) + '\n');
-  }
+  process.stdout.write(renderRunSummary(summariseRun(run, insights, w.themeInfo), { json: w.json, top: w.top }));
   return 0;
 }

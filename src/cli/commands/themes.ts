@@ -24,6 +24,7 @@ import type { Store } from '../../store/store.js';
 import { INPUT_FLAG_OPTIONS, INPUT_FLAGS_HELP, inputRequest } from '../input-flags.js';
 import { renderSuggestions } from '../render-suggestions.js';
 import { openRunStore } from '../stored-run.js';
+import { SERVICE_FLAGS, SERVICE_HELP } from '../../services/settings.js';
 
 export const THEMES_HELP = `Usage: frictionlens themes suggest FILE... [options]
        frictionlens themes suggest --run ID [options]
@@ -35,7 +36,8 @@ analysed in this process first, with the same options as analyze.
 
 Options:
 ${INPUT_FLAGS_HELP}
-  --run ID                  suggest from a run stored by the distributed mode (needs MONGO_URL)
+  --run ID                  suggest from a finished run of the distributed mode, read from
+                            MongoDB (see the services flags below)
   --taxonomy FILE           taxonomy to analyse with and suggest against (default: models/taxonomy.yaml)
   --model FILE              a trained theme model (frictionlens train); repeatable
   --min-size N              smallest group worth suggesting, in verbatims (default: ${DEFAULT_MIN_SIZE})
@@ -45,8 +47,9 @@ ${INPUT_FLAGS_HELP}
   --json                    print one JSON document instead of the list
   --batch-size N            verbatims per batch (default: 500)
   -h, --help                this help
+${SERVICE_HELP}
 
-Exit codes: 0 ok, 2 usage error, 3 input error.`;
+Exit codes: 0 ok, 2 usage error, 3 input error (or no such finished run), 4 MongoDB unreachable.`;
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -72,7 +75,7 @@ async function suggest(argv: string[]): Promise<number> {
   const input = values.run === undefined ? await inputRequest(positionals, values) : undefined;
 
   // The store first: a --run that cannot be served fails before the models load.
-  const store: Store = values.run === undefined ? createEmbeddedStore() : await openRunStore('--run');
+  const store: Store = values.run === undefined ? createEmbeddedStore() : await openRunStore(values.run, values);
   try {
     const { analyzer, taxonomy } = await loadAnalyzer({
       ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
@@ -143,6 +146,7 @@ function parseFlags(argv: string[]) {
       allowPositionals: true,
       options: {
         ...INPUT_FLAG_OPTIONS,
+        ...SERVICE_FLAGS,
         run: { type: 'string' },
         taxonomy: { type: 'string' },
         model: { type: 'string', multiple: true },
