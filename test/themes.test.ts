@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileTaxonomy, matchThemes, type ThemeMatcher } from '../src/core/themes/matcher.js';
+import { compilePatterns } from '../src/core/themes/pattern.js';
 import { parseTaxonomy, TaxonomyError } from '../src/core/themes/taxonomy.js';
 import { loadTaxonomy } from '../src/load/taxonomy.js';
 import { makeDoc } from './helpers/doc.js';
@@ -71,6 +72,11 @@ describe('taxonomy validation', () => {
     expect(t.themes[0]?.all).toEqual([[['charge', 'bill'], ['twice']]]);
   });
 
+  it('rejects a co-occurrence group word that is really several words', () => {
+    const text = minimal(`  - { id: billing.a, name: A, parent: billing, owner: billing, description: d, all: [[[check-out, cart], [error]]] }`);
+    expect(() => parseTaxonomy(text)).toThrow(/themes\[0\]\.all\[0\]\[0\]\[0\]: "check-out" is not one word/);
+  });
+
   it('says when the text is not YAML at all', () => {
     expect(() => parseTaxonomy('themes: [unclosed')).toThrow(/not valid YAML/);
   });
@@ -128,6 +134,23 @@ describe('theme matching', () => {
     expect(themesOf(matcher, 'My pasword reset failed.')).not.toContain('account.password-reset');
     const m = matchThemes(fuzzy, makeDoc('I forgot my pasword.')).find((x) => x.themeId === 'account.password-reset');
     expect(m?.confidence).toBeLessThan(0.9);
+  });
+
+  it('splits a hyphenated alternative into its own variant instead of demanding its tail everywhere', () => {
+    expect(compilePatterns('no reply|follow-up').map((p) => p.map((w) => [...w].join('|')))).toEqual([
+      ['no', 'reply'],
+      ['no', 'follow', 'up'],
+    ]);
+    expect(themesOf(matcher, 'Still waiting for a reply from your team.')).toContain('support.no-callback');
+    expect(themesOf(matcher, 'Still waiting for the follow-up you promised.')).toContain('support.no-callback');
+  });
+
+  it('matches a word as written where wink respells it ("through" is normalised to "thru")', () => {
+    expect(themesOf(matcher, "The payment wouldn't go through with my Visa.")).toContain('billing.payment-failed');
+  });
+
+  it('reads an ordinal written in digits', () => {
+    expect(themesOf(matcher, 'This is the 4th time I am contacting you about it.')).toContain('support.repeat-contact');
   });
 
   it('returns nothing for chit-chat', () => {
@@ -188,3 +211,4 @@ describe('real-looking sentences', () => {
     expect(themesOf(matcher, text)).toContain(themeId);
   });
 });
+

@@ -1,7 +1,7 @@
 import type { Doc, Sentence } from '../text/types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { buildFuzzyIndex, fuzzyKeyword, type FuzzyIndex } from './fuzzy.js';
-import { compilePattern, findPattern, matchAt, NEGATORS, prepareSentence, wordMatches, type Pattern, type PreparedSentence } from './pattern.js';
+import { compilePattern, compilePatterns, findPattern, matchAt, NEGATORS, prepareSentence, wordMatches, type Pattern, type PreparedSentence } from './pattern.js';
 
 /**
  * Confidence by pattern kind. A multi-word phrase or a co-occurrence is far less ambiguous
@@ -75,7 +75,7 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
   const index = new Map<string, Trigger[]>();
   const fuzzyWords: string[] = [];
   const themes = t.themes.map((th, i): CompiledTheme => {
-    const phrases = th.phrases.map(compilePattern);
+    const phrases = th.phrases.flatMap(compilePatterns);
     const all = th.all.map((groups) => groups.map((g) => compilePattern(g.join('|'))[0] as ReadonlySet<string>));
     phrases.forEach((p, j) => addTrigger(index, p[0] ?? [], { theme: i, kind: 'phrase', pattern: j }));
     all.forEach((p, j) => p.forEach((group) => addTrigger(index, group, { theme: i, kind: 'all', pattern: j })));
@@ -92,7 +92,7 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
       if (th.fuzzy) fuzzyWords.push(...word);
     }
     if (th.fuzzy) for (const p of all) for (const g of p) fuzzyWords.push(...g);
-    return { id: th.id, phrases, all, exclude: th.exclude.map(compilePattern) };
+    return { id: th.id, phrases, all, exclude: th.exclude.flatMap(compilePatterns) };
   });
   const fuzzy = options.isKnownWord && fuzzyWords.length > 0 ? buildFuzzyIndex(fuzzyWords, options.isKnownWord) : undefined;
   return { themes, index, fuzzy };

@@ -5,7 +5,7 @@ import type { Token } from '../text/types.js';
  * alternatives ("charge|bill"); a token matches when its lemma or surface form is one of
  * them, so taxonomy authors can write lemmas ("run small") or surface words ("runs small").
  * Two word classes: "not" matches any negator (not, n't, never, no, cannot); "#num" matches
- * a number or a counting word ("3", "three", "several").
+ * a number or a counting word ("3", "three", "several"); "#ord" an ordinal ("third", "4th").
  */
 export type PatternWord = ReadonlySet<string>;
 export type Pattern = readonly PatternWord[];
@@ -15,6 +15,9 @@ const COUNTS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
   'thirty', 'forty', 'fifty', 'sixty', 'ninety', 'hundred', 'several', 'multiple', 'many', 'few', 'countless',
   'numerous', 'dozen', 'dozens'];
 const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'umpteenth', 'nth'];
+
+/** "3rd", "4th", "21st" written in digits. */
+const ORDINAL_DIGITS = /^\d+(?:st|nd|rd|th)$/;
 
 /** Default gap: how many extra words may sit between two consecutive pattern words. */
 export const MAX_GAP = 2;
@@ -29,7 +32,10 @@ function expandWord(word: string): Set<string> {
       out.add('#num');
       for (const c of COUNTS) out.add(c);
     }
-    else if (w === '#ord') for (const c of ORDINALS) out.add(c);
+    else if (w === '#ord') {
+      out.add('#ord');
+      for (const c of ORDINALS) out.add(c);
+    }
     else out.add(w);
   }
   return out;
@@ -41,11 +47,31 @@ export function compilePattern(text: string): Pattern {
   return words.map(expandWord);
 }
 
+/**
+ * Compiles a pattern whose alternatives may be hyphenated ("reply|follow-up"). A hyphenated
+ * word is several tokens, so it cannot share one slot with single words: each hyphenated
+ * alternative becomes its own variant ("still waiting for reply" and "still waiting for
+ * follow up"), where compilePattern alone would demand "up" after every alternative.
+ */
+export function compilePatterns(text: string): Pattern[] {
+  const slots = text.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const hyphenated = slots.findIndex((slot) => slot.includes('|') && slot.split('|').some((alt) => /\w-\w/.test(alt)));
+  if (hyphenated < 0) return [compilePattern(text)];
+  const alternatives = (slots[hyphenated] as string).split('|').filter((alt) => alt !== '');
+  const plain = alternatives.filter((alt) => !/\w-\w/.test(alt));
+  const variants = [...(plain.length > 0 ? [plain.join('|')] : []), ...alternatives.filter((alt) => /\w-\w/.test(alt))];
+  return variants.flatMap((v) => compilePatterns(slots.map((slot, i) => (i === hyphenated ? v : slot)).join(' ')));
+}
+
 /** The keys a token is looked up by: lemma, surface form, and repairs for tokenizer slips. */
 export function tokenKeys(t: Token): string[] {
   const keys = [t.lemma];
   if (t.normal !== t.lemma) keys.push(t.normal);
+  // wink's normal form respells a few words ("through" -> "thru"); authors write what they read.
+  const surface = t.text.toLowerCase();
+  if (surface !== t.normal && surface !== t.lemma) keys.push(surface);
   if (t.type === 'number') keys.push('#num');
+  if (ORDINAL_DIGITS.test(t.normal)) keys.push('#ord');
   // A capitalised sentence opener is often tagged PROPN and left unlemmatised ("Sizes").
   if (t.pos === 'PROPN' && t.normal.length > 3 && t.normal.endsWith('s')) keys.push(t.normal.slice(0, -1));
   // "wash." at the end of a text can stay one token.

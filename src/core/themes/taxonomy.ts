@@ -86,6 +86,14 @@ function checkReferences(t: Taxonomy): string[] {
     th.phrases.forEach((p, j) => {
       if (!/\s/.test(p.trim()) && !p.includes('-')) problems.push(`themes[${i}].phrases[${j}]: "${p}" is one word; put it in lemmas`);
     });
+    // A group word is matched against one token; "check-out" or "in transit" never would be.
+    th.all.forEach((pattern, j) =>
+      pattern.forEach((group, k) =>
+        group.forEach((w, l) => {
+          if (/\s|\w-\w/.test(w.trim())) problems.push(`themes[${i}].all[${j}][${k}][${l}]: "${w}" is not one word; a group lists single words`);
+        }),
+      ),
+    );
   });
   return problems;
 }
