@@ -212,3 +212,31 @@ describe('real-looking sentences', () => {
   });
 });
 
+/** Sentences that name one theme's words but are about another: the matcher must not confuse them. */
+const NOT_CASES: Array<[string, string, string]> = [
+  ['delivery.lost-package', 'pricing.promo-not-applied', 'I was promised a loyalty discount that never showed up.'],
+  ['communication.no-updates', 'delivery.tracking', "Tracking hasn't updated in four days, stuck on 'in transit'."],
+  ['delivery.late', 'app.notifications', 'Notifications arrive hours late.'],
+  ['support.wait-time', 'delivery.courier-conduct', 'The courier was shouting at me because I asked him to wait a minute.'],
+  ['support.wait-time', 'cancellation.refund-delay', 'Waiting forever for my money back.'],
+  ['app.usability', 'communication.unclear-policy', 'The terms and conditions are impossible to understand.'],
+  ['billing.invoice-issue', 'billing.double-charge', "There's a duplicate charge on my statement from Monday."],
+  ['cancellation.return-process', 'product.sizing-fit', 'Runs really small, had to send it back for a bigger size.'],
+  ['product.defect', 'product.quality', 'The stitching came apart after a few washes.'],
+  ['delivery.tracking', 'delivery.lost-package', "My package never arrived, tracking says delivered but there's nothing here."],
+  ['pricing.price-increase', 'billing.double-charge', 'You billed me double this month and I only have one subscription.'],
+  ['app.checkout-error', 'account.locked', "My account is blocked and I can't place any orders."],
+  ['communication.conflicting-info', 'product.sizing-fit', 'Sizing is inconsistent between your items.'],
+  ['account.two-factor', 'pricing.promo-not-applied', "My discount code didn't work at checkout."],
+  ['pricing.promo-not-applied', 'account.two-factor', 'The authenticator app code is always rejected.'],
+  ['delivery.wrong-item', 'communication.conflicting-info', 'I got three different answers from three different people.'],
+  ['support.repeat-contact', 'support.transfers', 'I was transferred four times and had to explain everything again each time.'],
+];
+
+describe('sentences about something else', () => {
+  it.each(NOT_CASES)('are not %s (they are %s)', (wrong, right, text) => {
+    const found = themesOf(matcher, text);
+    expect(found).toContain(right);
+    expect(found).not.toContain(wrong);
+  });
+});
