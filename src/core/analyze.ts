@@ -26,7 +26,7 @@ export function analyzeVerbatim(analyzer: Analyzer, verbatim: Verbatim, runId: s
   const themes: ThemeMention[] = hits.map((hit) => ({
     id: hit.themeId,
     confidence: hit.confidence,
-    sentiment: mentionSentiment(analyzer, hit, scores.sentences[hit.sentence] ?? 0),
+    sentiment: mentionSentiment(analyzer, hit, mentionScore(scores, hit)),
     evidence: { sentence: hit.sentence, span: { start: hit.start, end: hit.end }, text: hit.text },
     via: hit.via ?? 'rule',
   }));
@@ -72,12 +72,22 @@ function strongestPerTheme(hits: readonly ThemeHit[]): ThemeHit[] {
 }
 
 /**
+ * The score of the clause holding the mention where its sentence turns on a contrast ("so
+ * cute, but it runs small": the fit mention is the complaint), else of the sentence.
+ */
+function mentionScore(scores: ReturnType<Analyzer['sentiment']>, hit: ThemeHit): number {
+  const clause = scores.clauses?.[hit.sentence]?.find((c) => hit.start >= c.start && hit.start < c.end);
+  return clause?.score ?? scores.sentences[hit.sentence] ?? 0;
+}
+
+/**
  * A mention takes its sentence's sentiment. A complaint stated flatly ("my parcel came a
- * week late" scores neutral on any lexicon) still counts as negative; a bare topic word in a
- * neutral sentence ("I ordered my usual size") stays neutral.
+ * week late" scores neutral on any lexicon) still counts as negative, praise stated flatly
+ * ("it arrived a day early") as positive; a topic in a neutral sentence ("I ordered my usual
+ * size") stays neutral.
  */
 function mentionSentiment(analyzer: Analyzer, hit: ThemeHit, sentenceScore: number): Sentiment {
   const label = analyzer.label(sentenceScore);
-  if (label === 'neutral' && analyzer.flatComplaint(hit)) return { score: clamp(sentenceScore), label: 'negative' };
-  return { score: clamp(sentenceScore), label };
+  const tone = label === 'neutral' ? analyzer.flatTone(hit) : undefined;
+  return { score: clamp(sentenceScore), label: tone ?? label };
 }

@@ -67,13 +67,22 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
     label: (score) => sentimentLabel(score),
     themes: (doc) => matchThemes(matcher, doc),
     ...(classifiers.length > 0 ? { modelThemes: (doc: Doc) => classifiers.flatMap((c) => modelHits(c, doc)) } : {}),
-    // Taxonomy phrases and co-occurrences describe a problem ("runs small", "charged twice");
-    // a single topic lemma ("size") does not, and a trained model's label says nothing of tone.
-    flatComplaint: (hit) => hit.kind === 'phrase' || hit.kind === 'all',
+    flatTone,
     signals: (doc, scores) => detectSignals(doc, scores, cues),
     keyPhrases: (doc) => keyPhrases(doc),
   };
   return { analyzer, taxonomy, themeInfo: (id) => byId.get(id) };
+}
+
+/**
+ * Taxonomy phrases and co-occurrences describe a problem ("runs small", "charged twice"),
+ * praise patterns the opposite; a negated pattern says the reverse ("not too tight"). A topic
+ * ("size chart") or lemma ("size") says nothing of tone, nor does a trained model's label.
+ */
+function flatTone(hit: ThemeHit): 'negative' | 'positive' | undefined {
+  const tone = hit.kind === 'phrase' || hit.kind === 'all' ? 'negative' : hit.kind === 'praise' ? 'positive' : undefined;
+  if (tone === undefined || !hit.negated) return tone;
+  return tone === 'negative' ? 'positive' : 'negative';
 }
 
 /** A trained model labels whole sentences; its evidence is the sentence. */

@@ -1,7 +1,7 @@
 import type { Doc, Sentence } from '../text/types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { buildFuzzyIndex, fuzzyKeyword, type FuzzyIndex } from './fuzzy.js';
-import { compilePattern, compilePatterns, findPattern, matchAt, NEGATORS, prepareSentence, wordMatches, type Pattern, type PreparedSentence } from './pattern.js';
+import { compilePattern, compilePatterns, findPattern, matchAt, NEGATORS, patternHasNegator, prepareSentence, wordMatches, type Pattern, type PreparedSentence } from './pattern.js';
 
 /**
  * Confidence by pattern kind. A multi-word phrase or a co-occurrence is far less ambiguous
@@ -13,6 +13,9 @@ export const CONFIDENCE = {
   phraseWithGap: 0.85,
   all: 0.8,
   allSpread: 0.7,
+  /** A topic phrase names the theme without judging it: less telling evidence than a complaint. */
+  topic: 0.75,
+  topicWithGap: 0.7,
   lemma: 0.6,
   fuzzyPenalty: 0.15,
 } as const;
@@ -22,7 +25,13 @@ const ALL_NEAR = 8;
 /** How far back from a negated match word its negator may sit to be part of the evidence. */
 const NEGATOR_LOOKBACK = 2;
 
-export type MatchKind = 'phrase' | 'all' | 'lemma';
+/**
+ * What a match says beyond naming the theme, for a sentence whose words carry no tone:
+ * 'phrase' and 'all' are complaint patterns, 'praise' names the theme going well, 'topic'
+ * and 'lemma' only name it ("I usually wear a medium").
+ */
+export type MatchKind = 'phrase' | 'praise' | 'topic' | 'all' | 'lemma';
+type PhraseKind = 'phrase' | 'praise' | 'topic';
 
 export interface ThemeMatch {
   themeId: string;
@@ -33,20 +42,25 @@ export interface ThemeMatch {
   text: string;
   confidence: number;
   kind: MatchKind;
-  /** A matched word sits in a negated scope ("was not helpful"): the mention may be positive. */
+  /**
+   * A matched word sits in a negated scope the pattern does not name itself ("was not
+   * helpful", "not too tight"): the mention says the opposite of its pattern.
+   */
   negated: boolean;
 }
 
 interface CompiledTheme {
   id: string;
   phrases: Pattern[];
+  /** Per phrase: complaint, praise or topic. */
+  phraseKinds: PhraseKind[];
   all: Pattern[];
   exclude: Pattern[];
 }
 
 interface Trigger {
   theme: number;
-  kind: MatchKind;
+  kind: 'phrase' | 'all' | 'lemma';
   /** Index into the theme's phrases or all; unused for lemmas. */
   pattern: number;
 }
@@ -75,7 +89,17 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
   const index = new Map<string, Trigger[]>();
   const fuzzyWords: string[] = [];
   const themes = t.themes.map((th, i): CompiledTheme => {
-    const phrases = th.phrases.flatMap(compilePatterns);
+    const phrases: Pattern[] = [];
+    const phraseKinds: PhraseKind[] = [];
+    const addPhrases = (texts: readonly string[], kind: PhraseKind): void => {
+      for (const p of texts.flatMap(compilePatterns)) {
+        phrases.push(p);
+        phraseKinds.push(kind);
+      }
+    };
+    addPhrases(th.phrases, 'phrase');
+    addPhrases(th.praise, 'praise');
+    addPhrases(th.topics, 'topic');
     const all = th.all.map((groups) => groups.map((g) => compilePattern(g.join('|'))[0] as ReadonlySet<string>));
     phrases.forEach((p, j) => addTrigger(index, p[0] ?? [], { theme: i, kind: 'phrase', pattern: j }));
     all.forEach((p, j) => p.forEach((group) => addTrigger(index, group, { theme: i, kind: 'all', pattern: j })));
@@ -84,6 +108,7 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
       // A hyphenated lemma ("auto-renew") is tokenized into words: match it as a phrase.
       if (pattern.length > 1) {
         phrases.push(pattern);
+        phraseKinds.push('topic');
         addTrigger(index, pattern[0] ?? [], { theme: i, kind: 'phrase', pattern: phrases.length - 1 });
         continue;
       }
@@ -92,7 +117,7 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
       if (th.fuzzy) fuzzyWords.push(...word);
     }
     if (th.fuzzy) for (const p of all) for (const g of p) fuzzyWords.push(...g);
-    return { id: th.id, phrases, all, exclude: th.exclude.flatMap(compilePatterns) };
+    return { id: th.id, phrases, phraseKinds, all, exclude: th.exclude.flatMap(compilePatterns) };
   });
   const fuzzy = options.isKnownWord && fuzzyWords.length > 0 ? buildFuzzyIndex(fuzzyWords, options.isKnownWord) : undefined;
   return { themes, index, fuzzy };
@@ -102,6 +127,8 @@ interface Candidate {
   confidence: number;
   kind: MatchKind;
   positions: number[];
+  /** The pattern names a negator itself ("never arrived"), so a negated scope is expected. */
+  selfNegated: boolean;
 }
 
 function better(a: Candidate, b: Candidate | undefined): boolean {
@@ -135,20 +162,24 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, fuzzyAt: Set<n
       for (const tr of m.index.get(key) ?? []) {
         const theme = m.themes[tr.theme] as CompiledTheme;
         if (tr.kind === 'lemma') {
-          offer(tr.theme, { confidence: CONFIDENCE.lemma, kind: 'lemma', positions: [i] });
+          offer(tr.theme, { confidence: CONFIDENCE.lemma, kind: 'lemma', positions: [i], selfNegated: false });
         } else if (tr.kind === 'phrase') {
-          const hit = matchAt(s, theme.phrases[tr.pattern] as Pattern, i);
+          const pattern = theme.phrases[tr.pattern] as Pattern;
+          const hit = matchAt(s, pattern, i);
           if (!hit) continue;
           const contiguous = (hit[hit.length - 1] as number) - (hit[0] as number) === hit.length - 1;
-          offer(tr.theme, { confidence: contiguous ? CONFIDENCE.phrase : CONFIDENCE.phraseWithGap, kind: 'phrase', positions: hit });
+          const kind = theme.phraseKinds[tr.pattern] ?? 'phrase';
+          const confidence = kind === 'topic' ? (contiguous ? CONFIDENCE.topic : CONFIDENCE.topicWithGap) : contiguous ? CONFIDENCE.phrase : CONFIDENCE.phraseWithGap;
+          offer(tr.theme, { confidence, kind, positions: hit, selfNegated: patternHasNegator(pattern) });
         } else {
           const tag = `${tr.theme}:${tr.pattern}`;
           if (allTried.has(tag)) continue;
           allTried.add(tag);
-          const hit = matchAll(s, theme.all[tr.pattern] as Pattern);
+          const groups = theme.all[tr.pattern] as Pattern;
+          const hit = matchAll(s, groups);
           if (!hit) continue;
           const near = (hit[hit.length - 1] as number) - (hit[0] as number) <= ALL_NEAR;
-          offer(tr.theme, { confidence: near ? CONFIDENCE.all : CONFIDENCE.allSpread, kind: 'all', positions: hit });
+          offer(tr.theme, { confidence: near ? CONFIDENCE.all : CONFIDENCE.allSpread, kind: 'all', positions: hit, selfNegated: patternHasNegator(groups) });
         }
       }
     }
@@ -189,7 +220,7 @@ function toMatch(doc: Doc, sentence: number, s: PreparedSentence, themeId: strin
   const start = s.tokens[from]?.start ?? 0;
   const end = Math.max(...c.positions.map((p) => s.tokens[p]?.end ?? start));
   const confidence = Math.round(c.confidence * 100) / 100;
-  return { themeId, sentence, start, end, text: doc.text.slice(start, end), confidence, kind: c.kind, negated: negatedAt !== undefined };
+  return { themeId, sentence, start, end, text: doc.text.slice(start, end), confidence, kind: c.kind, negated: negatedAt !== undefined && !c.selfNegated };
 }
 
 /** Themes of one sentence: at most one match per theme (the strongest), vetoed by `exclude`. */
