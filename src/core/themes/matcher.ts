@@ -1,7 +1,7 @@
 import type { Doc, Sentence } from '../text/types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { buildFuzzyIndex, fuzzyKeyword, type FuzzyIndex } from './fuzzy.js';
-import { compilePattern, compilePatterns, findPattern, matchAt, NEGATORS, patternHasNegator, prepareSentence, wordMatches, type Pattern, type PreparedSentence } from './pattern.js';
+import { compilePattern, compilePatterns, findPattern, matchAt, NEGATORS, patternHasNegator, preparedSentence, wordMatches, wordPresent, anchorWord, type PatternWord, type Pattern, type PreparedSentence } from './pattern.js';
 
 /**
  * Confidence by pattern kind. A multi-word phrase or a co-occurrence is far less ambiguous
@@ -54,7 +54,12 @@ interface CompiledTheme {
   phrases: Pattern[];
   /** Per phrase: complaint, praise or topic. */
   phraseKinds: PhraseKind[];
+  /** Per phrase / per co-occurrence: the pattern names a negator itself. */
+  phraseNegated: boolean[];
+  /** Per phrase: its rarest later word (see anchorWord). */
+  phraseAnchors: Array<PatternWord | undefined>;
   all: Pattern[];
+  allNegated: boolean[];
   exclude: Pattern[];
 }
 
@@ -117,7 +122,16 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
       if (th.fuzzy) fuzzyWords.push(...word);
     }
     if (th.fuzzy) for (const p of all) for (const g of p) fuzzyWords.push(...g);
-    return { id: th.id, phrases, phraseKinds, all, exclude: th.exclude.flatMap(compilePatterns) };
+    return {
+      id: th.id,
+      phrases,
+      phraseKinds,
+      phraseNegated: phrases.map(patternHasNegator),
+      phraseAnchors: phrases.map(anchorWord),
+      all,
+      allNegated: all.map(patternHasNegator),
+      exclude: th.exclude.flatMap(compilePatterns),
+    };
   });
   const fuzzy = options.isKnownWord && fuzzyWords.length > 0 ? buildFuzzyIndex(fuzzyWords, options.isKnownWord) : undefined;
   return { themes, index, fuzzy };
@@ -157,29 +171,40 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, fuzzyAt: Set<n
     if (c.positions.some((p) => fuzzyAt.has(p))) c.confidence -= CONFIDENCE.fuzzyPenalty;
     if (better(c, best.get(theme))) best.set(theme, c);
   };
+  const triedHere = new Set<Trigger>();
   for (let i = 0; i < s.keys.length; i++) {
-    for (const key of s.keys[i] as string[]) {
+    const keys = s.keys[i] as string[];
+    triedHere.clear();
+    for (const key of keys) {
       for (const tr of m.index.get(key) ?? []) {
+        // "n't" is looked up as "not" and as written: one pattern is tried once per word.
+        if (keys.length > 1) {
+          if (triedHere.has(tr)) continue;
+          triedHere.add(tr);
+        }
         const theme = m.themes[tr.theme] as CompiledTheme;
         if (tr.kind === 'lemma') {
           offer(tr.theme, { confidence: CONFIDENCE.lemma, kind: 'lemma', positions: [i], selfNegated: false });
         } else if (tr.kind === 'phrase') {
+          const anchor = theme.phraseAnchors[tr.pattern];
+          if (anchor !== undefined && !wordPresent(anchor, s)) continue;
           const pattern = theme.phrases[tr.pattern] as Pattern;
           const hit = matchAt(s, pattern, i);
           if (!hit) continue;
           const contiguous = (hit[hit.length - 1] as number) - (hit[0] as number) === hit.length - 1;
           const kind = theme.phraseKinds[tr.pattern] ?? 'phrase';
           const confidence = kind === 'topic' ? (contiguous ? CONFIDENCE.topic : CONFIDENCE.topicWithGap) : contiguous ? CONFIDENCE.phrase : CONFIDENCE.phraseWithGap;
-          offer(tr.theme, { confidence, kind, positions: hit, selfNegated: patternHasNegator(pattern) });
+          offer(tr.theme, { confidence, kind, positions: hit, selfNegated: theme.phraseNegated[tr.pattern] === true });
         } else {
           const tag = `${tr.theme}:${tr.pattern}`;
           if (allTried.has(tag)) continue;
           allTried.add(tag);
           const groups = theme.all[tr.pattern] as Pattern;
+          if (!groups.every((g) => wordPresent(g, s))) continue;
           const hit = matchAll(s, groups);
           if (!hit) continue;
           const near = (hit[hit.length - 1] as number) - (hit[0] as number) <= ALL_NEAR;
-          offer(tr.theme, { confidence: near ? CONFIDENCE.all : CONFIDENCE.allSpread, kind: 'all', positions: hit, selfNegated: patternHasNegator(groups) });
+          offer(tr.theme, { confidence: near ? CONFIDENCE.all : CONFIDENCE.allSpread, kind: 'all', positions: hit, selfNegated: theme.allNegated[tr.pattern] === true });
         }
       }
     }
@@ -187,19 +212,22 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, fuzzyAt: Set<n
   return best;
 }
 
-function addFuzzyKeys(m: ThemeMatcher, s: PreparedSentence): Set<number> {
-  const at = new Set<number>();
-  if (!m.fuzzy) return at;
+/** The shared prepared sentence, or a copy with the keywords misspelt words stand for. */
+function withFuzzyKeys(m: ThemeMatcher, shared: PreparedSentence): { s: PreparedSentence; fuzzyAt: Set<number> } {
+  const fuzzyAt = new Set<number>();
+  if (!m.fuzzy) return { s: shared, fuzzyAt };
+  const s: PreparedSentence = { tokens: shared.tokens, keys: shared.keys.slice(), present: new Set(shared.present) };
   for (let i = 0; i < s.keys.length; i++) {
     const keys = s.keys[i] as string[];
     if (s.tokens[i]?.type !== 'word' || keys.some((k) => m.index.has(k))) continue;
     const k = fuzzyKeyword(m.fuzzy, s.tokens[i]?.normal ?? '');
     if (k) {
-      keys.push(k);
-      at.add(i);
+      s.keys[i] = [...keys, k];
+      s.present.add(k);
+      fuzzyAt.add(i);
     }
   }
-  return at;
+  return { s, fuzzyAt };
 }
 
 function toMatch(doc: Doc, sentence: number, s: PreparedSentence, themeId: string, c: Candidate): ThemeMatch {
@@ -225,12 +253,11 @@ function toMatch(doc: Doc, sentence: number, s: PreparedSentence, themeId: strin
 
 /** Themes of one sentence: at most one match per theme (the strongest), vetoed by `exclude`. */
 export function matchSentence(m: ThemeMatcher, doc: Doc, sentence: Sentence, sentenceIndex: number): ThemeMatch[] {
-  const s = prepareSentence(sentence.tokens);
-  const fuzzyAt = addFuzzyKeys(m, s);
+  const { s, fuzzyAt } = withFuzzyKeys(m, preparedSentence(sentence));
   const out: ThemeMatch[] = [];
   for (const [theme, c] of sentenceCandidates(m, s, fuzzyAt)) {
     const th = m.themes[theme] as CompiledTheme;
-    if (th.exclude.some((p) => findPattern(s, p) !== undefined)) continue;
+    if (th.exclude.some((p) => p.every((w) => wordPresent(w, s)) && findPattern(s, p) !== undefined)) continue;
     out.push(toMatch(doc, sentenceIndex, s, th.id, c));
   }
   return out.sort((a, b) => a.start - b.start || b.confidence - a.confidence || (a.themeId < b.themeId ? -1 : 1));

@@ -1,4 +1,4 @@
-import type { Token } from '../text/types.js';
+import type { Sentence, Token } from '../text/types.js';
 
 /**
  * The word-level pattern engine shared by themes and signals. A pattern word is a set of
@@ -68,8 +68,10 @@ export function tokenKeys(t: Token): string[] {
   const keys = [t.lemma];
   if (t.normal !== t.lemma) keys.push(t.normal);
   // wink's normal form respells a few words ("through" -> "thru"); authors write what they read.
-  const surface = t.text.toLowerCase();
-  if (surface !== t.normal && surface !== t.lemma) keys.push(surface);
+  if (t.text !== t.normal) {
+    const surface = t.text.toLowerCase();
+    if (surface !== t.normal && surface !== t.lemma) keys.push(surface);
+  }
   if (t.type === 'number') keys.push('#num');
   if (ORDINAL_DIGITS.test(t.normal)) keys.push('#ord');
   // A capitalised sentence opener is often tagged PROPN and left unlemmatised ("Sizes").
@@ -83,16 +85,30 @@ export function tokenKeys(t: Token): string[] {
 export interface PreparedSentence {
   tokens: Token[];
   keys: string[][];
+  /** Every key of the sentence: a pattern with a word none of them matches cannot match. */
+  present: Set<string>;
+}
+
+/**
+ * The prepared form of a Doc sentence, built by the first stage that matches patterns
+ * (themes) and kept on the sentence for the next (signals): the Doc is the one structure
+ * the stages annotate. Callers must not mutate it.
+ */
+export function preparedSentence(sentence: Sentence): PreparedSentence {
+  const annotated = sentence as Sentence & { prepared?: PreparedSentence };
+  annotated.prepared ??= prepareSentence(sentence.tokens);
+  return annotated.prepared;
 }
 
 export function prepareSentence(tokens: readonly Token[], extraKeys?: (t: Token, keys: string[]) => void): PreparedSentence {
-  const out: PreparedSentence = { tokens: [], keys: [] };
+  const out: PreparedSentence = { tokens: [], keys: [], present: new Set() };
   for (const t of tokens) {
     if (t.type === 'punctuation') continue;
     const keys = tokenKeys(t);
     if (extraKeys) extraKeys(t, keys);
     out.tokens.push(t);
     out.keys.push(keys);
+    for (const k of keys) out.present.add(k);
   }
   return out;
 }
@@ -100,6 +116,30 @@ export function prepareSentence(tokens: readonly Token[], extraKeys?: (t: Token,
 export function wordMatches(word: PatternWord, keys: readonly string[]): boolean {
   for (const k of keys) if (word.has(k)) return true;
   return false;
+}
+
+/** Whether some key of the sentence is one of the word's alternatives (the smaller set is walked). */
+export function wordPresent(word: PatternWord, s: PreparedSentence): boolean {
+  if (word.size <= s.present.size) {
+    for (const alt of word) if (s.present.has(alt)) return true;
+    return false;
+  }
+  for (const k of s.present) if (word.has(k)) return true;
+  return false;
+}
+
+/**
+ * The word of a pattern, other than its first, with the fewest alternatives: checked
+ * against the sentence's keys before any matching, it rules out most patterns in one or
+ * two lookups (the first word is known to be there: it is what triggered the pattern).
+ */
+export function anchorWord(pattern: Pattern): PatternWord | undefined {
+  let best: PatternWord | undefined;
+  for (let w = 1; w < pattern.length; w++) {
+    const word = pattern[w] as PatternWord;
+    if (best === undefined || word.size < best.size) best = word;
+  }
+  return best;
 }
 
 /**
