@@ -1,6 +1,6 @@
 import type { Insight, RunCounts } from '../contracts/index.js';
 import { computeInsights } from '../core/insights/compute.js';
-import { mergePartials } from '../core/insights/merge.js';
+import { accumulatePartial } from '../core/insights/merge.js';
 import type { InsightPartial } from '../core/insights/partial-types.js';
 import { emptyCounts } from '../contracts/index.js';
 import type { StageContext } from './types.js';
@@ -14,7 +14,11 @@ export async function aggregateRun(ctx: Pick<StageContext, 'store'>, runId: stri
   const run = await ctx.store.getRun(runId);
   if (!run) throw new Error(`aggregate: run ${runId} not found`);
   let merged: InsightPartial | null = null;
-  for await (const partial of ctx.store.partials(runId)) merged = merged ? mergePartials(merged, partial) : partial;
+  // Partials come fresh from the store, so the total may absorb them in place.
+  for await (const partial of ctx.store.partials(runId)) {
+    if (merged === null) merged = partial;
+    else accumulatePartial(merged, partial);
+  }
   const generation = (run.insightGeneration ?? 0) + 1;
   const insights = merged ? computeInsights(merged, runId, generation) : [];
   const counts = merged?.counts ?? emptyCounts();
