@@ -1,4 +1,5 @@
-import { detectAll } from 'tinyld';
+import { createRequire } from 'node:module';
+import type { detectAll as DetectAll } from 'tinyld';
 import { ENGLISH_FUNCTION_WORDS, OTHER_FUNCTION_WORDS } from './function-words.js';
 
 export interface LanguageGuess {
@@ -29,6 +30,16 @@ const WORD = /[\p{L}']+/gu;
 /** Nearly every text is plain ASCII, where this cheaper pattern finds the same words. */
 const ASCII_WORD = /[a-z']+/g;
 const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * tinyld is loaded on the first text that needs it: its n-gram tables are ~30 MB of memory,
+ * and in an English feed the function-word check settles nearly every text without it.
+ */
+let detector: typeof DetectAll | undefined;
+function detectAll(text: string): ReturnType<typeof DetectAll> {
+  detector ??= (createRequire(import.meta.url)('tinyld') as { detectAll: typeof DetectAll }).detectAll;
+  return detector(text);
+}
 
 export function detectLanguage(text: string): LanguageGuess {
   let words = 0;
