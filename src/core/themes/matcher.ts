@@ -1,7 +1,7 @@
 import type { Doc, Sentence } from '../text/types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { buildFuzzyIndex, fuzzyKeyword, type FuzzyIndex } from './fuzzy.js';
-import { compilePattern, compilePatterns, findPattern, matchAt, NEGATORS, patternHasNegator, preparedSentence, wordMatches, wordPresent, anchorWord, type PatternWord, type Pattern, type PreparedSentence } from './pattern.js';
+import { compilePattern, compilePatterns, findPattern, matchAt, MAX_GAP, NEGATORS, patternHasNegator, preparedSentence, wordMatches, wordPresent, anchorWord, type PatternWord, type Pattern, type PreparedSentence } from './pattern.js';
 
 /**
  * Confidence by pattern kind. A multi-word phrase or a co-occurrence is far less ambiguous
@@ -68,6 +68,23 @@ interface Trigger {
   kind: 'phrase' | 'all' | 'lemma';
   /** Index into the theme's phrases or all; unused for lemmas. */
   pattern: number;
+  /** For phrases: the word the pattern is indexed by (its first, unless that one is common). */
+  anchor: number;
+}
+
+/**
+ * Words too common to index a phrase by: "not work", "be so long", "can not log in" are
+ * looked up under their next word instead, so the ~40 patterns that open with a negator are
+ * not all tried at every "not" of every sentence.
+ */
+const COMMON = new Set([...NEGATORS, 'be', 'is', 'are', 'was', 'were', 'been', 'have', 'has', 'had', 'do', 'does', 'did',
+  'can', 'could', 'will', 'would', 'the', 'a', 'an', 'i', 'my', 'me', 'we', 'you', 'it', 'to', 'of', 'in', 'on', 'for',
+  'and', 'at', 'with', 'this', 'that', 'so', 'very', 'really', 'still', 'get', 'got', 'too']);
+
+/** The slot a phrase is indexed by: its first with no common word among its alternatives. */
+function anchorSlot(p: Pattern): number {
+  for (let w = 0; w < p.length; w++) if (![...(p[w] as PatternWord)].some((alt) => COMMON.has(alt))) return w;
+  return 0;
 }
 
 export interface ThemeMatcher {
@@ -106,19 +123,22 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
     addPhrases(th.praise, 'praise');
     addPhrases(th.topics, 'topic');
     const all = th.all.map((groups) => groups.map((g) => compilePattern(g.join('|'))[0] as ReadonlySet<string>));
-    phrases.forEach((p, j) => addTrigger(index, p[0] ?? [], { theme: i, kind: 'phrase', pattern: j }));
-    all.forEach((p, j) => p.forEach((group) => addTrigger(index, group, { theme: i, kind: 'all', pattern: j })));
+    phrases.forEach((p, j) => {
+      const anchor = anchorSlot(p);
+      addTrigger(index, p[anchor] ?? [], { theme: i, kind: 'phrase', pattern: j, anchor });
+    });
+    all.forEach((p, j) => p.forEach((group) => addTrigger(index, group, { theme: i, kind: 'all', pattern: j, anchor: 0 })));
     for (const lemma of th.lemmas) {
       const pattern = compilePattern(lemma);
       // A hyphenated lemma ("auto-renew") is tokenized into words: match it as a phrase.
       if (pattern.length > 1) {
         phrases.push(pattern);
         phraseKinds.push('topic');
-        addTrigger(index, pattern[0] ?? [], { theme: i, kind: 'phrase', pattern: phrases.length - 1 });
+        addTrigger(index, pattern[0] ?? [], { theme: i, kind: 'phrase', pattern: phrases.length - 1, anchor: 0 });
         continue;
       }
       const word = pattern[0] ?? new Set<string>();
-      addTrigger(index, word, { theme: i, kind: 'lemma', pattern: 0 });
+      addTrigger(index, word, { theme: i, kind: 'lemma', pattern: 0, anchor: 0 });
       if (th.fuzzy) fuzzyWords.push(...word);
     }
     if (th.fuzzy) for (const p of all) for (const g of p) fuzzyWords.push(...g);
@@ -148,7 +168,11 @@ interface Candidate {
 function better(a: Candidate, b: Candidate | undefined): boolean {
   if (!b) return true;
   if (a.confidence !== b.confidence) return a.confidence > b.confidence;
-  return (a.positions[0] ?? 0) < (b.positions[0] ?? 0);
+  const startA = a.positions[0] ?? 0;
+  const startB = b.positions[0] ?? 0;
+  if (startA !== startB) return startA < startB;
+  // Same start: the tighter evidence, whichever pattern was tried first.
+  return (a.positions[a.positions.length - 1] ?? 0) < (b.positions[b.positions.length - 1] ?? 0);
 }
 
 function matchAll(s: PreparedSentence, groups: Pattern): number[] | undefined {
@@ -189,12 +213,17 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, fuzzyAt: Set<n
           const anchor = theme.phraseAnchors[tr.pattern];
           if (anchor !== undefined && !wordPresent(anchor, s)) continue;
           const pattern = theme.phrases[tr.pattern] as Pattern;
-          const hit = matchAt(s, pattern, i);
-          if (!hit) continue;
-          const contiguous = (hit[hit.length - 1] as number) - (hit[0] as number) === hit.length - 1;
-          const kind = theme.phraseKinds[tr.pattern] ?? 'phrase';
-          const confidence = kind === 'topic' ? (contiguous ? CONFIDENCE.topic : CONFIDENCE.topicWithGap) : contiguous ? CONFIDENCE.phrase : CONFIDENCE.phraseWithGap;
-          offer(tr.theme, { confidence, kind, positions: hit, selfNegated: theme.phraseNegated[tr.pattern] === true });
+          // Indexed by a later word: every start its first word may have is tried.
+          const first = tr.anchor === 0 ? i : Math.max(0, i - tr.anchor * (MAX_GAP + 1));
+          const last = tr.anchor === 0 ? i : i - tr.anchor;
+          for (let start = first; start <= last; start++) {
+            const hit = matchAt(s, pattern, start);
+            if (!hit) continue;
+            const contiguous = (hit[hit.length - 1] as number) - (hit[0] as number) === hit.length - 1;
+            const kind = theme.phraseKinds[tr.pattern] ?? 'phrase';
+            const confidence = kind === 'topic' ? (contiguous ? CONFIDENCE.topic : CONFIDENCE.topicWithGap) : contiguous ? CONFIDENCE.phrase : CONFIDENCE.phraseWithGap;
+            offer(tr.theme, { confidence, kind, positions: hit, selfNegated: theme.phraseNegated[tr.pattern] === true });
+          }
         } else {
           const tag = `${tr.theme}:${tr.pattern}`;
           if (allTried.has(tag)) continue;
