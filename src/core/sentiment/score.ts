@@ -38,8 +38,18 @@ function wordValence(model: SentimentModel, t: Token): number | undefined {
   return model.words.get(t.normal) ?? model.words.get(t.lemma);
 }
 
+/** "TERRIBLE": two letters or more, at least one capital and no small letter (no string built). */
 function isShouted(t: Token): boolean {
-  return t.text.length > 1 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+  const text = t.text;
+  if (text.length < 2) return false;
+  let capital = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capital = true;
+    else if (c > 127) return text === text.toUpperCase() && text !== text.toLowerCase();
+  }
+  return capital;
 }
 
 /** Weight of each token's clause: contrast words shift the sentence's weight to the clause that counts. */
@@ -78,7 +88,7 @@ export function rawSentenceValence(model: SentimentModel, sentence: Sentence): n
   let shoutedSentence = true;
   let exclamations = 0;
   for (const t of tokens) {
-    if (t.type === 'word' && !isShouted(t)) shoutedSentence = false;
+    if (shoutedSentence && t.type === 'word' && !isShouted(t)) shoutedSentence = false;
     if (t.text === '!') exclamations++;
   }
   let positive = 0;
