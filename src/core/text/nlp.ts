@@ -71,7 +71,8 @@ export function parseDoc(nlp: Nlp, text: string): Doc {
       text: value,
       // wink keeps the case of a few normals ("It"); lower-casing keeps lookups uniform.
       normal: (normals[i] as string).toLowerCase(),
-      lemma: (lemmas[i] as string).toLowerCase(),
+      // wink gives no lemma for a few tokens ("cant" ending a sentence): the normal stands in.
+      lemma: (lemmas[i] ?? normals[i] ?? value).toLowerCase(),
       pos: pos[i] as string,
       start: at,
       end: at + value.length,
