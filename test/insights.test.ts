@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeInsights } from '../src/core/insights/compute.js';
 import { createPartial, foldAnalysis, type FoldOptions } from '../src/core/insights/fold.js';
-import { mergeAll, mergePartials } from '../src/core/insights/merge.js';
+import { accumulatePartial, mergeAll, mergePartials } from '../src/core/insights/merge.js';
 import { poissonWeights } from '../src/core/insights/bootstrap.js';
 import { bucketStart } from '../src/core/insights/bucket.js';
 import type { Analysis } from '../src/contracts/index.js';
@@ -61,8 +61,13 @@ describe('insights from partials', () => {
       level = next;
     }
     const tree = computeInsights(level[0]!, 'run-1', 1);
+    // In place, as the aggregate stage adds partials read from the store.
+    const [first, ...rest] = structuredClone(partialsOf(analyses, 37));
+    for (const p of rest) accumulatePartial(first!, p);
+    const inPlace = computeInsights(first!, 'run-1', 1);
     expect(reversed).toEqual(reference);
     expect(tree).toEqual(reference);
+    expect(inPlace).toEqual(reference);
   });
 
   it('measures impact as S(all) minus S(responses without the theme)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSentimentModel, scoreDoc, scoreSentence, sentimentLabel, type SentimentLexicon } from '../src/core/sentiment/index.js';
+import { createSentimentModel, scoreClauses, scoreDoc, scoreSentence, sentimentLabel, type SentimentLexicon } from '../src/core/sentiment/index.js';
 import { createNlp, parseDoc } from '../src/core/text/nlp.js';
 import { loadSentimentLexicon } from '../src/load/lexicon.js';
 
@@ -69,8 +69,17 @@ describe('verbatim sentiment', () => {
     expect(overall).toBeLessThan((sentences[0]! + sentences[1]! + sentences[2]!) / 3);
   });
 
+  it('scores each side of a contrast on its own, for the mentions in it', () => {
+    const [sentence] = parseDoc(nlp, 'The colour is gorgeous, but the fabric is cheap and scratchy.').sentences;
+    const clauses = scoreClauses(model, sentence!);
+    expect(clauses).toHaveLength(2);
+    expect(clauses![0]!.score).toBeGreaterThan(0.2);
+    expect(clauses![1]!.score).toBeLessThan(-0.2);
+    expect(scoreClauses(model, parseDoc(nlp, 'The colour is gorgeous.').sentences[0]!)).toBeUndefined();
+  });
+
   it('scores an empty verbatim as neutral', () => {
-    expect(scoreDoc(model, parseDoc(nlp, ''))).toEqual({ sentences: [], overall: 0 });
+    expect(scoreDoc(model, parseDoc(nlp, ''))).toEqual({ sentences: [], overall: 0, clauses: [] });
   });
 
   it('matches phrases given as data, through lemmas', () => {

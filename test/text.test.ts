@@ -37,6 +37,12 @@ describe('parseDoc', () => {
     expect(tokens.find((t) => t.text === 'Charged')?.lemma).toBe('charge');
   });
 
+  it('still parses a word wink cannot lemmatise ("cant" at the end of a sentence)', () => {
+    const doc = parseDoc(nlp, 'I need to transfer to my account and cant.');
+    const cant = doc.sentences[0]!.tokens.find((t) => t.text === 'cant');
+    expect(cant?.lemma).toBe('cant');
+  });
+
   it('returns no sentences for empty or blank text', () => {
     expect(parseDoc(nlp, '').sentences).toEqual([]);
     expect(parseDoc(nlp, '  \n ').sentences).toEqual([]);

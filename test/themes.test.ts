@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileTaxonomy, matchThemes, type ThemeMatcher } from '../src/core/themes/matcher.js';
+import { compilePatterns } from '../src/core/themes/pattern.js';
 import { parseTaxonomy, TaxonomyError } from '../src/core/themes/taxonomy.js';
 import { loadTaxonomy } from '../src/load/taxonomy.js';
 import { makeDoc } from './helpers/doc.js';
@@ -71,6 +72,11 @@ describe('taxonomy validation', () => {
     expect(t.themes[0]?.all).toEqual([[['charge', 'bill'], ['twice']]]);
   });
 
+  it('rejects a co-occurrence group word that is really several words', () => {
+    const text = minimal(`  - { id: billing.a, name: A, parent: billing, owner: billing, description: d, all: [[[check-out, cart], [error]]] }`);
+    expect(() => parseTaxonomy(text)).toThrow(/themes\[0\]\.all\[0\]\[0\]\[0\]: "check-out" is not one word/);
+  });
+
   it('says when the text is not YAML at all', () => {
     expect(() => parseTaxonomy('themes: [unclosed')).toThrow(/not valid YAML/);
   });
@@ -121,13 +127,38 @@ describe('theme matching', () => {
     expect(themesOf(matcher, 'Please double check the address.')).not.toContain('billing.double-charge');
   });
 
-  it('matches a misspelt keyword only when the theme allows it and a vocabulary is given', () => {
-    const known = new Set(['the', 'app', 'keeps', 'my', 'reset']);
-    const fuzzy = compileTaxonomy(taxonomy, { isKnownWord: (w) => known.has(w) });
+  it('matches a misspelt word only when fuzzy matching is on and the theme allows it, at a lower confidence', () => {
+    const fuzzy = compileTaxonomy(taxonomy, { fuzzy: true });
     expect(themesOf(fuzzy, 'My pasword reset failed.')).toContain('account.password-reset');
     expect(themesOf(matcher, 'My pasword reset failed.')).not.toContain('account.password-reset');
+    expect(themesOf(fuzzy, 'The parcel seems to have vainshed.')).toContain('delivery.lost-package');
     const m = matchThemes(fuzzy, makeDoc('I forgot my pasword.')).find((x) => x.themeId === 'account.password-reset');
     expect(m?.confidence).toBeLessThan(0.9);
+    const strict = compileTaxonomy({ ...taxonomy, themes: taxonomy.themes.map((t) => ({ ...t, fuzzy: false })) }, { fuzzy: true });
+    expect(themesOf(strict, 'My pasword reset failed.')).not.toContain('account.password-reset');
+  });
+
+  it('leaves words of the English lexicon alone, however close to a theme word', () => {
+    const fuzzy = compileTaxonomy(taxonomy, { fuzzy: true });
+    // "refine" is one edit from nothing in the taxonomy that matters; "charged" is known: no fuzzy hit.
+    expect(matchThemes(fuzzy, makeDoc('They charged my card once, as agreed.')).filter((x) => x.confidence < 0.7)).toEqual([]);
+  });
+
+  it('splits a hyphenated alternative into its own variant instead of demanding its tail everywhere', () => {
+    expect(compilePatterns('no reply|follow-up').map((p) => p.map((w) => [...w].join('|')))).toEqual([
+      ['no', 'reply'],
+      ['no', 'follow', 'up'],
+    ]);
+    expect(themesOf(matcher, 'Still waiting for a reply from your team.')).toContain('support.no-callback');
+    expect(themesOf(matcher, 'Still waiting for the follow-up you promised.')).toContain('support.no-callback');
+  });
+
+  it('matches a word as written where wink respells it ("through" is normalised to "thru")', () => {
+    expect(themesOf(matcher, "The payment wouldn't go through with my Visa.")).toContain('billing.payment-failed');
+  });
+
+  it('reads an ordinal written in digits', () => {
+    expect(themesOf(matcher, 'This is the 4th time I am contacting you about it.')).toContain('support.repeat-contact');
   });
 
   it('returns nothing for chit-chat', () => {
@@ -186,5 +217,34 @@ const CASES: Array<[string, string]> = [
 describe('real-looking sentences', () => {
   it.each(CASES)('recognise %s', (themeId, text) => {
     expect(themesOf(matcher, text)).toContain(themeId);
+  });
+});
+
+/** Sentences that name one theme's words but are about another: the matcher must not confuse them. */
+const NOT_CASES: Array<[string, string, string]> = [
+  ['delivery.lost-package', 'pricing.promo-not-applied', 'I was promised a loyalty discount that never showed up.'],
+  ['communication.no-updates', 'delivery.tracking', "Tracking hasn't updated in four days, stuck on 'in transit'."],
+  ['delivery.late', 'app.notifications', 'Notifications arrive hours late.'],
+  ['support.wait-time', 'delivery.courier-conduct', 'The courier was shouting at me because I asked him to wait a minute.'],
+  ['support.wait-time', 'cancellation.refund-delay', 'Waiting forever for my money back.'],
+  ['app.usability', 'communication.unclear-policy', 'The terms and conditions are impossible to understand.'],
+  ['billing.invoice-issue', 'billing.double-charge', "There's a duplicate charge on my statement from Monday."],
+  ['cancellation.return-process', 'product.sizing-fit', 'Runs really small, had to send it back for a bigger size.'],
+  ['product.defect', 'product.quality', 'The stitching came apart after a few washes.'],
+  ['delivery.tracking', 'delivery.lost-package', "My package never arrived, tracking says delivered but there's nothing here."],
+  ['pricing.price-increase', 'billing.double-charge', 'You billed me double this month and I only have one subscription.'],
+  ['app.checkout-error', 'account.locked', "My account is blocked and I can't place any orders."],
+  ['communication.conflicting-info', 'product.sizing-fit', 'Sizing is inconsistent between your items.'],
+  ['account.two-factor', 'pricing.promo-not-applied', "My discount code didn't work at checkout."],
+  ['pricing.promo-not-applied', 'account.two-factor', 'The authenticator app code is always rejected.'],
+  ['delivery.wrong-item', 'communication.conflicting-info', 'I got three different answers from three different people.'],
+  ['support.repeat-contact', 'support.transfers', 'I was transferred four times and had to explain everything again each time.'],
+];
+
+describe('sentences about something else', () => {
+  it.each(NOT_CASES)('are not %s (they are %s)', (wrong, right, text) => {
+    const found = themesOf(matcher, text);
+    expect(found).toContain(right);
+    expect(found).not.toContain(wrong);
   });
 });

@@ -25,6 +25,24 @@ export async function runMeasured(cmd: string, args: string[], env: NodeJS.Proce
   return { code, peakMb: peakKb / 1024, seconds: (performance.now() - started) / 1000, stdout };
 }
 
+/**
+ * Texts per second of each contender over `texts`, measured in `rounds` interleaved rounds
+ * (A, B, C, A, B, C, ...) keeping each one's best round: on a shared machine a burst of load
+ * then hits every contender alike instead of whichever ran at the time, so ratios hold.
+ */
+export function interleavedThroughput(contenders: ReadonlyArray<(text: string) => unknown>, texts: readonly string[], rounds = 3): number[] {
+  const best = contenders.map(() => 0);
+  for (const fn of contenders) for (const t of texts.slice(0, 500)) fn(t);
+  for (let r = 0; r < rounds; r++) {
+    contenders.forEach((fn, k) => {
+      const started = performance.now();
+      for (const t of texts) fn(t);
+      best[k] = Math.max(best[k] as number, texts.length / ((performance.now() - started) / 1000));
+    });
+  }
+  return best;
+}
+
 /** Texts per second of `fn` over `texts`, after a warm-up pass over the first 500. */
 export function throughput(texts: readonly string[], fn: (text: string) => unknown): number {
   for (const t of texts.slice(0, 500)) fn(t);

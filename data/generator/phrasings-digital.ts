@@ -5,7 +5,7 @@ export const DIGITAL_PHRASINGS: PhrasingBook = {
   'account.login-failure': {
     negative: [
       "I can't log in, it just says invalid credentials even though they're right.",
-      'The login page keeps spinning and never lets me in.',
+      'The login page just reloads and never lets me in.',
       "I haven't been able to sign in to my account for {days}.",
       'Every time I try to log in it kicks me back to the home screen.',
       'The sign-in button does nothing on my phone.',
@@ -20,7 +20,7 @@ export const DIGITAL_PHRASINGS: PhrasingBook = {
       "I've reset my password {count} and it still won't accept the new one.",
       'The forgot password flow just loops back to the start.',
       'No reset code ever comes through by text.',
-      "It won't let me choose a new password, keeps saying it doesn't meet the rules with no explanation.",
+      "It won't let me choose a new password, it just keeps saying it doesn't meet the rules.",
     ],
     positive: ['Resetting my password took less than a minute.'],
   },
@@ -83,7 +83,7 @@ export const DIGITAL_PHRASINGS: PhrasingBook = {
     negative: [
       'Checkout throws an error and empties my basket.',
       "The 'place order' button does nothing.",
-      "I'm stuck on the checkout page with a spinning wheel.",
+      "I'm stuck on the checkout page and can't get any further.",
       "Got 'something went wrong' at the final step of checkout.",
       "Couldn't complete my order, checkout keeps failing.",
       "The basket total shows zero and won't let me check out.",

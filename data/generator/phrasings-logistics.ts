@@ -66,7 +66,7 @@ export const LOGISTICS_PHRASINGS: PhrasingBook = {
       "The delivery guy didn't even knock, just left a card and drove off.",
       'The driver left it out in the rain on the doorstep.',
       'Your courier was shouting at me because I asked him to wait a minute.',
-      'The driver left my package with a random neighbour without telling me.',
+      "The driver left my package with a random neighbour I've never met.",
     ],
     positive: ['The delivery driver was lovely and carried it into the kitchen for me.'],
   },
@@ -86,7 +86,7 @@ export const LOGISTICS_PHRASINGS: PhrasingBook = {
     negative: [
       'The material feels cheap and flimsy.',
       'Quality has really gone downhill, the stitching came apart after a few washes.',
-      'For the price, the build quality is poor.',
+      'The build quality is poor, it creaks when you pick it up.',
       'It looks and feels like a cheap knock-off.',
       'The paint started peeling within a week.',
       'Very poorly made, the plastic is thin.',

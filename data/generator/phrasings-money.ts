@@ -22,7 +22,7 @@ export const MONEY_PHRASINGS: PhrasingBook = {
       'You overcharged me by {amount} on my last statement.',
       "There's a charge for {amount} on my card that I don't recognise at all.",
       'I got billed for an item I sent back weeks ago.',
-      'The total on my receipt is wrong, it should be {amount2}.',
+      'The total you charged me is wrong, it should be {amount2}.',
     ],
     positive: ['The billing team corrected the wrong amount on my account quickly.'],
   },
@@ -42,7 +42,7 @@ export const MONEY_PHRASINGS: PhrasingBook = {
       "I still haven't received an invoice for order {order}.",
       'The invoice has the wrong company name and VAT number on it.',
       "I need a proper VAT invoice for my accountant and can't find one anywhere.",
-      "The invoice you sent doesn't match the amount I paid.",
+      'The invoice you sent has my old address on it.',
       "Can't download my invoices from the account page, the PDF is blank.",
       'Our finance team needs itemised invoices and yours only show a total.',
     ],
@@ -55,7 +55,7 @@ export const MONEY_PHRASINGS: PhrasingBook = {
       'The automatic payment keeps using my old card even after I updated it.',
       'Autopay took the money on the wrong date, {days} early.',
       "I can't switch off automatic renewal anywhere in the settings.",
-      'My direct debit was stopped without anyone telling me.',
+      'My direct debit was stopped for no reason.',
     ],
     positive: ['Setting up autopay was painless.'],
   },
@@ -83,7 +83,7 @@ export const MONEY_PHRASINGS: PhrasingBook = {
   },
   'pricing.price-increase': {
     negative: [
-      'You put my subscription up by {percent} with no warning.',
+      'You put my subscription up by {percent} overnight.',
       'The price went up again, third time this year.',
       'My monthly fee jumped from {amount} to {amount2}.',
       'Why has the price increased when nothing has changed?',
@@ -106,7 +106,7 @@ export const MONEY_PHRASINGS: PhrasingBook = {
   'cancellation.cancel-difficulty': {
     negative: [
       "It's impossible to cancel my subscription online.",
-      'I have to phone to cancel and nobody answers.',
+      "I have to phone to cancel, there's no way to do it online.",
       "Tried to cancel {count} and I'm still a member.",
       'The cancel button just takes me round in circles.',
       'Why is it so hard to end a membership?',
@@ -132,7 +132,7 @@ export const MONEY_PHRASINGS: PhrasingBook = {
       'Refund denied because I opened the box, ridiculous.',
       'You rejected my claim for a refund.',
       "I was told I'm not eligible for a refund.",
-      'They refuse to give me my money back for something that never worked.',
+      'They flatly refuse to give me my money back.',
     ],
     positive: [],
   },

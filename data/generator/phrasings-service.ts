@@ -90,7 +90,7 @@ export const SERVICE_PHRASINGS: PhrasingBook = {
     negative: [
       'Nobody keeps me informed about what is happening.',
       'No updates on my case for {days}.',
-      'I have to chase for every single update.',
+      "You never let me know what's happening with my case.",
       'Heard nothing since I placed the order.',
       'Radio silence from your side for two weeks.',
       "Not a single email to tell me what's going on.",
@@ -126,7 +126,7 @@ export const SERVICE_PHRASINGS: PhrasingBook = {
       'Nobody could explain what the policy actually covers.',
       "It's not clear what your terms are for ending the contract early.",
       'The fine print is buried and unclear.',
-      'There is no clear explanation of how the warranty works.',
+      "The warranty policy doesn't explain what is actually covered.",
     ],
     positive: ['The policy was explained clearly.'],
   },

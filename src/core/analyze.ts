@@ -22,18 +22,21 @@ export function analyzeVerbatim(analyzer: Analyzer, verbatim: Verbatim, runId: s
   const doc = analyzer.parse(redacted.text);
   const scores = analyzer.sentiment(doc);
   const sentiment = (score: number): Sentiment => ({ score: clamp(score), label: analyzer.label(score) });
-  const hits = strongestPerTheme([...analyzer.themes(doc), ...(analyzer.modelThemes?.(doc) ?? [])]);
+  const allHits = [...analyzer.themes(doc), ...(analyzer.modelThemes?.(doc) ?? [])];
+  const hits = strongestPerTheme(allHits);
   const themes: ThemeMention[] = hits.map((hit) => ({
     id: hit.themeId,
     confidence: hit.confidence,
-    sentiment: mentionSentiment(analyzer, hit, scores.sentences[hit.sentence] ?? 0),
+    sentiment: mentionSentiment(analyzer, hit, mentionScore(scores, hit)),
     evidence: { sentence: hit.sentence, span: { start: hit.start, end: hit.end }, text: hit.text },
     via: hit.via ?? 'rule',
   }));
   const sentences = doc.sentences.map((s, i) => ({
     span: { start: s.start, end: s.end },
     sentiment: sentiment(scores.sentences[i] ?? 0),
-    themes: hits.filter((h) => h.sentence === i).map((h) => h.themeId),
+    // Every theme the sentence speaks of, not only the mentions chosen as the verbatim's
+    // evidence: a sentence that repeats a theme is covered (discovery must not see it as new).
+    themes: [...new Set(allHits.filter((h) => h.sentence === i).map((h) => h.themeId))].sort(),
   }));
 
   return {
@@ -72,12 +75,22 @@ function strongestPerTheme(hits: readonly ThemeHit[]): ThemeHit[] {
 }
 
 /**
+ * The score of the clause holding the mention where its sentence turns on a contrast ("so
+ * cute, but it runs small": the fit mention is the complaint), else of the sentence.
+ */
+function mentionScore(scores: ReturnType<Analyzer['sentiment']>, hit: ThemeHit): number {
+  const clause = scores.clauses?.[hit.sentence]?.find((c) => hit.start >= c.start && hit.start < c.end);
+  return clause?.score ?? scores.sentences[hit.sentence] ?? 0;
+}
+
+/**
  * A mention takes its sentence's sentiment. A complaint stated flatly ("my parcel came a
- * week late" scores neutral on any lexicon) still counts as negative; a bare topic word in a
- * neutral sentence ("I ordered my usual size") stays neutral.
+ * week late" scores neutral on any lexicon) still counts as negative, praise stated flatly
+ * ("it arrived a day early") as positive; a topic in a neutral sentence ("I ordered my usual
+ * size") stays neutral.
  */
 function mentionSentiment(analyzer: Analyzer, hit: ThemeHit, sentenceScore: number): Sentiment {
   const label = analyzer.label(sentenceScore);
-  if (label === 'neutral' && analyzer.flatComplaint(hit)) return { score: clamp(sentenceScore), label: 'negative' };
-  return { score: clamp(sentenceScore), label };
+  const tone = label === 'neutral' ? analyzer.flatTone(hit) : undefined;
+  return { score: clamp(sentenceScore), label: tone ?? label };
 }

@@ -1,4 +1,5 @@
 import type { SentimentLabel, Signals } from '../contracts/index.js';
+import type { ClauseScore } from './sentiment/score.js';
 import type { Doc } from './text/types.js';
 
 /** A theme found in a sentence, with the matched words as evidence. */
@@ -11,8 +12,13 @@ export interface ThemeHit {
   confidence: number;
   /** 'model' for a trained model's match; rules by default. */
   via?: 'rule' | 'model';
-  /** How a rule matched: a bare topic word ('lemma') or a complaint pattern ('phrase', 'all'). */
-  kind?: 'lemma' | 'phrase' | 'all';
+  /**
+   * How a rule matched: a complaint pattern ('phrase', 'all'), a praise pattern ('praise'),
+   * or words that only name the theme ('topic', 'lemma').
+   */
+  kind?: 'lemma' | 'topic' | 'praise' | 'phrase' | 'all';
+  /** The matched words sit in a negated scope their pattern does not name ("not too tight"). */
+  negated?: boolean;
 }
 
 /**
@@ -26,14 +32,18 @@ export interface Analyzer {
   redact(text: string): { text: string; counts: Partial<Record<string, number>> };
   detectLanguage(text: string): { language: string; confident: boolean };
   parse(text: string): Doc;
-  sentiment(doc: Doc): { sentences: number[]; overall: number };
+  /** Sentence and verbatim scores; `clauses` splits the sentences that turn on a contrast. */
+  sentiment(doc: Doc): { sentences: number[]; overall: number; clauses?: Array<ClauseScore[] | undefined> };
   label(score: number): SentimentLabel;
   /** Rule matches (taxonomy). */
   themes(doc: Doc): ThemeHit[];
   /** Trained-model matches, for recall where the rules miss (optional). */
   modelThemes?(doc: Doc): ThemeHit[];
-  /** Whether a hit in a neutral sentence still counts as a negative mention (a flat complaint). */
-  flatComplaint(hit: ThemeHit): boolean;
+  /**
+   * The tone a hit carries in a sentence without one of its own: a complaint stated flatly
+   * ("my parcel came a week late") is negative, praise ("arrived a day early") positive.
+   */
+  flatTone(hit: ThemeHit): 'negative' | 'positive' | undefined;
   signals(doc: Doc, sentenceScores: readonly number[]): Signals;
   keyPhrases(doc: Doc): string[];
 }

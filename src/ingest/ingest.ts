@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Channel, Reject, Verbatim } from '../contracts/index.js';
 import { InputError } from '../errors.js';
+import { IdSet } from '../id-set.js';
 import type { IngestItem } from '../pipeline/types.js';
 import { detectFormat, type SourceFormat } from './format.js';
 import type { FieldMapping } from './mapping.js';
@@ -29,7 +30,7 @@ export interface IngestOptions {
 export async function* ingest(sources: readonly string[], options: IngestOptions): AsyncGenerator<IngestItem> {
   const formats = await checkSources(sources, options.format);
   const transcriptChannels = new Set<Channel>(options.transcriptChannels ?? ['call']);
-  const seen = new Set<string>();
+  const seen = new IdSet();
   const defaults = { channel: options.channel, createdAt: options.createdAt };
   for (const [i, source] of sources.entries()) {
     const reject = (row: number, reason: Reject['reason'], message: string, verbatimId?: string): IngestItem => ({

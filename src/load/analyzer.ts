@@ -14,7 +14,7 @@ import type { Taxonomy } from '../core/themes/taxonomy.js';
 import type { ThemeInfo } from '../cli/theme-rows.js';
 import { InputError } from '../errors.js';
 import { readModel } from './classifier.js';
-import { defaultLexiconDir, loadSentimentLexicon } from './lexicon.js';
+import { defaultLexiconDir, loadKnownWords, loadSentimentLexicon } from './lexicon.js';
 import { defaultSignalsPath, loadSignalCues } from './signals.js';
 import { defaultTaxonomyPath, loadTaxonomy } from './taxonomy.js';
 
@@ -54,6 +54,7 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
   const taxonomyPath = options.taxonomyPath ?? defaultTaxonomyPath();
   const taxonomy = loadTaxonomy(taxonomyPath);
   const lexicon = loadSentimentLexicon(options.lexiconDir ?? defaultLexiconDir());
+  const knownWords = loadKnownWords(lexicon, options.lexiconDir ?? defaultLexiconDir());
   const cues = loadSignalCues(options.signalsPath ?? defaultSignalsPath());
   const loaded = await Promise.all((options.modelPaths ?? []).map(async (p) => createClassifier(await readModel(p))));
   const classifiers = loaded.filter((c) => (c.model.task ?? 'themes') === 'themes');
@@ -64,13 +65,14 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
   const version = createHash('sha1');
   version.update(readFileSync(taxonomyPath));
   version.update(JSON.stringify(lexicon));
+  version.update([...knownWords].sort().join(' '));
   version.update(JSON.stringify(cues, (_k, v: unknown) => (v instanceof Map || v instanceof Set ? [...v] : v)));
   for (const p of options.modelPaths ?? []) version.update(readFileSync(p));
 
   const nlp = createNlp();
   const redactor = createRedactor();
   const sentiment = createSentimentModel(lexicon);
-  const matcher = compileTaxonomy(taxonomy);
+  const matcher = compileTaxonomy(taxonomy, { fuzzy: true, knownWords });
   const byId = new Map(taxonomy.themes.map((t) => [t.id, { id: t.id, name: t.name, owner: t.owner }]));
 
   const analyzer: Analyzer = {
@@ -92,13 +94,22 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
     label: (score) => sentimentLabel(score),
     themes: (doc) => matchThemes(matcher, doc),
     ...(classifiers.length > 0 ? { modelThemes: (doc: Doc) => classifiers.flatMap((c) => modelHits(c, doc)) } : {}),
-    // Taxonomy phrases and co-occurrences describe a problem ("runs small", "charged twice");
-    // a single topic lemma ("size") does not, and a trained model's label says nothing of tone.
-    flatComplaint: (hit) => hit.kind === 'phrase' || hit.kind === 'all',
+    flatTone,
     signals: (doc, scores) => detectSignals(doc, scores, cues),
     keyPhrases: (doc) => keyPhrases(doc),
   };
   return { analyzer, taxonomy, themeInfo: (id) => byId.get(id) };
+}
+
+/**
+ * Taxonomy phrases and co-occurrences describe a problem ("runs small", "charged twice"),
+ * praise patterns the opposite; a negated pattern says the reverse ("not too tight"). A topic
+ * ("size chart") or lemma ("size") says nothing of tone, nor does a trained model's label.
+ */
+function flatTone(hit: ThemeHit): 'negative' | 'positive' | undefined {
+  const tone = hit.kind === 'phrase' || hit.kind === 'all' ? 'negative' : hit.kind === 'praise' ? 'positive' : undefined;
+  if (tone === undefined || !hit.negated) return tone;
+  return tone === 'negative' ? 'positive' : 'negative';
 }
 
 /** A trained model labels whole sentences; its evidence is the sentence. */

@@ -53,3 +53,14 @@ export function loadSentimentLexicon(dir: string = defaultLexiconDir()): Sentime
   if (!lexicon.success) throw new InputError(`lexicon in ${root}: ${z.prettifyError(lexicon.error)}`);
   return lexicon.data;
 }
+
+const KnownWordsFile = z.object({ words: z.array(z.string()) });
+
+/**
+ * Words fuzzy theme matching must never take for misspellings although wink's lexicon lacks
+ * them: known-words.yaml, plus every word of the sentiment lexicon.
+ */
+export function loadKnownWords(lexicon: SentimentLexicon, dir: string = defaultLexiconDir()): Set<string> {
+  const listed = readAs(KnownWordsFile, join(resolve(dir), 'known-words.yaml'));
+  return new Set([...Object.keys(lexicon.words), ...listed.words.map((w) => w.toLowerCase())]);
+}

@@ -1,7 +1,7 @@
 import type { Insight, KeyDrivers, RunCounts } from '../contracts/index.js';
 import { computeInsights, headlineMetric } from '../core/insights/compute.js';
 import { fitDrivers } from '../core/insights/drivers.js';
-import { mergePartials } from '../core/insights/merge.js';
+import { accumulatePartial } from '../core/insights/merge.js';
 import type { InsightPartial } from '../core/insights/partial-types.js';
 import { emptyCounts } from '../contracts/index.js';
 import type { StageContext } from './types.js';
@@ -18,7 +18,11 @@ export async function aggregateRun(
   const run = await ctx.store.getRun(runId);
   if (!run) throw new Error(`aggregate: run ${runId} not found`);
   let merged: InsightPartial | null = null;
-  for await (const partial of ctx.store.partials(runId)) merged = merged ? mergePartials(merged, partial) : partial;
+  // Partials come fresh from the store, so the total may absorb them in place.
+  for await (const partial of ctx.store.partials(runId)) {
+    if (merged === null) merged = partial;
+    else accumulatePartial(merged, partial);
+  }
   const generation = (run.insightGeneration ?? 0) + 1;
   const insights = merged ? computeInsights(merged, runId, generation) : [];
   const counts = merged?.counts ?? emptyCounts();

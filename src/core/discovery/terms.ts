@@ -28,16 +28,18 @@ export function unitTerms(tokens: readonly Token[], masked: readonly boolean[], 
   let informative = false;
   let complaint = false;
   const valenceOf = (t: Token): number => (valence ? valence(t.lemma) || valence(t.normal) : 0);
-  let negatorPending = false;
+  // Where the last negator stood: it scopes the next content word within the taxonomy's gap,
+  // as the matcher reads "not X", so a suggested "not X" pattern matches where it came from.
+  let negatorAt = -1;
   let previous: { lemma: string; at: number } | undefined;
   tokens.forEach((t, i) => {
     if (t.type === 'punctuation') {
-      negatorPending = false;
+      negatorAt = -1;
       previous = undefined;
       return;
     }
     if (NEGATORS.has(t.normal) || NEGATORS.has(t.lemma)) {
-      negatorPending = true;
+      negatorAt = i;
       complaint = true;
       return;
     }
@@ -45,8 +47,8 @@ export function unitTerms(tokens: readonly Token[], masked: readonly boolean[], 
     if (v < 0) complaint = true;
     if (masked[i] || !CONTENT_POS.has(t.pos) || STOP_WORDS.has(t.lemma) || t.lemma.length < 3) return;
     terms.add(t.lemma);
-    if (negatorPending) terms.add(`not ${t.lemma}`);
-    negatorPending = false;
+    if (negatorAt >= 0 && i - negatorAt - 1 <= PHRASE_GAP) terms.add(`not ${t.lemma}`);
+    negatorAt = -1;
     if (previous && i - previous.at - 1 <= PHRASE_GAP && previous.lemma !== t.lemma) terms.add(`${previous.lemma} ${t.lemma}`);
     previous = { lemma: t.lemma, at: i };
     if (v === 0) informative = true;

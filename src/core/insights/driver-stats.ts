@@ -1,5 +1,6 @@
 import type { Analysis, Metric } from '../../contracts/index.js';
-import type { DriverReplicates, DriverStats } from './partial-types.js';
+import { addArrayInto } from './group.js';
+import type { DriverStats } from './partial-types.js';
 
 /**
  * Sufficient statistics of the key-driver regression (DESIGN.md "Insights from partials").
@@ -71,35 +72,33 @@ function addWeighted(sums: number[], weights: Uint8Array, value: number): void {
   for (let b = 0; b < weights.length; b++) sums[b] = sums[b]! + weights[b]! * value;
 }
 
-/** Addition of two partials' statistics: exact on integers, so any order gives the same bits. */
-export function mergeDriverStats(a: DriverStats, b: DriverStats): DriverStats {
-  return {
-    n: a.n + b.n,
-    y: a.y + b.y,
-    yy: a.yy + b.yy,
-    cleanN: a.cleanN + b.cleanN,
-    cleanY: a.cleanY + b.cleanY,
-    x: addRecords(a.x, b.x, (p, q) => p + q),
-    xx: addRecords(a.xx, b.xx, (p, q) => p + q),
-    xy: addRecords(a.xy, b.xy, (p, q) => p + q),
-    replicates: mergeDriverReplicates(a.replicates, b.replicates),
-  };
+/** Adds `b` into `a` in place: exact on integers, so any order gives the same bits. */
+export function addDriverStatsInto(a: DriverStats, b: DriverStats): void {
+  a.n += b.n;
+  a.y += b.y;
+  a.yy += b.yy;
+  a.cleanN += b.cleanN;
+  a.cleanY += b.cleanY;
+  addRecordInto(a.x, b.x);
+  addRecordInto(a.xx, b.xx);
+  addRecordInto(a.xy, b.xy);
+  const ra = a.replicates;
+  const rb = b.replicates;
+  addArrayInto(ra.n, rb.n);
+  addArrayInto(ra.y, rb.y);
+  addArraysInto(ra.x, rb.x);
+  addArraysInto(ra.xx, rb.xx);
+  addArraysInto(ra.xy, rb.xy);
 }
 
-function mergeDriverReplicates(a: DriverReplicates, b: DriverReplicates): DriverReplicates {
-  return {
-    n: addArrays(a.n, b.n),
-    y: addArrays(a.y, b.y),
-    x: addRecords(a.x, b.x, addArrays),
-    xx: addRecords(a.xx, b.xx, addArrays),
-    xy: addRecords(a.xy, b.xy, addArrays),
-  };
+function addRecordInto(a: Record<string, number>, b: Record<string, number>): void {
+  for (const [k, v] of Object.entries(b)) a[k] = (a[k] ?? 0) + v;
 }
 
-const addArrays = (p: readonly number[], q: readonly number[]): number[] => p.map((v, i) => v + q[i]!);
-
-function addRecords<T>(a: Record<string, T>, b: Record<string, T>, add: (x: T, y: T) => T): Record<string, T> {
-  const out: Record<string, T> = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = k in out ? add(out[k]!, v) : v;
-  return out;
+function addArraysInto(a: Record<string, number[]>, b: Record<string, number[]>): void {
+  for (const [k, v] of Object.entries(b)) {
+    const x = a[k];
+    if (x === undefined) a[k] = v;
+    else addArrayInto(x, v);
+  }
 }

@@ -43,33 +43,33 @@ export function addReplicates(r: Replicates, metrics: Partial<Record<Metric, num
   }
 }
 
-export function mergeMoments(a: Moments | undefined, b: Moments | undefined): Moments | undefined {
-  if (!a) return b && { ...b };
-  if (!b) return { ...a };
-  return { n: a.n + b.n, sum: a.sum + b.sum, sq: a.sq + b.sq };
-}
-
-export function mergeGroups(a: Group, b: Group): Group {
-  const metrics: Group['metrics'] = {};
-  for (const m of new Set([...Object.keys(a.metrics), ...Object.keys(b.metrics)]) as Set<Metric>) {
-    metrics[m] = mergeMoments(a.metrics[m], b.metrics[m]);
+/** Adds group `b` into `a` in place (b's moments may be adopted: it is consumed). */
+export function addGroupInto(a: Group, b: Group): void {
+  a.n += b.n;
+  a.negative += b.negative;
+  a.positive += b.positive;
+  a.valueAtRisk += b.valueAtRisk;
+  a.churn += b.churn;
+  for (const [m, moments] of Object.entries(b.metrics) as Array<[Metric, Moments]>) {
+    const x = a.metrics[m];
+    if (x === undefined) a.metrics[m] = moments;
+    else {
+      x.n += moments.n;
+      x.sum += moments.sum;
+      x.sq += moments.sq;
+    }
   }
-  return {
-    n: a.n + b.n,
-    negative: a.negative + b.negative,
-    positive: a.positive + b.positive,
-    metrics,
-    valueAtRisk: a.valueAtRisk + b.valueAtRisk,
-    churn: a.churn + b.churn,
-  };
 }
 
-export function mergeReplicates(a: Replicates, b: Replicates): Replicates {
-  const out: Replicates = {};
-  for (const m of new Set([...Object.keys(a), ...Object.keys(b)]) as Set<Metric>) {
+/** Adds replicate sums `b` into `a` in place. */
+export function addReplicatesInto(a: Replicates, b: Replicates): void {
+  for (const [m, sums] of Object.entries(b) as Array<[Metric, number[]]>) {
     const x = a[m];
-    const y = b[m];
-    out[m] = x && y ? x.map((v, i) => v + y[i]!) : [...(x ?? y!)];
+    if (x === undefined) a[m] = sums;
+    else addArrayInto(x, sums);
   }
-  return out;
+}
+
+export function addArrayInto(a: number[], b: readonly number[]): void {
+  for (let i = 0; i < a.length; i++) a[i] = a[i]! + b[i]!;
 }

@@ -1,27 +1,18 @@
 import type { RunCounts } from '../../contracts/index.js';
-import { mergeGroups, mergeReplicates } from './group.js';
-import { mergeDriverStats } from './driver-stats.js';
-import type { InsightPartial, ScopeCell, ThemeCell } from './partial-types.js';
+import { addDriverStatsInto } from './driver-stats.js';
+import { addGroupInto, addReplicatesInto } from './group.js';
+import type { InsightPartial } from './partial-types.js';
 import { topQuotes } from './quotes.js';
 
 /**
  * Merges two partials of the same run by addition (quotes: the top k of both). Commutative
  * and associative on the integer sums, so any order or grouping of batches gives the same
- * merged partial and therefore the same insights.
+ * merged partial and therefore the same insights. Pure: both inputs are left as they were.
  */
 export function mergePartials(a: InsightPartial, b: InsightPartial): InsightPartial {
-  if (a.runId !== b.runId || a.bucketSize !== b.bucketSize || a.replicates !== b.replicates) {
-    throw new Error(`partials of different runs or settings cannot merge: ${a.key} / ${b.key}`);
-  }
-  return {
-    runId: a.runId,
-    key: a.key < b.key ? a.key : b.key,
-    bucketSize: a.bucketSize,
-    replicates: a.replicates,
-    scopes: mergeRecords(a.scopes, b.scopes, mergeScopes),
-    drivers: mergeRecords(a.drivers, b.drivers, mergeDriverStats) as InsightPartial['drivers'],
-    counts: addCounts(a.counts, b.counts),
-  };
+  const merged = structuredClone(a);
+  accumulatePartial(merged, structuredClone(b));
+  return merged;
 }
 
 export function mergeAll(partials: Iterable<InsightPartial>): InsightPartial | null {
@@ -30,25 +21,45 @@ export function mergeAll(partials: Iterable<InsightPartial>): InsightPartial | n
   return merged;
 }
 
-function mergeRecords<T>(a: Record<string, T>, b: Record<string, T>, merge: (x: T, y: T) => T): Record<string, T> {
-  const out: Record<string, T> = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = k in out ? merge(out[k]!, v) : v;
-  return out;
+/**
+ * Adds partial `b` into `acc` in place: the sums of mergePartials without a fresh copy of
+ * the growing total for every batch (on a million-row run that copying, not the data, set
+ * the aggregate stage's memory). Takes ownership of `acc` and of `b`'s parts: for partials
+ * read fresh from a store, as the aggregate stage has them.
+ */
+export function accumulatePartial(acc: InsightPartial, b: InsightPartial): void {
+  if (acc.runId !== b.runId || acc.bucketSize !== b.bucketSize || acc.replicates !== b.replicates) {
+    throw new Error(`partials of different runs or settings cannot merge: ${acc.key} / ${b.key}`);
+  }
+  if (b.key < acc.key) acc.key = b.key;
+  for (const [k, scope] of Object.entries(b.scopes)) {
+    const into = acc.scopes[k];
+    if (into === undefined) {
+      acc.scopes[k] = scope;
+      continue;
+    }
+    addGroupInto(into.total, scope.total);
+    addReplicatesInto(into.totalReplicates, scope.totalReplicates);
+    for (const [t, cell] of Object.entries(scope.themes)) {
+      const c = into.themes[t];
+      if (c === undefined) {
+        into.themes[t] = cell;
+        continue;
+      }
+      addGroupInto(c.any, cell.any);
+      addGroupInto(c.negative, cell.negative);
+      addGroupInto(c.positive, cell.positive);
+      addReplicatesInto(c.anyReplicates, cell.anyReplicates);
+      c.quotes = topQuotes(c.quotes, cell.quotes);
+    }
+  }
+  for (const [m, stats] of Object.entries(b.drivers) as Array<[keyof InsightPartial['drivers'], NonNullable<InsightPartial['drivers'][keyof InsightPartial['drivers']]>]>) {
+    const d = acc.drivers[m];
+    if (d === undefined) acc.drivers[m] = stats;
+    else addDriverStatsInto(d, stats);
+  }
+  acc.counts = addCounts(acc.counts, b.counts);
 }
-
-const mergeScopes = (a: ScopeCell, b: ScopeCell): ScopeCell => ({
-  total: mergeGroups(a.total, b.total),
-  totalReplicates: mergeReplicates(a.totalReplicates, b.totalReplicates),
-  themes: mergeRecords(a.themes, b.themes, mergeThemes),
-});
-
-const mergeThemes = (a: ThemeCell, b: ThemeCell): ThemeCell => ({
-  any: mergeGroups(a.any, b.any),
-  negative: mergeGroups(a.negative, b.negative),
-  positive: mergeGroups(a.positive, b.positive),
-  anyReplicates: mergeReplicates(a.anyReplicates, b.anyReplicates),
-  quotes: topQuotes(a.quotes, b.quotes),
-});
 
 export const addCounts = (a: RunCounts, b: RunCounts): RunCounts => ({
   read: a.read + b.read,
@@ -57,4 +68,3 @@ export const addCounts = (a: RunCounts, b: RunCounts): RunCounts => ({
   duplicates: a.duplicates + b.duplicates,
   unsupportedLanguage: a.unsupportedLanguage + b.unsupportedLanguage,
 });
-

@@ -19,8 +19,20 @@ function isPlaceholder(doc: Doc, t: Token): boolean {
   return doc.text[t.start - 1] === '[' && doc.text[t.end] === ']';
 }
 
+/** A lower-case word of letters (apostrophes and hyphens inside allowed), not a placeholder. */
 function usable(doc: Doc, t: Token): boolean {
-  return t.type === 'word' && /^[a-z][a-z'-]*$/.test(t.lemma) && !isPlaceholder(doc, t);
+  if (t.type !== 'word' || !isLowerWord(t.lemma)) return false;
+  return !isPlaceholder(doc, t);
+}
+
+function isLowerWord(w: string): boolean {
+  const first = w.charCodeAt(0);
+  if (!(first >= 97 && first <= 122)) return false;
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || c === 39 || c === 45)) return false;
+  }
+  return true;
 }
 
 /** Noun phrases (ADJ* NOUN+, or PROPN runs) of one sentence, as lemma strings. */

@@ -38,8 +38,18 @@ function wordValence(model: SentimentModel, t: Token): number | undefined {
   return model.words.get(t.normal) ?? model.words.get(t.lemma);
 }
 
+/** "TERRIBLE": two letters or more, at least one capital and no small letter (no string built). */
 function isShouted(t: Token): boolean {
-  return t.text.length > 1 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+  const text = t.text;
+  if (text.length < 2) return false;
+  let capital = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capital = true;
+    else if (c > 127) return text === text.toUpperCase() && text !== text.toLowerCase();
+  }
+  return capital;
 }
 
 /** Weight of each token's clause: contrast words shift the sentence's weight to the clause that counts. */
@@ -78,7 +88,7 @@ export function rawSentenceValence(model: SentimentModel, sentence: Sentence): n
   let shoutedSentence = true;
   let exclamations = 0;
   for (const t of tokens) {
-    if (t.type === 'word' && !isShouted(t)) shoutedSentence = false;
+    if (shoutedSentence && t.type === 'word' && !isShouted(t)) shoutedSentence = false;
     if (t.text === '!') exclamations++;
   }
   let positive = 0;
@@ -124,6 +134,48 @@ export function scoreSentence(model: SentimentModel, sentence: Sentence): number
   return raw / Math.sqrt(raw * raw + ALPHA);
 }
 
+/** A stretch of a sentence between contrast words (character offsets) with its own score. */
+export interface ClauseScore {
+  start: number;
+  end: number;
+  score: number;
+}
+
+/**
+ * A sentence that turns on a contrast ("so cute, but it runs small") holds two judgements, and
+ * a theme mention in it should take the tone of its own clause, not the sentence's net. Cuts
+ * fall before each contrast word and after the comma that closes a concession ("Although
+ * it's pricey, ..."). Undefined for a sentence without contrast: its clause is the sentence.
+ */
+export function scoreClauses(model: SentimentModel, sentence: Sentence): ClauseScore[] | undefined {
+  const tokens = sentence.tokens;
+  const cuts: number[] = [];
+  let conceding = tokens.length > 0 && model.contrastBefore.has((tokens[0] as Token).normal);
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (model.contrastAfter.has(t.normal) || model.contrastBefore.has(t.normal)) {
+      cuts.push(i);
+      conceding = model.contrastBefore.has(t.normal);
+    } else if (conceding && t.text === ',') {
+      cuts.push(i + 1);
+      conceding = false;
+    }
+  }
+  if (cuts.length === 0) return undefined;
+  const clauses: ClauseScore[] = [];
+  let from = 0;
+  for (const to of [...cuts, tokens.length]) {
+    const part = tokens.slice(from, to);
+    const head = part[0];
+    const tail = part[part.length - 1];
+    if (head && tail && part.some((t) => t.type === 'word')) {
+      clauses.push({ start: head.start, end: tail.end, score: scoreSentence(model, { start: head.start, end: tail.end, text: '', tokens: part }) });
+    }
+    from = to;
+  }
+  return clauses;
+}
+
 /**
  * Verbatim sentiment: the mean of sentence scores weighted by their strength,
  *   overall = Σ s_i (|s_i| + NEUTRAL_WEIGHT) / Σ (|s_i| + NEUTRAL_WEIGHT),
@@ -133,8 +185,16 @@ export function scoreSentence(model: SentimentModel, sentence: Sentence): number
  */
 const NEUTRAL_WEIGHT = 0.25;
 
-export function scoreDoc(model: SentimentModel, doc: Doc): { sentences: number[]; overall: number } {
+export interface DocSentiment {
+  sentences: number[];
+  overall: number;
+  /** Per sentence, its clauses where it turns on a contrast (see scoreClauses). */
+  clauses: Array<ClauseScore[] | undefined>;
+}
+
+export function scoreDoc(model: SentimentModel, doc: Doc): DocSentiment {
   const sentences = doc.sentences.map((s) => scoreSentence(model, s));
+  const clauses = doc.sentences.map((s) => scoreClauses(model, s));
   let num = 0;
   let den = 0;
   for (let i = 0; i < sentences.length; i++) {
@@ -144,5 +204,5 @@ export function scoreDoc(model: SentimentModel, doc: Doc): { sentences: number[]
     num += s * w;
     den += w;
   }
-  return { sentences, overall: den === 0 ? 0 : num / den };
+  return { sentences, overall: den === 0 ? 0 : num / den, clauses };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../../errors.js';
-import { compilePattern, patternHasNegator, type Pattern } from '../themes/pattern.js';
+import { compilePatterns, patternHasNegator, type Pattern } from '../themes/pattern.js';
 
 /**
  * Signal cues are data (models/signals.yaml): phrases in the taxonomy's pattern language
@@ -58,9 +58,10 @@ export function compileSignalCues(spec: SignalCueSpec): SignalCues {
   ];
   for (const [signal, s] of specs) {
     const add = (text: string, mood: CueMood): void => {
-      const pattern = compilePattern(text);
-      const cue: CompiledCue = { signal, pattern, mood, expectsNegation: patternHasNegator(pattern) };
-      for (const w of pattern[0] ?? []) index.set(w, [...(index.get(w) ?? []), cue]);
+      for (const pattern of compilePatterns(text)) {
+        const cue: CompiledCue = { signal, pattern, mood, expectsNegation: patternHasNegator(pattern) };
+        for (const w of pattern[0] ?? []) index.set(w, [...(index.get(w) ?? []), cue]);
+      }
     };
     s.cues.forEach((c) => add(c, 'any'));
     s.whenNegative.forEach((c) => add(c, 'negative'));

@@ -1,6 +1,6 @@
 import type { Emotion, Signals } from '../../contracts/analysis.js';
 import type { Doc } from '../text/types.js';
-import { matchAt, prepareSentence, type PreparedSentence } from '../themes/pattern.js';
+import { matchAt, preparedSentence, type PreparedSentence } from '../themes/pattern.js';
 import type { CompiledCue, SignalCues, SignalId } from './cues.js';
 
 /** Sentence sentiment beyond these counts as negative / positive for mood-bound cues. */
@@ -46,7 +46,7 @@ function sentenceSignals(cues: SignalCues, s: PreparedSentence, sentiment: numbe
 export function detectSignals(doc: Doc, sentenceSentiments: readonly number[], cues: SignalCues): Signals {
   const fired = new Set<SignalId>();
   doc.sentences.forEach((sentence, i) => {
-    sentenceSignals(cues, prepareSentence(sentence.tokens), sentenceSentiments[i] ?? 0, fired);
+    sentenceSignals(cues, preparedSentence(sentence), sentenceSentiments[i] ?? 0, fired);
   });
   const repeatContact = fired.has('repeatContact');
   const transfer = fired.has('transfer');

@@ -17,6 +17,8 @@ export interface Token {
   negated: boolean;
   /** wink-nlp token type: word, number, punctuation, email, url, emoji, ... */
   type: string;
+  /** In wink's English lexicon; false for out-of-vocabulary words, misspellings among them. */
+  known: boolean;
 }
 
 export interface Sentence {

@@ -1,14 +1,14 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 
 /**
- * Misspelt keywords ("refnud", "pasword"): only tokens the vocabulary does not know are
- * compared, only against the keywords of themes flagged `fuzzy`, and only within the same
- * first letter and a length difference of at most the allowed distance, so the cost stays
- * a handful of distance computations per unknown word.
+ * Misspelt keywords ("refnud", "pasword"): only words wink's lexicon does not know are
+ * compared (the caller checks), only against the words of themes that allow `fuzzy`, and
+ * only within the same first letter and a length difference of at most the allowed
+ * distance, so the cost stays a handful of distance computations per unknown word.
  */
 export interface FuzzyIndex {
   byInitial: Map<string, string[]>;
-  isKnownWord: (word: string) => boolean;
+  knownWords: ReadonlySet<string>;
 }
 
 /** Shorter words are too easily one edit away from another real word. */
@@ -18,7 +18,7 @@ export function allowedDistance(length: number): number {
   return length >= 8 ? 2 : 1;
 }
 
-export function buildFuzzyIndex(keywords: Iterable<string>, isKnownWord: (word: string) => boolean): FuzzyIndex {
+export function buildFuzzyIndex(keywords: Iterable<string>, knownWords: ReadonlySet<string> = new Set()): FuzzyIndex {
   const byInitial = new Map<string, string[]>();
   for (const k of new Set(keywords)) {
     if (k.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(k)) continue;
@@ -27,14 +27,14 @@ export function buildFuzzyIndex(keywords: Iterable<string>, isKnownWord: (word: 
     byInitial.set(k[0] as string, list);
   }
   for (const list of byInitial.values()) list.sort();
-  return { byInitial, isKnownWord };
+  return { byInitial, knownWords };
 }
 
 /** The keyword a misspelt word most likely stands for, or undefined. */
 export function fuzzyKeyword(index: FuzzyIndex, word: string): string | undefined {
   if (word.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(word)) return undefined;
   const candidates = index.byInitial.get(word[0] as string);
-  if (!candidates || index.isKnownWord(word)) return undefined;
+  if (!candidates || index.knownWords.has(word)) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const k of candidates) {

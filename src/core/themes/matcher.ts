@@ -1,7 +1,7 @@
 import type { Doc, Sentence } from '../text/types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { buildFuzzyIndex, fuzzyKeyword, type FuzzyIndex } from './fuzzy.js';
-import { compilePattern, findPattern, matchAt, NEGATORS, prepareSentence, wordMatches, type Pattern, type PreparedSentence } from './pattern.js';
+import { compilePattern, compilePatterns, findPattern, matchAt, MAX_GAP, NEGATORS, patternHasNegator, preparedSentence, wordMatches, wordPresent, anchorWord, type PatternWord, type Pattern, type PreparedSentence } from './pattern.js';
 
 /**
  * Confidence by pattern kind. A multi-word phrase or a co-occurrence is far less ambiguous
@@ -13,6 +13,9 @@ export const CONFIDENCE = {
   phraseWithGap: 0.85,
   all: 0.8,
   allSpread: 0.7,
+  /** A topic phrase names the theme without judging it: less telling evidence than a complaint. */
+  topic: 0.75,
+  topicWithGap: 0.7,
   lemma: 0.6,
   fuzzyPenalty: 0.15,
 } as const;
@@ -22,7 +25,13 @@ const ALL_NEAR = 8;
 /** How far back from a negated match word its negator may sit to be part of the evidence. */
 const NEGATOR_LOOKBACK = 2;
 
-export type MatchKind = 'phrase' | 'all' | 'lemma';
+/**
+ * What a match says beyond naming the theme, for a sentence whose words carry no tone:
+ * 'phrase' and 'all' are complaint patterns, 'praise' names the theme going well, 'topic'
+ * and 'lemma' only name it ("I usually wear a medium").
+ */
+export type MatchKind = 'phrase' | 'praise' | 'topic' | 'all' | 'lemma';
+type PhraseKind = 'phrase' | 'praise' | 'topic';
 
 export interface ThemeMatch {
   themeId: string;
@@ -33,22 +42,49 @@ export interface ThemeMatch {
   text: string;
   confidence: number;
   kind: MatchKind;
-  /** A matched word sits in a negated scope ("was not helpful"): the mention may be positive. */
+  /**
+   * A matched word sits in a negated scope the pattern does not name itself ("was not
+   * helpful", "not too tight"): the mention says the opposite of its pattern.
+   */
   negated: boolean;
 }
 
 interface CompiledTheme {
   id: string;
   phrases: Pattern[];
+  /** Per phrase: complaint, praise or topic. */
+  phraseKinds: PhraseKind[];
+  /** Per phrase / per co-occurrence: the pattern names a negator itself. */
+  phraseNegated: boolean[];
+  /** Per phrase: its rarest later word (see anchorWord). */
+  phraseAnchors: Array<PatternWord | undefined>;
   all: Pattern[];
+  allNegated: boolean[];
   exclude: Pattern[];
 }
 
 interface Trigger {
   theme: number;
-  kind: MatchKind;
+  kind: 'phrase' | 'all' | 'lemma';
   /** Index into the theme's phrases or all; unused for lemmas. */
   pattern: number;
+  /** For phrases: the word the pattern is indexed by (its first, unless that one is common). */
+  anchor: number;
+}
+
+/**
+ * Words too common to index a phrase by: "not work", "be so long", "can not log in" are
+ * looked up under their next word instead, so the ~40 patterns that open with a negator are
+ * not all tried at every "not" of every sentence.
+ */
+const COMMON = new Set([...NEGATORS, 'be', 'is', 'are', 'was', 'were', 'been', 'have', 'has', 'had', 'do', 'does', 'did',
+  'can', 'could', 'will', 'would', 'the', 'a', 'an', 'i', 'my', 'me', 'we', 'you', 'it', 'to', 'of', 'in', 'on', 'for',
+  'and', 'at', 'with', 'this', 'that', 'so', 'very', 'really', 'still', 'get', 'got', 'too']);
+
+/** The slot a phrase is indexed by: its first with no common word among its alternatives. */
+function anchorSlot(p: Pattern): number {
+  for (let w = 0; w < p.length; w++) if (![...(p[w] as PatternWord)].some((alt) => COMMON.has(alt))) return w;
+  return 0;
 }
 
 export interface ThemeMatcher {
@@ -58,8 +94,10 @@ export interface ThemeMatcher {
 }
 
 export interface CompileOptions {
-  /** Words the vocabulary knows; fuzzy matching never touches them. Without it, fuzzy is off. */
-  isKnownWord?: (word: string) => boolean;
+  /** Match misspelt words (tokens out of wink's lexicon) to the words of themes that allow it. */
+  fuzzy?: boolean;
+  /** Real words wink's lexicon lacks: never taken for misspellings. */
+  knownWords?: ReadonlySet<string>;
 }
 
 function addTrigger(index: Map<string, Trigger[]>, words: Iterable<string>, trigger: Trigger): void {
@@ -75,26 +113,53 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
   const index = new Map<string, Trigger[]>();
   const fuzzyWords: string[] = [];
   const themes = t.themes.map((th, i): CompiledTheme => {
-    const phrases = th.phrases.map(compilePattern);
+    const phrases: Pattern[] = [];
+    const phraseKinds: PhraseKind[] = [];
+    const addPhrases = (texts: readonly string[], kind: PhraseKind): void => {
+      for (const p of texts.flatMap(compilePatterns)) {
+        phrases.push(p);
+        phraseKinds.push(kind);
+      }
+    };
+    addPhrases(th.phrases, 'phrase');
+    addPhrases(th.praise, 'praise');
+    addPhrases(th.topics, 'topic');
     const all = th.all.map((groups) => groups.map((g) => compilePattern(g.join('|'))[0] as ReadonlySet<string>));
-    phrases.forEach((p, j) => addTrigger(index, p[0] ?? [], { theme: i, kind: 'phrase', pattern: j }));
-    all.forEach((p, j) => p.forEach((group) => addTrigger(index, group, { theme: i, kind: 'all', pattern: j })));
+    phrases.forEach((p, j) => {
+      const anchor = anchorSlot(p);
+      addTrigger(index, p[anchor] ?? [], { theme: i, kind: 'phrase', pattern: j, anchor });
+    });
+    all.forEach((p, j) => p.forEach((group) => addTrigger(index, group, { theme: i, kind: 'all', pattern: j, anchor: 0 })));
     for (const lemma of th.lemmas) {
       const pattern = compilePattern(lemma);
       // A hyphenated lemma ("auto-renew") is tokenized into words: match it as a phrase.
       if (pattern.length > 1) {
         phrases.push(pattern);
-        addTrigger(index, pattern[0] ?? [], { theme: i, kind: 'phrase', pattern: phrases.length - 1 });
+        phraseKinds.push('topic');
+        addTrigger(index, pattern[0] ?? [], { theme: i, kind: 'phrase', pattern: phrases.length - 1, anchor: 0 });
         continue;
       }
       const word = pattern[0] ?? new Set<string>();
-      addTrigger(index, word, { theme: i, kind: 'lemma', pattern: 0 });
-      if (th.fuzzy) fuzzyWords.push(...word);
+      addTrigger(index, word, { theme: i, kind: 'lemma', pattern: 0, anchor: 0 });
     }
-    if (th.fuzzy) for (const p of all) for (const g of p) fuzzyWords.push(...g);
-    return { id: th.id, phrases, all, exclude: th.exclude.map(compilePattern) };
+    // Every word a pattern of the theme can match: misspelt, it still counts (with a penalty).
+    if (th.fuzzy) {
+      for (const p of phrases) for (const w of p) fuzzyWords.push(...w);
+      for (const p of all) for (const g of p) fuzzyWords.push(...g);
+      for (const lemma of th.lemmas) fuzzyWords.push(lemma);
+    }
+    return {
+      id: th.id,
+      phrases,
+      phraseKinds,
+      phraseNegated: phrases.map(patternHasNegator),
+      phraseAnchors: phrases.map(anchorWord),
+      all,
+      allNegated: all.map(patternHasNegator),
+      exclude: th.exclude.flatMap(compilePatterns),
+    };
   });
-  const fuzzy = options.isKnownWord && fuzzyWords.length > 0 ? buildFuzzyIndex(fuzzyWords, options.isKnownWord) : undefined;
+  const fuzzy = options.fuzzy && fuzzyWords.length > 0 ? buildFuzzyIndex(fuzzyWords, options.knownWords) : undefined;
   return { themes, index, fuzzy };
 }
 
@@ -102,12 +167,18 @@ interface Candidate {
   confidence: number;
   kind: MatchKind;
   positions: number[];
+  /** The pattern names a negator itself ("never arrived"), so a negated scope is expected. */
+  selfNegated: boolean;
 }
 
 function better(a: Candidate, b: Candidate | undefined): boolean {
   if (!b) return true;
   if (a.confidence !== b.confidence) return a.confidence > b.confidence;
-  return (a.positions[0] ?? 0) < (b.positions[0] ?? 0);
+  const startA = a.positions[0] ?? 0;
+  const startB = b.positions[0] ?? 0;
+  if (startA !== startB) return startA < startB;
+  // Same start: the tighter evidence, whichever pattern was tried first.
+  return (a.positions[a.positions.length - 1] ?? 0) < (b.positions[b.positions.length - 1] ?? 0);
 }
 
 function matchAll(s: PreparedSentence, groups: Pattern): number[] | undefined {
@@ -130,25 +201,45 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, fuzzyAt: Set<n
     if (c.positions.some((p) => fuzzyAt.has(p))) c.confidence -= CONFIDENCE.fuzzyPenalty;
     if (better(c, best.get(theme))) best.set(theme, c);
   };
+  const triedHere = new Set<Trigger>();
   for (let i = 0; i < s.keys.length; i++) {
-    for (const key of s.keys[i] as string[]) {
+    const keys = s.keys[i] as string[];
+    triedHere.clear();
+    for (const key of keys) {
       for (const tr of m.index.get(key) ?? []) {
+        // "n't" is looked up as "not" and as written: one pattern is tried once per word.
+        if (keys.length > 1) {
+          if (triedHere.has(tr)) continue;
+          triedHere.add(tr);
+        }
         const theme = m.themes[tr.theme] as CompiledTheme;
         if (tr.kind === 'lemma') {
-          offer(tr.theme, { confidence: CONFIDENCE.lemma, kind: 'lemma', positions: [i] });
+          offer(tr.theme, { confidence: CONFIDENCE.lemma, kind: 'lemma', positions: [i], selfNegated: false });
         } else if (tr.kind === 'phrase') {
-          const hit = matchAt(s, theme.phrases[tr.pattern] as Pattern, i);
-          if (!hit) continue;
-          const contiguous = (hit[hit.length - 1] as number) - (hit[0] as number) === hit.length - 1;
-          offer(tr.theme, { confidence: contiguous ? CONFIDENCE.phrase : CONFIDENCE.phraseWithGap, kind: 'phrase', positions: hit });
+          const anchor = theme.phraseAnchors[tr.pattern];
+          if (anchor !== undefined && !wordPresent(anchor, s)) continue;
+          const pattern = theme.phrases[tr.pattern] as Pattern;
+          // Indexed by a later word: every start its first word may have is tried.
+          const first = tr.anchor === 0 ? i : Math.max(0, i - tr.anchor * (MAX_GAP + 1));
+          const last = tr.anchor === 0 ? i : i - tr.anchor;
+          for (let start = first; start <= last; start++) {
+            const hit = matchAt(s, pattern, start);
+            if (!hit) continue;
+            const contiguous = (hit[hit.length - 1] as number) - (hit[0] as number) === hit.length - 1;
+            const kind = theme.phraseKinds[tr.pattern] ?? 'phrase';
+            const confidence = kind === 'topic' ? (contiguous ? CONFIDENCE.topic : CONFIDENCE.topicWithGap) : contiguous ? CONFIDENCE.phrase : CONFIDENCE.phraseWithGap;
+            offer(tr.theme, { confidence, kind, positions: hit, selfNegated: theme.phraseNegated[tr.pattern] === true });
+          }
         } else {
           const tag = `${tr.theme}:${tr.pattern}`;
           if (allTried.has(tag)) continue;
           allTried.add(tag);
-          const hit = matchAll(s, theme.all[tr.pattern] as Pattern);
+          const groups = theme.all[tr.pattern] as Pattern;
+          if (!groups.every((g) => wordPresent(g, s))) continue;
+          const hit = matchAll(s, groups);
           if (!hit) continue;
           const near = (hit[hit.length - 1] as number) - (hit[0] as number) <= ALL_NEAR;
-          offer(tr.theme, { confidence: near ? CONFIDENCE.all : CONFIDENCE.allSpread, kind: 'all', positions: hit });
+          offer(tr.theme, { confidence: near ? CONFIDENCE.all : CONFIDENCE.allSpread, kind: 'all', positions: hit, selfNegated: theme.allNegated[tr.pattern] === true });
         }
       }
     }
@@ -156,19 +247,24 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, fuzzyAt: Set<n
   return best;
 }
 
-function addFuzzyKeys(m: ThemeMatcher, s: PreparedSentence): Set<number> {
-  const at = new Set<number>();
-  if (!m.fuzzy) return at;
+/** The shared prepared sentence, or a copy with the keywords misspelt words stand for. */
+function withFuzzyKeys(m: ThemeMatcher, shared: PreparedSentence): { s: PreparedSentence; fuzzyAt: Set<number> } {
+  const fuzzyAt = new Set<number>();
+  if (!m.fuzzy) return { s: shared, fuzzyAt };
+  const s: PreparedSentence = { tokens: shared.tokens, keys: shared.keys.slice(), present: new Set(shared.present) };
   for (let i = 0; i < s.keys.length; i++) {
     const keys = s.keys[i] as string[];
-    if (s.tokens[i]?.type !== 'word' || keys.some((k) => m.index.has(k))) continue;
-    const k = fuzzyKeyword(m.fuzzy, s.tokens[i]?.normal ?? '');
+    const token = s.tokens[i];
+    // Names are not misspellings ("Tracy" is no "tracking").
+    if (token?.type !== 'word' || token.known || token.pos === 'PROPN' || keys.some((k) => m.index.has(k))) continue;
+    const k = fuzzyKeyword(m.fuzzy, token.normal);
     if (k) {
-      keys.push(k);
-      at.add(i);
+      s.keys[i] = [...keys, k];
+      s.present.add(k);
+      fuzzyAt.add(i);
     }
   }
-  return at;
+  return { s, fuzzyAt };
 }
 
 function toMatch(doc: Doc, sentence: number, s: PreparedSentence, themeId: string, c: Candidate): ThemeMatch {
@@ -189,17 +285,16 @@ function toMatch(doc: Doc, sentence: number, s: PreparedSentence, themeId: strin
   const start = s.tokens[from]?.start ?? 0;
   const end = Math.max(...c.positions.map((p) => s.tokens[p]?.end ?? start));
   const confidence = Math.round(c.confidence * 100) / 100;
-  return { themeId, sentence, start, end, text: doc.text.slice(start, end), confidence, kind: c.kind, negated: negatedAt !== undefined };
+  return { themeId, sentence, start, end, text: doc.text.slice(start, end), confidence, kind: c.kind, negated: negatedAt !== undefined && !c.selfNegated };
 }
 
 /** Themes of one sentence: at most one match per theme (the strongest), vetoed by `exclude`. */
 export function matchSentence(m: ThemeMatcher, doc: Doc, sentence: Sentence, sentenceIndex: number): ThemeMatch[] {
-  const s = prepareSentence(sentence.tokens);
-  const fuzzyAt = addFuzzyKeys(m, s);
+  const { s, fuzzyAt } = withFuzzyKeys(m, preparedSentence(sentence));
   const out: ThemeMatch[] = [];
   for (const [theme, c] of sentenceCandidates(m, s, fuzzyAt)) {
     const th = m.themes[theme] as CompiledTheme;
-    if (th.exclude.some((p) => findPattern(s, p) !== undefined)) continue;
+    if (th.exclude.some((p) => p.every((w) => wordPresent(w, s)) && findPattern(s, p) !== undefined)) continue;
     out.push(toMatch(doc, sentenceIndex, s, th.id, c));
   }
   return out.sort((a, b) => a.start - b.start || b.confidence - a.confidence || (a.themeId < b.themeId ? -1 : 1));

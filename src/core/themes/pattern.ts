@@ -1,11 +1,11 @@
-import type { Token } from '../text/types.js';
+import type { Sentence, Token } from '../text/types.js';
 
 /**
  * The word-level pattern engine shared by themes and signals. A pattern word is a set of
  * alternatives ("charge|bill"); a token matches when its lemma or surface form is one of
  * them, so taxonomy authors can write lemmas ("run small") or surface words ("runs small").
  * Two word classes: "not" matches any negator (not, n't, never, no, cannot); "#num" matches
- * a number or a counting word ("3", "three", "several").
+ * a number or a counting word ("3", "three", "several"); "#ord" an ordinal ("third", "4th").
  */
 export type PatternWord = ReadonlySet<string>;
 export type Pattern = readonly PatternWord[];
@@ -15,6 +15,9 @@ const COUNTS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine',
   'thirty', 'forty', 'fifty', 'sixty', 'ninety', 'hundred', 'several', 'multiple', 'many', 'few', 'countless',
   'numerous', 'dozen', 'dozens'];
 const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'umpteenth', 'nth'];
+
+/** "3rd", "4th", "21st" written in digits. */
+const ORDINAL_DIGITS = /^\d+(?:st|nd|rd|th)$/;
 
 /** Default gap: how many extra words may sit between two consecutive pattern words. */
 export const MAX_GAP = 2;
@@ -29,7 +32,10 @@ function expandWord(word: string): Set<string> {
       out.add('#num');
       for (const c of COUNTS) out.add(c);
     }
-    else if (w === '#ord') for (const c of ORDINALS) out.add(c);
+    else if (w === '#ord') {
+      out.add('#ord');
+      for (const c of ORDINALS) out.add(c);
+    }
     else out.add(w);
   }
   return out;
@@ -41,11 +47,33 @@ export function compilePattern(text: string): Pattern {
   return words.map(expandWord);
 }
 
+/**
+ * Compiles a pattern whose alternatives may be hyphenated ("reply|follow-up"). A hyphenated
+ * word is several tokens, so it cannot share one slot with single words: each hyphenated
+ * alternative becomes its own variant ("still waiting for reply" and "still waiting for
+ * follow up"), where compilePattern alone would demand "up" after every alternative.
+ */
+export function compilePatterns(text: string): Pattern[] {
+  const slots = text.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const hyphenated = slots.findIndex((slot) => slot.includes('|') && slot.split('|').some((alt) => /\w-\w/.test(alt)));
+  if (hyphenated < 0) return [compilePattern(text)];
+  const alternatives = (slots[hyphenated] as string).split('|').filter((alt) => alt !== '');
+  const plain = alternatives.filter((alt) => !/\w-\w/.test(alt));
+  const variants = [...(plain.length > 0 ? [plain.join('|')] : []), ...alternatives.filter((alt) => /\w-\w/.test(alt))];
+  return variants.flatMap((v) => compilePatterns(slots.map((slot, i) => (i === hyphenated ? v : slot)).join(' ')));
+}
+
 /** The keys a token is looked up by: lemma, surface form, and repairs for tokenizer slips. */
 export function tokenKeys(t: Token): string[] {
   const keys = [t.lemma];
   if (t.normal !== t.lemma) keys.push(t.normal);
+  // wink's normal form respells a few words ("through" -> "thru"); authors write what they read.
+  if (t.text !== t.normal) {
+    const surface = t.text.toLowerCase();
+    if (surface !== t.normal && surface !== t.lemma) keys.push(surface);
+  }
   if (t.type === 'number') keys.push('#num');
+  if (ORDINAL_DIGITS.test(t.normal)) keys.push('#ord');
   // A capitalised sentence opener is often tagged PROPN and left unlemmatised ("Sizes").
   if (t.pos === 'PROPN' && t.normal.length > 3 && t.normal.endsWith('s')) keys.push(t.normal.slice(0, -1));
   // "wash." at the end of a text can stay one token.
@@ -57,16 +85,30 @@ export function tokenKeys(t: Token): string[] {
 export interface PreparedSentence {
   tokens: Token[];
   keys: string[][];
+  /** Every key of the sentence: a pattern with a word none of them matches cannot match. */
+  present: Set<string>;
+}
+
+/**
+ * The prepared form of a Doc sentence, built by the first stage that matches patterns
+ * (themes) and kept on the sentence for the next (signals): the Doc is the one structure
+ * the stages annotate. Callers must not mutate it.
+ */
+export function preparedSentence(sentence: Sentence): PreparedSentence {
+  const annotated = sentence as Sentence & { prepared?: PreparedSentence };
+  annotated.prepared ??= prepareSentence(sentence.tokens);
+  return annotated.prepared;
 }
 
 export function prepareSentence(tokens: readonly Token[], extraKeys?: (t: Token, keys: string[]) => void): PreparedSentence {
-  const out: PreparedSentence = { tokens: [], keys: [] };
+  const out: PreparedSentence = { tokens: [], keys: [], present: new Set() };
   for (const t of tokens) {
     if (t.type === 'punctuation') continue;
     const keys = tokenKeys(t);
     if (extraKeys) extraKeys(t, keys);
     out.tokens.push(t);
     out.keys.push(keys);
+    for (const k of keys) out.present.add(k);
   }
   return out;
 }
@@ -74,6 +116,30 @@ export function prepareSentence(tokens: readonly Token[], extraKeys?: (t: Token,
 export function wordMatches(word: PatternWord, keys: readonly string[]): boolean {
   for (const k of keys) if (word.has(k)) return true;
   return false;
+}
+
+/** Whether some key of the sentence is one of the word's alternatives (the smaller set is walked). */
+export function wordPresent(word: PatternWord, s: PreparedSentence): boolean {
+  if (word.size <= s.present.size) {
+    for (const alt of word) if (s.present.has(alt)) return true;
+    return false;
+  }
+  for (const k of s.present) if (word.has(k)) return true;
+  return false;
+}
+
+/**
+ * The word of a pattern, other than its first, with the fewest alternatives: checked
+ * against the sentence's keys before any matching, it rules out most patterns in one or
+ * two lookups (the first word is known to be there: it is what triggered the pattern).
+ */
+export function anchorWord(pattern: Pattern): PatternWord | undefined {
+  let best: PatternWord | undefined;
+  for (let w = 1; w < pattern.length; w++) {
+    const word = pattern[w] as PatternWord;
+    if (best === undefined || word.size < best.size) best = word;
+  }
+  return best;
 }
 
 /**

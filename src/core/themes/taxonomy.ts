@@ -30,8 +30,15 @@ export const Theme = z.object({
   description: z.string().min(1),
   /** Single lemmas that alone signal the theme. */
   lemmas: z.array(Words).default([]),
-  /** Multi-word patterns matched on lemmas (or surface words) in order, small gaps allowed. */
+  /**
+   * Multi-word complaint patterns matched on lemmas (or surface words) in order, small gaps
+   * allowed: in a sentence with no tone of its own ("it runs small") the mention is negative.
+   */
   phrases: z.array(Words).default([]),
+  /** Patterns naming the theme going well ("fits perfectly"): a toneless sentence's mention is positive. */
+  praise: z.array(Words).default([]),
+  /** Patterns naming the theme without judging it ("I usually wear a medium"): the sentence decides. */
+  topics: z.array(Words).default([]),
   /**
    * Co-occurrence patterns, each a list of groups: the sentence holds one word from each
    * group. A single pattern may be written without the outer list ([[charge], [twice]]).
@@ -39,8 +46,8 @@ export const Theme = z.object({
   all: z.preprocess(wrapSinglePattern, z.array(z.array(z.array(Words).min(1, 'empty group')).min(1, 'empty pattern'))).default([]),
   /** Phrases that veto the theme in a sentence. */
   exclude: z.array(Words).default([]),
-  /** Also match misspelt `lemmas` (string distance on words the vocabulary does not know). */
-  fuzzy: z.boolean().default(false),
+  /** Let misspelt words (out of the English lexicon) match the theme's words, by string distance. */
+  fuzzy: z.boolean().default(true),
   /**
    * A catch-all ("other", "general feedback"): it matches but names no root cause, so theme
    * discovery treats the sentences it alone covers as uncovered.
@@ -82,8 +89,8 @@ function checkReferences(t: Taxonomy): string[] {
     else themes.set(th.id, i);
     if (families.has(th.id)) problems.push(`themes[${i}].id: "${th.id}" is also a family id`);
     if (!families.has(th.parent)) problems.push(`themes[${i}].parent: unknown family "${th.parent}"`);
-    if (th.lemmas.length + th.phrases.length + th.all.length === 0) {
-      problems.push(`themes[${i}]: no match pattern (give lemmas, phrases or all)`);
+    if (th.lemmas.length + th.phrases.length + th.praise.length + th.topics.length + th.all.length === 0) {
+      problems.push(`themes[${i}]: no match pattern (give lemmas, phrases, praise, topics or all)`);
     }
     th.lemmas.forEach((l, j) => {
       if (/\s/.test(l.trim())) problems.push(`themes[${i}].lemmas[${j}]: "${l}" has several words; put it in phrases`);
@@ -91,6 +98,17 @@ function checkReferences(t: Taxonomy): string[] {
     th.phrases.forEach((p, j) => {
       if (!/\s/.test(p.trim()) && !p.includes('-')) problems.push(`themes[${i}].phrases[${j}]: "${p}" is one word; put it in lemmas`);
     });
+    th.topics.forEach((p, j) => {
+      if (!/\s/.test(p.trim()) && !p.includes('-')) problems.push(`themes[${i}].topics[${j}]: "${p}" is one word; put it in lemmas`);
+    });
+    // A group word is matched against one token; "check-out" or "in transit" never would be.
+    th.all.forEach((pattern, j) =>
+      pattern.forEach((group, k) =>
+        group.forEach((w, l) => {
+          if (/\s|\w-\w/.test(w.trim())) problems.push(`themes[${i}].all[${j}][${k}][${l}]: "${w}" is not one word; a group lists single words`);
+        }),
+      ),
+    );
   });
   return problems;
 }
