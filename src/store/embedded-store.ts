@@ -33,8 +33,8 @@ export function createEmbeddedStore(dir?: string): Store {
       const folder = join(root, encodeURIComponent(runId));
       mkdirSync(folder, { recursive: true });
       f = {
-        analyses: new JsonlCollection(join(folder, 'analyses.jsonl'), 'batch'),
-        rejects: new JsonlCollection(join(folder, 'rejects.jsonl'), 'batch'),
+        analyses: new JsonlCollection(join(folder, 'analyses.jsonl')),
+        rejects: new JsonlCollection(join(folder, 'rejects.jsonl')),
         partials: new JsonlCollection(join(folder, 'partials.jsonl')),
       };
       files.set(runId, f);

@@ -1,16 +1,7 @@
-import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { IdSet } from '../id-set.js';
-
-/**
- * How a collection recognises a write it already holds. 'document': by each document's key.
- * 'batch': by the key list of a whole insert, for documents that only ever arrive in fixed
- * batches whose keys are unique across the run (analyses and rejects: the ingest already
- * turns repeated ids into duplicate rejects), so a retried batch is one key, not 500.
- */
-export type Dedupe = 'document' | 'batch';
 
 /**
  * An append-only keyed collection on disk: one JSON document per line, keys in memory (off
@@ -21,22 +12,14 @@ export class JsonlCollection<T> {
   private readonly keys = new IdSet();
   private stream: WriteStream | null = null;
 
-  constructor(
-    private readonly path: string,
-    private readonly dedupe: Dedupe = 'document',
-  ) {}
+  constructor(private readonly path: string) {}
 
   /** Appends the documents whose key is new; returns how many were new. */
   async insert(docs: readonly T[], keyOf: (doc: T) => string): Promise<number> {
-    if (this.dedupe === 'batch') {
-      const digest = createHash('sha1');
-      for (const doc of docs) digest.update(keyOf(doc)).update('\u0000');
-      if (!this.keys.add(digest.digest('base64'))) return 0;
-    }
     let inserted = 0;
     let chunk = '';
     for (const doc of docs) {
-      if (this.dedupe === 'document' && !this.keys.add(keyOf(doc))) continue;
+      if (!this.keys.add(keyOf(doc))) continue;
       chunk += JSON.stringify(doc) + '\n';
       inserted++;
     }
