@@ -9,7 +9,14 @@ import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.j
 export interface FuzzyIndex {
   byInitial: Map<string, string[]>;
   knownWords: ReadonlySet<string>;
+  /**
+   * Answers already worked out, per unknown word (null: none): the same few unknown words
+   * (product names, habitual misspellings) come back in verbatim after verbatim. Bounded.
+   */
+  memo: Map<string, string | null>;
 }
+
+const MEMO_LIMIT = 50_000;
 
 /** Shorter words are too easily one edit away from another real word. */
 export const FUZZY_MIN_LENGTH = 5;
@@ -27,11 +34,21 @@ export function buildFuzzyIndex(keywords: Iterable<string>, knownWords: Readonly
     byInitial.set(k[0] as string, list);
   }
   for (const list of byInitial.values()) list.sort();
-  return { byInitial, knownWords };
+  return { byInitial, knownWords, memo: new Map() };
 }
 
 /** The keyword a misspelt word most likely stands for, or undefined. */
 export function fuzzyKeyword(index: FuzzyIndex, word: string): string | undefined {
+  const known = index.memo.get(word);
+  if (known !== undefined) return known ?? undefined;
+  const found = closestKeyword(index, word);
+  // Forgetting everything at the bound keeps memory flat; the answers are the same either way.
+  if (index.memo.size >= MEMO_LIMIT) index.memo.clear();
+  index.memo.set(word, found ?? null);
+  return found;
+}
+
+function closestKeyword(index: FuzzyIndex, word: string): string | undefined {
   if (word.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(word)) return undefined;
   const candidates = index.byInitial.get(word[0] as string);
   if (!candidates || index.knownWords.has(word)) return undefined;

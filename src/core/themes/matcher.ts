@@ -194,7 +194,7 @@ function matchAll(s: PreparedSentence, groups: Pattern): number[] | undefined {
   return used.sort((a, b) => a - b);
 }
 
-function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, fuzzyAt: Set<number>): Map<number, Candidate> {
+function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, fuzzyAt: ReadonlySet<number>): Map<number, Candidate> {
   const best = new Map<number, Candidate>();
   const allTried = new Set<string>();
   const offer = (theme: number, c: Candidate): void => {
@@ -247,24 +247,31 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, fuzzyAt: Set<n
   return best;
 }
 
-/** The shared prepared sentence, or a copy with the keywords misspelt words stand for. */
-function withFuzzyKeys(m: ThemeMatcher, shared: PreparedSentence): { s: PreparedSentence; fuzzyAt: Set<number> } {
-  const fuzzyAt = new Set<number>();
-  if (!m.fuzzy) return { s: shared, fuzzyAt };
-  const s: PreparedSentence = { tokens: shared.tokens, keys: shared.keys.slice(), present: new Set(shared.present) };
-  for (let i = 0; i < s.keys.length; i++) {
-    const keys = s.keys[i] as string[];
-    const token = s.tokens[i];
+const NO_FUZZY: ReadonlySet<number> = new Set();
+
+/**
+ * The shared prepared sentence, or a copy with the keywords misspelt words stand for. Most
+ * sentences hold no unknown word: they are returned as they are, without a copy.
+ */
+function withFuzzyKeys(m: ThemeMatcher, shared: PreparedSentence): { s: PreparedSentence; fuzzyAt: ReadonlySet<number> } {
+  if (!m.fuzzy) return { s: shared, fuzzyAt: NO_FUZZY };
+  let s: PreparedSentence | undefined;
+  let fuzzyAt: Set<number> | undefined;
+  for (let i = 0; i < shared.keys.length; i++) {
+    const token = shared.tokens[i];
     // Names are not misspellings ("Tracy" is no "tracking").
-    if (token?.type !== 'word' || token.known || token.pos === 'PROPN' || keys.some((k) => m.index.has(k))) continue;
+    if (token?.type !== 'word' || token.known || token.pos === 'PROPN') continue;
+    const keys = shared.keys[i] as string[];
+    if (keys.some((k) => m.index.has(k))) continue;
     const k = fuzzyKeyword(m.fuzzy, token.normal);
-    if (k) {
-      s.keys[i] = [...keys, k];
-      s.present.add(k);
-      fuzzyAt.add(i);
-    }
+    if (!k) continue;
+    s ??= { tokens: shared.tokens, keys: shared.keys.slice(), present: new Set(shared.present) };
+    fuzzyAt ??= new Set();
+    s.keys[i] = [...keys, k];
+    s.present.add(k);
+    fuzzyAt.add(i);
   }
-  return { s, fuzzyAt };
+  return { s: s ?? shared, fuzzyAt: fuzzyAt ?? NO_FUZZY };
 }
 
 function toMatch(doc: Doc, sentence: number, s: PreparedSentence, themeId: string, c: Candidate): ThemeMatch {
