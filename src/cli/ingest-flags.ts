@@ -1,27 +1,36 @@
 import { stat } from 'node:fs/promises';
 import { Channel, RunOptions } from '../contracts/index.js';
 import { InputError, UsageError } from '../errors.js';
-import { detectFormat, type SourceFormat } from '../ingest/format.js';
-import { loadMappingFile, parseMapArgs, type FieldMapping } from '../ingest/mapping.js';
+import { detectFormat } from '../ingest/format.js';
+import { loadMappingFile, parseMapArgs } from '../ingest/mapping.js';
+import type { RunInput } from '../ingest/run-input.js';
 
-/** The ingest flags `analyze` takes, for the commands that read files the same way. */
-export const INGEST_FLAGS = {
+/** The flags that say how to read files, as `analyze` takes them (themes suggest takes these). */
+export const READ_FLAGS = {
   format: { type: 'string' },
   map: { type: 'string', multiple: true },
   mapping: { type: 'string' },
   channel: { type: 'string' },
   date: { type: 'string' },
-  bucket: { type: 'string' },
-  by: { type: 'string', multiple: true },
   'batch-size': { type: 'string' },
 } as const;
 
-export const INGEST_HELP = `  --format csv|jsonl|json   file format (default: from the extension)
+/** The read flags and the insight options: every flag of `analyze` that shapes a run (submit takes these). */
+export const INGEST_FLAGS = {
+  ...READ_FLAGS,
+  bucket: { type: 'string' },
+  by: { type: 'string', multiple: true },
+} as const;
+
+export const READ_HELP = `  --format csv|jsonl|json   file format (default: from the extension)
   --map TARGET=COLUMN       map a column to a field; repeatable (targets as in analyze --help)
   --mapping FILE            the same mapping as a JSON or YAML object
   --channel C               channel of rows without one (default: other)
   --date ISO                createdAt of rows when no date column is mapped
                             (default: the first file's modification time)
+  --batch-size N            verbatims per batch (default: 500)`;
+
+export const INGEST_HELP = `${READ_HELP}
   --bucket day|week|month   time bucket for trends (default: week)
   --by FIELD                facet to slice by: channel, segment, attributes.NAME; repeatable`;
 
@@ -36,17 +45,8 @@ export interface IngestFlagValues {
   'batch-size'?: string;
 }
 
-export interface IngestSettings {
-  format?: SourceFormat;
-  mapping: FieldMapping;
-  channel: Channel;
-  createdAt: string;
-  options: RunOptions;
-  batchSize?: number;
-}
-
 /** Checks the ingest flags as `analyze` does, with the same messages. */
-export async function ingestSettings(files: readonly string[], values: IngestFlagValues): Promise<IngestSettings> {
+export async function ingestSettings(files: readonly string[], values: IngestFlagValues): Promise<RunInput> {
   const channel = Channel.safeParse(values.channel ?? 'other');
   if (!channel.success) throw new UsageError(`--channel: '${values.channel}' is not one of ${Channel.options.join(', ')}`);
   const options = RunOptions.safeParse({ bucket: values.bucket ?? 'week', by: (values.by ?? []).flatMap((b) => b.split(',')).filter(Boolean) });

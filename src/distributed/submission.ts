@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import type { Channel, RunOptions } from '../contracts/index.js';
 import { InputError } from '../errors.js';
-import type { SourceFormat } from '../ingest/format.js';
-import type { FieldMapping } from '../ingest/mapping.js';
+import type { RunInput } from '../ingest/run-input.js';
 
 /** A batch run as `submit` describes it: the files and the same ingest flags as `analyze`. */
-export interface Submission {
+export interface Submission extends RunInput {
   sources: string[];
-  format?: SourceFormat;
-  mapping: FieldMapping;
-  channel: Channel;
-  /** createdAt of rows when no date column is mapped. */
-  createdAt: string;
-  options: RunOptions;
   batchSize: number;
 }
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel, Insight, Run, RunOptions } from '../contracts/index.js';
+import type { Insight, Run } from '../contracts/index.js';
 import { ingest } from '../ingest/ingest.js';
-import type { FieldMapping } from '../ingest/mapping.js';
-import type { SourceFormat } from '../ingest/format.js';
+import type { RunInput } from '../ingest/run-input.js';
 import { aggregateRun } from '../pipeline/aggregate.js';
 import { batchKey } from '../pipeline/batch-key.js';
 import { processBatch } from '../pipeline/process-batch.js';
@@ -10,15 +9,8 @@ import type { IngestItem, StageContext } from '../pipeline/types.js';
 
 export const DEFAULT_BATCH_SIZE = 500;
 
-export interface EmbeddedRunRequest {
+export interface EmbeddedRunRequest extends RunInput {
   sources: string[];
-  format?: SourceFormat;
-  mapping: FieldMapping;
-  channel: Channel;
-  /** Used for rows when no createdAt column is mapped. */
-  createdAt: string;
-  options: RunOptions;
-  batchSize?: number;
   runId?: string;
   onProgress?: (rowsRead: number) => void;
 }

@@ -1,13 +1,10 @@
-import { stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { Channel, RunOptions } from '../../contracts/index.js';
-import { InputError, UsageError } from '../../errors.js';
-import { detectFormat } from '../../ingest/format.js';
-import { loadMappingFile, parseMapArgs } from '../../ingest/mapping.js';
+import { UsageError } from '../../errors.js';
 import { loadAnalyzer } from '../../load/analyzer.js';
 import { runEmbedded } from '../../runner/embedded.js';
 import { createEmbeddedStore } from '../../store/embedded-store.js';
 import { estimateRows } from '../estimate-rows.js';
+import { INGEST_FLAGS, ingestSettings, positiveInt } from '../ingest-flags.js';
+import { parseFlags } from '../parse-flags.js';
 import { createProgress } from '../progress.js';
 import { renderRunSummary, summariseRun } from '../run-summary.js';
 import { writeOutputs } from '../write-outputs.js';
@@ -43,23 +40,22 @@ Options:
 Exit codes: 0 ok, 2 usage error, 3 input error.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv);
+  const { values, positionals } = parseFlags(argv, {
+    ...INGEST_FLAGS,
+    taxonomy: { type: 'string' },
+    model: { type: 'string', multiple: true },
+    top: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     process.stdout.write(ANALYZE_HELP + '\n');
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('analyze needs at least one FILE');
-  const channel = Channel.safeParse(values.channel ?? 'other');
-  if (!channel.success) throw new UsageError(`--channel: '${values.channel}' is not one of ${Channel.options.join(', ')}`);
-  const options = RunOptions.safeParse({ bucket: values.bucket ?? 'week', by: (values.by ?? []).flatMap((b) => b.split(',')).filter(Boolean) });
-  if (!options.success) throw new UsageError(`--bucket: '${values.bucket}' is not one of day, week, month`);
-  const top = values.top === undefined ? 15 : Number(values.top);
-  if (!Number.isInteger(top) || top <= 0) throw new UsageError(`--top: '${values.top}' is not a positive whole number`);
-  const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
-  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize <= 0)) throw new UsageError(`--batch-size: '${values['batch-size']}' is not a positive whole number`);
-  for (const f of positionals) detectFormat(f, values.format);
-  const mapping = { ...(values.mapping ? await loadMappingFile(values.mapping) : {}), ...parseMapArgs(values.map ?? []) };
-  const createdAt = values.date ? isoDate(values.date) : await fileDate(positionals[0]!);
+  const top = positiveInt('top', values.top) ?? 15;
+  const ingest = await ingestSettings(positionals, values);
 
   const { analyzer, themeInfo } = await loadAnalyzer({
     ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
@@ -68,19 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   const store = createEmbeddedStore();
   const progress = createProgress('analyzing', process.stderr.isTTY ? await estimateRows(positionals) : undefined);
   try {
-    const { run, insights } = await runEmbedded(
-      { store, analyzer },
-      {
-        sources: positionals,
-        ...(values.format ? { format: detectFormat(positionals[0]!, values.format) } : {}),
-        mapping,
-        channel: channel.data,
-        createdAt,
-        options: options.data,
-        ...(batchSize ? { batchSize } : {}),
-        onProgress: (n) => progress.update(n),
-      },
-    );
+    const { run, insights } = await runEmbedded({ store, analyzer }, { sources: positionals, ...ingest, onProgress: (n) => progress.update(n) });
     progress.done();
     const result = summariseRun(run, insights, themeInfo);
     if (values.out) {
@@ -93,44 +77,4 @@ export async function run(argv: string[]): Promise<number> {
     progress.done();
     await store.close();
   }
-}
-
-function parseFlags(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        map: { type: 'string', multiple: true },
-        mapping: { type: 'string' },
-        channel: { type: 'string' },
-        date: { type: 'string' },
-        taxonomy: { type: 'string' },
-        model: { type: 'string', multiple: true },
-        bucket: { type: 'string' },
-        by: { type: 'string', multiple: true },
-        top: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        'batch-size': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function isoDate(value: string): string {
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`--date: '${value}' is not a date`);
-  return d.toISOString();
-}
-
-async function fileDate(path: string): Promise<string> {
-  const s = await stat(path).catch(() => {
-    throw new InputError(`${path}: no such file`);
-  });
-  return s.mtime.toISOString();
 }

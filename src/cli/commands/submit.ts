@@ -20,7 +20,6 @@ the run id. With --wait, shows progress until the run is done, then the same tab
 
 Options:
 ${INGEST_HELP}
-  --batch-size N            verbatims per batch job (default: 500)
   --in-flight N             batches queued and not yet analysed, at most (default: 32);
                             bounds Redis memory whatever the file size
   --run ID                  resubmit run ID (same files and flags): resumes a failed or

@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { RunCounts } from '../../contracts/index.js';
 import {
   DEFAULT_MAX_SUGGESTIONS,
@@ -21,7 +20,8 @@ import { loadSentimentLexicon } from '../../load/lexicon.js';
 import { runEmbedded } from '../../runner/embedded.js';
 import { createEmbeddedStore } from '../../store/embedded-store.js';
 import type { Store } from '../../store/store.js';
-import { INPUT_FLAG_OPTIONS, INPUT_FLAGS_HELP, inputRequest } from '../input-flags.js';
+import { READ_FLAGS, READ_HELP, ingestSettings, positiveInt } from '../ingest-flags.js';
+import { parseFlags } from '../parse-flags.js';
 import { renderSuggestions } from '../render-suggestions.js';
 import { openRunStore } from '../stored-run.js';
 import { SERVICE_FLAGS, SERVICE_HELP } from '../../services/settings.js';
@@ -35,7 +35,7 @@ guess and a taxonomy entry (id suggested.NAME) to paste under \`themes:\`. FILE.
 analysed in this process first, with the same options as analyze.
 
 Options:
-${INPUT_FLAGS_HELP}
+${READ_HELP}
   --run ID                  suggest from a finished run of the distributed mode, read from
                             MongoDB (see the services flags below)
   --taxonomy FILE           taxonomy to analyse with and suggest against (default: models/taxonomy.yaml)
@@ -45,7 +45,6 @@ ${INPUT_FLAGS_HELP}
   --mask WORD               a brand, company or product name to mask; repeatable
   --out FILE.yaml           write the suggested taxonomy entries to FILE.yaml
   --json                    print one JSON document instead of the list
-  --batch-size N            verbatims per batch (default: 500)
   -h, --help                this help
 ${SERVICE_HELP}
 
@@ -61,18 +60,31 @@ export async function run(argv: string[]): Promise<number> {
   return suggest(rest);
 }
 
+const SUGGEST_FLAGS = {
+  ...READ_FLAGS,
+  ...SERVICE_FLAGS,
+  run: { type: 'string' },
+  taxonomy: { type: 'string' },
+  model: { type: 'string', multiple: true },
+  'min-size': { type: 'string' },
+  max: { type: 'string' },
+  mask: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 async function suggest(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv);
+  const { values, positionals } = parseFlags(argv, SUGGEST_FLAGS);
   if (values.help) {
     process.stdout.write(THEMES_HELP + '\n');
     return 0;
   }
   if (values.run !== undefined && positionals.length > 0) throw new UsageError('themes suggest takes FILE... or --run ID, not both');
   if (values.run === undefined && positionals.length === 0) throw new UsageError('themes suggest needs FILE... or --run ID');
-  const minSize = positiveInt('--min-size', values['min-size'], DEFAULT_MIN_SIZE);
-  const max = positiveInt('--max', values.max, DEFAULT_MAX_SUGGESTIONS);
-  const batchSize = values['batch-size'] === undefined ? undefined : positiveInt('--batch-size', values['batch-size'], 500);
-  const input = values.run === undefined ? await inputRequest(positionals, values) : undefined;
+  const minSize = positiveInt('min-size', values['min-size']) ?? DEFAULT_MIN_SIZE;
+  const max = positiveInt('max', values.max) ?? DEFAULT_MAX_SUGGESTIONS;
+  const input = values.run === undefined ? await ingestSettings(positionals, values) : undefined;
 
   // The store first: a --run that cannot be served fails before the models load.
   const store: Store = values.run === undefined ? createEmbeddedStore() : await openRunStore(values.run, values);
@@ -86,7 +98,7 @@ async function suggest(argv: string[]): Promise<number> {
     if (input) {
       const result = await runEmbedded(
         { store, analyzer },
-        { sources: positionals, ...input, options: { bucket: 'week', by: [] }, ...(batchSize ? { batchSize } : {}) },
+        { sources: positionals, ...input },
       );
       runId = result.run.id;
       counts = result.run.counts;
@@ -130,36 +142,4 @@ async function describedUnits(store: Store, runId: string, analyzer: Analyzer, t
 
 function summary(runId: string, counts: RunCounts | undefined, result: DiscoveryResult) {
   return { runId, ...(counts ? { run: counts } : {}), uncovered: result.uncovered, grouped: result.grouped, suggestions: result.suggestions };
-}
-
-function positiveInt(flag: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${flag}: '${raw}' is not a positive whole number`);
-  return n;
-}
-
-function parseFlags(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...INPUT_FLAG_OPTIONS,
-        ...SERVICE_FLAGS,
-        run: { type: 'string' },
-        taxonomy: { type: 'string' },
-        model: { type: 'string', multiple: true },
-        'min-size': { type: 'string' },
-        max: { type: 'string' },
-        mask: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        'batch-size': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
 }
