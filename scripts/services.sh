@@ -74,15 +74,18 @@ start_redis() {
   done
 }
 
-stop_redis() {
-  if pid_alive "$SVC/redis.pid"; then
-    local pid; pid="$(cat "$SVC/redis.pid")"
+# Stops the process of a pid file: TERM, up to $2 tenths of a second to exit, then KILL.
+stop_pid() {
+  if pid_alive "$1"; then
+    local pid; pid="$(cat "$1")"
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    for _ in $(seq "$2"); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
   fi
-  rm -f "$SVC/redis.pid"
+  rm -f "$1"
 }
+
+stop_redis() { stop_pid "$SVC/redis.pid" 50; }
 
 # ---------------------------------------------------------------- FerretDB
 
@@ -149,15 +152,7 @@ start_mongo() {
   done
 }
 
-stop_mongo() {
-  if pid_alive "$SVC/ferretdb.pid"; then
-    local pid; pid="$(cat "$SVC/ferretdb.pid")"
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-  rm -f "$SVC/ferretdb.pid"
-}
+stop_mongo() { stop_pid "$SVC/ferretdb.pid" 100; }
 
 # ---------------------------------------------------------------- commands
 
