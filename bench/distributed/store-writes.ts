@@ -7,7 +7,7 @@ const BATCH = 500;
 
 /**
  * Analyses per second written by the pipeline's store (putAnalyses: unordered insertMany
- * under the unique (runId, verbatimId) index, sentences as JSON text) against a bare
+ * under the unique (runId, verbatimId) index, the detail as JSON text) against a bare
  * insertMany loop into a collection with no index but _id, on the same server: of the
  * documents the store writes (its overhead), and of the analyses as they are (nested).
  */
