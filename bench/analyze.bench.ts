@@ -66,7 +66,7 @@ if (BIG_ROWS > 0) {
   }
   const cli = join(root, 'dist/src/cli/main.js');
   if (!existsSync(cli)) throw new Error('run `npm run build` first (the RSS run measures the built CLI)');
-  const run = await runMeasured(process.execPath, [cli, 'analyze', file, '--json']);
+  const run = await runMeasured(cli, ['analyze', file, '--json']);
   const counts = run.code === 0 ? (JSON.parse(run.stdout) as { run: Record<string, number> }).run : null;
   console.log(
     `streaming ${BIG_ROWS.toLocaleString('en-US')} rows through \`frictionlens analyze\`: peak RSS ${run.peakMb.toFixed(0)} MB (goal <= 400), ` +

@@ -46,17 +46,17 @@ if (!existsSync(file)) {
   if (gen.code !== 0) throw new Error('generator failed');
 }
 const flags = ['--by', 'channel', '--date', '2026-11-01T00:00:00Z', '--json'];
-const embedded = await runMeasured(process.execPath, [cli, 'analyze', file, ...flags], env);
+const embedded = await runMeasured(cli, ['analyze', file, ...flags], env);
 if (embedded.code !== 0) throw new Error('analyze failed');
 
-const workers = Array.from({ length: WORKERS }, () => spawn(process.execPath, [cli, 'worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] }));
+const workers = Array.from({ length: WORKERS }, () => spawn(cli, ['worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] }));
 await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
   let err = '';
   w.stderr!.on('data', (d: Buffer) => ((err += d.toString()), err.includes('ready:') && resolve()));
   w.on('exit', () => reject(new Error(`worker exited: ${err}`)));
 })));
 const memory = await sampleRedisMemory(services.redisUrl);
-const distributed = await runMeasured(process.execPath, [cli, 'submit', file, ...flags, '--wait'], env);
+const distributed = await runMeasured(cli, ['submit', file, ...flags, '--wait'], env);
 const redis = await memory.stop();
 for (const w of workers) w.kill('SIGTERM');
 if (distributed.code !== 0) throw new Error('submit failed');

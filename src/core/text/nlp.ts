@@ -6,17 +6,29 @@ import { refineNegation } from './negation.js';
 type WinkNlp = ReturnType<typeof winkNLP>;
 
 /**
- * One winkNLP instance, built once at start-up and passed to every parse (building it costs
+ * One winkNLP instance, built at start-up and passed to every parse (building it costs
  * ~100 ms and a few MB; per-verbatim construction would dominate the hot path).
+ *
+ * wink adds every word it has not seen (ids, amounts, names, typos) to its instance's
+ * lexicon for good: over a million verbatims that alone grew the process by ~150 MB. So
+ * once OOV_LIMIT such words have been added, the instance is replaced by a fresh one; the
+ * words' annotations do not depend on what was read before, so results stay the same.
  */
 export interface Nlp {
-  readonly wink: WinkNlp;
+  wink: WinkNlp;
   /**
    * Size of wink's own lexicon: a token whose id is below it is a known English word; wink
    * numbers the words it has not seen from here up, in the order it meets them.
    */
   readonly lexiconSize: number;
+  /** Whether the lower-case form of a capitalised unseen word ("Shipping") is in the lexicon. */
+  readonly lowerKnown: Map<string, boolean>;
 }
+
+/** Unseen words an instance may collect before it is replaced. */
+const OOV_LIMIT = 100_000;
+/** Bound of the lower-case memo; it is cleared, not evicted, at the bound. */
+const LOWER_MEMO_LIMIT = 50_000;
 
 /**
  * The annotations the stages read: sentences, negation scope, POS (and, from it, lemmas).
@@ -30,8 +42,28 @@ export function createNlp(): Nlp {
   const wink = winkNLP(model, PIPE);
   // Each instance keeps its own lexicon, so the first unseen word read by a fresh instance
   // gets the first id past the lexicon: its size, the same in every process.
-  const [lexiconSize] = wink.readDoc('qzxwvjkq').tokens().out(wink.its.uniqueId as unknown as ItsFunction<number>) as unknown as number[];
-  return { wink, lexiconSize: lexiconSize! };
+  const [lexiconSize] = idsOf(wink, wink.readDoc('qzxwvjkq'));
+  return { wink, lexiconSize: lexiconSize!, lowerKnown: new Map() };
+}
+
+const idsOf = (wink: WinkNlp, wdoc: ReturnType<WinkNlp['readDoc']>): number[] =>
+  wdoc.tokens().out(wink.its.uniqueId as unknown as ItsFunction<number>) as unknown as number[];
+
+/**
+ * Whether a token is a known English word. wink files "Shipping" apart from "shipping", so
+ * a capitalised word it has not seen is looked up in lower case (once per word, memoised).
+ */
+function isKnown(nlp: Nlp, id: number, value: string, normal: string): boolean {
+  if (id < nlp.lexiconSize) return true;
+  if (value === normal) return false;
+  let known = nlp.lowerKnown.get(normal);
+  if (known === undefined) {
+    const ids = idsOf(nlp.wink, nlp.wink.readDoc(normal));
+    known = ids.length === 1 && ids[0]! < nlp.lexiconSize;
+    if (nlp.lowerKnown.size >= LOWER_MEMO_LIMIT) nlp.lowerKnown.clear();
+    nlp.lowerKnown.set(normal, known);
+  }
+  return known;
 }
 
 /**
@@ -70,17 +102,21 @@ export function parseDoc(nlp: Nlp, text: string): Doc {
   const pos = tokens.out(its.pos) as string[];
   const types = tokens.out(its.type) as string[];
   const negs = tokens.out(its.negationFlag) as unknown as boolean[];
-  const ids = tokens.out(its.uniqueId as unknown as ItsFunction<number>) as unknown as number[];
+  const ids = idsOf(wink, wdoc);
 
   const all: Token[] = new Array<Token>(n);
   let at = 0;
+  let newest = 0;
   for (let i = 0; i < n; i++) {
     const value = values[i] as string;
+    // wink keeps the case of a few normals ("It"); lower-casing keeps lookups uniform.
+    const normal = (normals[i] as string).toLowerCase();
+    const id = ids[i] as number;
+    if (id > newest) newest = id;
     at = locate(text, value, at);
     all[i] = {
       text: value,
-      // wink keeps the case of a few normals ("It"); lower-casing keeps lookups uniform.
-      normal: (normals[i] as string).toLowerCase(),
+      normal,
       // wink gives no lemma for a few tokens ("cant" ending a sentence): the normal stands in.
       lemma: (lemmas[i] ?? normals[i] ?? value).toLowerCase(),
       pos: pos[i] as string,
@@ -88,11 +124,15 @@ export function parseDoc(nlp: Nlp, text: string): Doc {
       end: at + value.length,
       negated: negs[i] === true,
       type: types[i] as string,
-      known: (ids[i] as number) < nlp.lexiconSize,
+      known: isKnown(nlp, id, value, normal),
     };
     at += value.length;
   }
   refineNegation(all);
+  if (newest >= nlp.lexiconSize + OOV_LIMIT) {
+    nlp.wink = winkNLP(model, PIPE);
+    nlp.lowerKnown.clear();
+  }
 
   const spans = wdoc.sentences().out(its.span) as unknown as Array<[number, number]>;
   const sentences: Sentence[] = [];
