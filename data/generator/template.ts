@@ -19,7 +19,11 @@ export function fillTemplate(rng: Rng, template: string, vars: Readonly<Record<s
     const other = DIFFERENT_FROM[name];
     const avoid = other === undefined ? undefined : (filled[other] ?? vars[other]);
     let value = filler(rng);
-    while (value === avoid) value = filler(rng);
+    // A slot with a single filler could never differ: give up after a few draws, loudly.
+    for (let tries = 0; value === avoid; tries++) {
+      if (tries === 50) throw new Error(`generator: slot {${name}} cannot differ from {${other}} in "${template}"`);
+      value = filler(rng);
+    }
     return (filled[name] = value);
   });
 }

@@ -24,6 +24,7 @@ export function analyzeVerbatim(analyzer: Analyzer, verbatim: Verbatim, runId: s
   const sentiment = (score: number): Sentiment => ({ score: clamp(score), label: analyzer.label(score) });
   const allHits = [...analyzer.themes(doc), ...(analyzer.modelThemes?.(doc) ?? [])];
   const hits = strongestPerTheme(allHits);
+  const sentenceThemes = themesBySentence(allHits, doc.sentences.length);
   const themes: ThemeMention[] = hits.map((hit) => ({
     id: hit.themeId,
     confidence: hit.confidence,
@@ -34,9 +35,7 @@ export function analyzeVerbatim(analyzer: Analyzer, verbatim: Verbatim, runId: s
   const sentences = doc.sentences.map((s, i) => ({
     span: { start: s.start, end: s.end },
     sentiment: sentiment(scores.sentences[i] ?? 0),
-    // Every theme the sentence speaks of, not only the mentions chosen as the verbatim's
-    // evidence: a sentence that repeats a theme is covered (discovery must not see it as new).
-    themes: [...new Set(allHits.filter((h) => h.sentence === i).map((h) => h.themeId))].sort(),
+    themes: sentenceThemes[i] ?? [],
   }));
 
   return {
@@ -63,6 +62,21 @@ export function analyzeVerbatim(analyzer: Analyzer, verbatim: Verbatim, runId: s
 }
 
 const clamp = (x: number): number => Math.max(-1, Math.min(1, x));
+
+/**
+ * Every theme each sentence speaks of, not only the mentions chosen as the verbatim's
+ * evidence: a sentence that repeats a theme is covered (discovery must not see it as new).
+ * Sorted and distinct, built in one pass over the hits.
+ */
+function themesBySentence(hits: readonly ThemeHit[], sentences: number): string[][] {
+  const out: string[][] = Array.from({ length: sentences }, () => []);
+  for (const h of hits) {
+    const list = out[h.sentence];
+    if (list && !list.includes(h.themeId)) list.push(h.themeId);
+  }
+  for (const list of out) if (list.length > 1) list.sort();
+  return out;
+}
 
 /** One mention per theme per verbatim: its strongest evidence (earliest on ties; rules win ties with models). */
 function strongestPerTheme(hits: readonly ThemeHit[]): ThemeHit[] {

@@ -61,8 +61,9 @@ export async function run(argv: string[]): Promise<number> {
     ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
     modelPaths: values.model ?? [],
   });
-  const store = createEmbeddedStore();
   const progress = createProgress('analyzing', process.stderr.isTTY ? await estimateRows(positionals) : undefined);
+  // Created last before the try: its temporary folder is removed in the finally, whatever fails.
+  const store = createEmbeddedStore();
   try {
     const { run, insights } = await runEmbedded({ store, analyzer }, { sources: positionals, ...ingest, onProgress: (n) => progress.update(n) });
     progress.done();

@@ -2,8 +2,8 @@
  * Words that say nothing about a friction on their own: function words, greetings, fillers,
  * the small talk of feedback, and the vague nouns of any complaint ("problem", "issue"),
  * which would otherwise gather complaints about everything into one group. Negators are
- * kept apart: they carry the friction inside a bigram ("not work", "never arrive") though
- * not as unigrams.
+ * the matcher's own (themes/pattern.ts): they carry the friction inside a term ("not
+ * work", "never arrive"), written as the taxonomy reads "not".
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all almost also am an and any are aren't around as at be because been before
@@ -24,5 +24,3 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   going went come came take took see seen look looked use used put try tried give gave keep kept let able sure
   n/a na etc problem problems issue issues trouble mind`.split(/\s+/),
 );
-
-export const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'no', 'never', 'nor', 'none', 'without', 'cannot', "can't", "won't", "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "weren't", "couldn't", "wouldn't", "haven't", "hasn't"]);

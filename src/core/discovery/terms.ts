@@ -1,6 +1,7 @@
 import type { Token } from '../text/types.js';
 import { maskTokens } from './mask.js';
-import { NEGATORS, STOP_WORDS } from './stop-words.js';
+import { NEGATORS } from '../themes/pattern.js';
+import { STOP_WORDS } from './stop-words.js';
 import type { DescribedUnit, DescribeOptions, DiscoveryUnit } from './types.js';
 
 /** Parts of speech that can say what went wrong: things, actions, qualities. */
