@@ -8,7 +8,7 @@ import { addReplicates, addToGroup, emptyGroup, type Contribution } from './grou
 import { metricValues } from './metrics.js';
 import { addToDriverStats, driverFeatures, emptyDriverStats } from './driver-stats.js';
 import type { InsightPartial, ScopeCell, ThemeCell } from './partial-types.js';
-import { quoteCandidate, topQuotes } from './quotes.js';
+import { offerQuote, quoteCandidate } from './quotes.js';
 
 export interface FoldOptions {
   bucketSize: BucketSize;
@@ -71,8 +71,9 @@ export function foldAnalysis(partial: InsightPartial, analysis: Analysis, option
 
   const weights = poissonWeights(analysis.verbatimId, partial.replicates);
   const buckets = ['*', bucketStart(analysis.createdAt, options.bucketSize)];
+  const facets = facetsOf(analysis, options.by);
   for (const bucket of buckets) {
-    for (const facet of facetsOf(analysis, options.by)) {
+    for (const facet of facets) {
       const key = scopeKey(bucket, facet);
       const headline = key === HEADLINE_SCOPE;
       const scope = (partial.scopes[key] ??= emptyScope());
@@ -84,12 +85,12 @@ export function foldAnalysis(partial: InsightPartial, analysis: Analysis, option
         if (contribution.negative) addToGroup(cell.negative, contribution);
         if (contribution.positive) addToGroup(cell.positive, contribution);
         if (headline) addReplicates(cell.anyReplicates, fixed, weights);
-        cell.quotes = topQuotes(cell.quotes, [quote]);
+        offerQuote(cell.quotes, quote);
       }
     }
   }
   // The key-driver regression's sufficient statistics, one set per metric (driver-stats.ts).
-  const features = driverFeatures(analysis, facetsOf(analysis, options.by));
+  const features = driverFeatures(analysis, facets);
   for (const m in fixed) {
     const stats = (partial.drivers[m as Metric] ??= emptyDriverStats(partial.replicates));
     addToDriverStats(stats, features, fixed[m as Metric]!, weights);

@@ -38,3 +38,20 @@ export function topQuotes(a: readonly QuoteCandidate[], b: readonly QuoteCandida
     .filter((q) => !seen.has(q.verbatimId) && seen.add(q.verbatimId))
     .slice(0, k);
 }
+
+/**
+ * Offers one candidate to a kept list in place: the same list as topQuotes(list, [q]), without
+ * allocating and sorting for every theme of every scope of every verbatim folded.
+ */
+export function offerQuote(list: QuoteCandidate[], q: QuoteCandidate, k = QUOTES_PER_THEME): void {
+  const same = list.findIndex((x) => x.verbatimId === q.verbatimId);
+  if (same >= 0) {
+    if (!(q.rank < list[same]!.rank)) return;
+    list.splice(same, 1);
+  }
+  if (list.length >= k && !(q.rank < list[list.length - 1]!.rank)) return;
+  let at = list.length;
+  while (at > 0 && q.rank < list[at - 1]!.rank) at--;
+  list.splice(at, 0, q);
+  if (list.length > k) list.length = k;
+}
