@@ -6,6 +6,7 @@ import { run as evalCommand } from '../src/cli/commands/eval.js';
 import { run as trainCommand } from '../src/cli/commands/train.js';
 import { createClassifier, evaluate, lexiconFeatures, splitIndices, trainClassifier, type Evaluation } from '../src/core/classify/index.js';
 import { NEUTRAL_BAND, sentimentLabel } from '../src/core/sentiment/index.js';
+import { reportError } from '../src/cli/exit-codes.js';
 import { UsageError } from '../src/errors.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
 import { readLabelledRows, readModel } from '../src/load/classifier.js';
@@ -162,5 +163,15 @@ describe('train then eval', () => {
 
   it('refuses a missing label column mapping as a usage error', async () => {
     await expect(trainCommand(['themes', '--in', trainFile, '--map', 'text=comment'])).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('refuses an unknown flag as a usage error (exit code 2), not as a bug', async () => {
+    const columns = ['--in', trainFile, '--map', 'text=comment', '--map', 'label=code'];
+    for (const command of [trainCommand, evalCommand]) {
+      const error: unknown = await command(['themes', ...columns, '--no-such-flag']).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toMatch(/no-such-flag/);
+      expect(reportError(error, () => {})).toBe(2);
+    }
   });
 });

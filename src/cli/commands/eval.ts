@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { createClassifier, evaluate, microF1, splitIndices, type Evaluation, type LinearModel } from '../../core/classify/index.js';
 import { UsageError } from '../../errors.js';
 import { readLabelledRows, readModel } from '../../load/classifier.js';
+import { parseFlags } from '../parse-flags.js';
 import { LABELLED_INPUT_FLAGS, loadExtraFeatures, normaliseLabels, parseColumns, parseNumberFlag, parseTask, taskSetup, trainOn } from './train.js';
 
 export const EVAL_HELP = `Usage: frictionlens eval themes|sentiment --in FILE --map text=COLUMN --map label=COLUMN [options]
@@ -29,10 +29,12 @@ Options:
 Exit codes: 0 ok, 2 usage error, 3 input error.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { ...LABELLED_INPUT_FLAGS, model: { type: 'string' }, split: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' } },
+  const { values, positionals } = parseFlags(argv, {
+    ...LABELLED_INPUT_FLAGS,
+    model: { type: 'string' },
+    split: { type: 'string' },
+    top: { type: 'string' },
+    json: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(EVAL_HELP + '\n');

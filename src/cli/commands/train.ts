@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { trainClassifier, trainMultiLabel, type ExtraFeatureKind, type LinearModel, type TrainOptions } from '../../core/classify/index.js';
 import { UsageError } from '../../errors.js';
 import { readLabelledRows, writeModel, type LabelledRow } from '../../load/classifier.js';
+import { parseFlags } from '../parse-flags.js';
 
 /** The lexicon and the NLP model behind extra features load only when a model needs them. */
 export const loadExtraFeatures = (): Promise<typeof import('../../load/extra-features.js')> => import('../../load/extra-features.js');
@@ -113,11 +113,7 @@ export function taskSetup(task: Task, values: { seed?: string; cost?: string; ba
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { ...LABELLED_INPUT_FLAGS, out: { type: 'string' }, float32: { type: 'boolean' } },
-  });
+  const { values, positionals } = parseFlags(argv, { ...LABELLED_INPUT_FLAGS, out: { type: 'string' }, float32: { type: 'boolean' } });
   if (values.help) {
     process.stdout.write(TRAIN_HELP + '\n');
     return 0;
