@@ -1,15 +1,17 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as evalCommand } from '../src/cli/commands/eval.js';
-import { run as trainCommand } from '../src/cli/commands/train.js';
+import { run as trainCommand, taskSetup, trainOn } from '../src/cli/commands/train.js';
 import { createClassifier, evaluate, lexiconFeatures, splitIndices, trainClassifier, type Evaluation } from '../src/core/classify/index.js';
 import { NEUTRAL_BAND, sentimentLabel } from '../src/core/sentiment/index.js';
 import { reportError } from '../src/cli/exit-codes.js';
 import { UsageError } from '../src/errors.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
 import { readLabelledRows, readModel } from '../src/load/classifier.js';
+import { createExtraFeatureSource, extraRowsFor } from '../src/load/extra-features.js';
+import { loadSentimentLexicon } from '../src/load/lexicon.js';
 import { createRng } from '../src/core/classify/rng.js';
 import { syntheticRows } from './classify-fixtures.js';
 
@@ -154,6 +156,30 @@ describe('train then eval', () => {
     const { analyzer } = await loadAnalyzer({ modelPaths: [model] });
     const hits = analyzer.modelThemes?.(analyzer.parse('Hello there, best regards. My parcel never arrived.')) ?? [];
     expect(hits.map((h) => h.themeId)).toEqual(['delivery']);
+  });
+
+  it('trains a hybrid sentiment model on the scores of the lexicon it is given, not the bundled one', async () => {
+    // A lexicon that reads "great" as bad: its features for "great service" are the reverse of the bundled lexicon's.
+    const lexiconDir = join(dir, 'reversed-lexicon');
+    await mkdir(lexiconDir);
+    await writeFile(join(lexiconDir, 'afinn-165.json'), JSON.stringify({ words: { great: -3, awful: 3 } }));
+    await writeFile(join(lexiconDir, 'review-words.yaml'), 'words: {}\n');
+    await writeFile(join(lexiconDir, 'customer-service.yaml'), 'phrases: {}\n');
+    await writeFile(join(lexiconDir, 'modifiers.yaml'), 'modifiers: {}\ncontrastAfter: []\ncontrastBefore: []\n');
+    const reversed = loadSentimentLexicon(lexiconDir);
+    const negativeSide = lexiconFeatures(-0.9, NEUTRAL_BAND).slice(-3);
+    const positiveSide = lexiconFeatures(0.9, NEUTRAL_BAND).slice(-3);
+    expect(Array.from(createExtraFeatureSource(reversed)('great service').slice(-3))).toEqual(Array.from(negativeSide));
+    expect(Array.from(createExtraFeatureSource(loadSentimentLexicon())('great service').slice(-3))).toEqual(Array.from(positiveSide));
+
+    const rows = ['great service', 'awful wait', 'great food', 'awful agent', 'a parcel', 'the menu'].map((text, i) => ({ text, labels: [['positive', 'negative', 'neutral'][Math.floor(i / 2) % 3]!] }));
+    const texts = rows.map((r) => r.text);
+    const setup = taskSetup('sentiment', {});
+    const trained = await trainOn(rows, false, 'sentiment', { ...setup, lexiconDir });
+    const expected = trainClassifier(texts, rows.map((r) => r.labels[0]!), setup.options, extraRowsFor('lexicon-sentiment', texts, reversed));
+    expect(Array.from(trained.weights)).toEqual(Array.from(expected.weights));
+    const bundled = await trainOn(rows, false, 'sentiment', setup);
+    expect(Array.from(bundled.weights)).not.toEqual(Array.from(trained.weights));
   });
 
   it('refuses to score a sentiment model as a theme model', async () => {

@@ -1,6 +1,7 @@
 import { calibrateRejectThreshold, createClassifier, evaluate, microF1, trainClassifier, trainMultiLabel, type Classifier, type Evaluation, type TrainOptions } from '../../src/core/classify/index.js';
 import { taskSetup, trainOn } from '../../src/cli/commands/train.js';
 import { createExtraFeatureSource } from '../../src/load/extra-features.js';
+import { loadSentimentLexicon } from '../../src/load/lexicon.js';
 import type { Clinc, MultiLabelSplit, Split } from './datasets.js';
 
 const seconds = (since: number): number => (performance.now() - since) / 1000;
@@ -24,7 +25,7 @@ export async function ourSentiment(train: Split, test: Split, textOnly = false):
   const model = await trainOn(train.texts.map((text, i) => ({ text, labels: [train.labels[i]!] })), false, 'sentiment', setup);
   const classifier = createClassifier(model);
   const trained = seconds(started);
-  const features = model.extra ? createExtraFeatureSource(model.extra) : undefined;
+  const features = model.extra ? createExtraFeatureSource(loadSentimentLexicon()) : undefined;
   const evaluation = evaluate(test.labels, test.texts.map((t) => classifier.classify(t, features?.(t)).label));
   return { evaluation, seconds: trained };
 }
@@ -110,7 +111,7 @@ export function ourAspects(
   );
   // The polarity model is a sentiment model: the CLI's sentiment defaults, the lexicon's score of the sentence as a feature.
   const sentiment = taskSetup('sentiment', { 'text-only': options.textOnly ?? false });
-  const lexicon = sentiment.extra ? createExtraFeatureSource(sentiment.extra) : undefined;
+  const lexicon = sentiment.extra ? createExtraFeatureSource(loadSentimentLexicon()) : undefined;
   const pairExtra = lexicon && sentiment.extra ? { kind: sentiment.extra, rows: pairSentences.map(lexicon) } : undefined;
   // Unweighted classes: the aspect figures are micro-F1 and accuracy, which balanced weights
   // (the CLI's sentiment default, for macro-F1) cost 2-3 points on SemEval train's 80/20 splits.

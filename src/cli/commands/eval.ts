@@ -1,6 +1,7 @@
 import { createClassifier, evaluate, microF1, splitIndices, type Evaluation, type LinearModel } from '../../core/classify/index.js';
 import { UsageError } from '../../errors.js';
 import { readLabelledRows, readModel } from '../../load/classifier.js';
+import { loadSentimentLexicon } from '../../load/lexicon.js';
 import { parseFlags } from '../parse-flags.js';
 import { LABELLED_INPUT_FLAGS, loadExtraFeatures, normaliseLabels, parseColumns, parseNumberFlag, parseTask, taskSetup, trainOn } from './train.js';
 
@@ -72,7 +73,8 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const classifier = createClassifier(model);
-  const extra = model.extra ? (await loadExtraFeatures()).createExtraFeatureSource(model.extra) : undefined;
+  // The bundled lexicon, as train and analyze use it (neither takes another from the command line).
+  const extra = model.extra ? (await loadExtraFeatures()).createExtraFeatureSource(loadSentimentLexicon()) : undefined;
   const features = (text: string): Float32Array | undefined => extra?.(text);
   if (model.kind === 'multilabel') {
     const predicted = scored.map((r) => classifier.classifyLabels(r.text, true, features(r.text)).map((l) => l.label));

@@ -1,6 +1,7 @@
 import { trainClassifier, trainMultiLabel, type ExtraFeatureKind, type LinearModel, type TrainOptions } from '../../core/classify/index.js';
 import { UsageError } from '../../errors.js';
 import { readLabelledRows, writeModel, type LabelledRow } from '../../load/classifier.js';
+import { loadSentimentLexicon } from '../../load/lexicon.js';
 import { parseFlags } from '../parse-flags.js';
 
 /** The lexicon and the NLP model behind extra features load only when a model needs them. */
@@ -84,6 +85,11 @@ export interface TaskSetup {
   options: Partial<TrainOptions>;
   /** Extra dense features the model takes (sentiment: the lexicon score), if any. */
   extra?: ExtraFeatureKind;
+  /**
+   * The lexicon folder whose scores the extra features take (default: the bundled one). It
+   * must be the lexicon the model will run with: the analyzer's `lexiconDir`.
+   */
+  lexiconDir?: string;
 }
 
 /**
@@ -93,7 +99,7 @@ export interface TaskSetup {
 export async function trainOn(rows: readonly LabelledRow[], multiLabel: boolean, task: Task, setup: TaskSetup): Promise<LinearModel> {
   if (rows.length < 2) throw new UsageError(`only ${rows.length} labelled row(s): nothing to learn from`);
   const texts = rows.map((r) => r.text);
-  const extra = setup.extra ? (await loadExtraFeatures()).extraRowsFor(setup.extra, texts) : undefined;
+  const extra = setup.extra ? (await loadExtraFeatures()).extraRowsFor(setup.extra, texts, loadSentimentLexicon(setup.lexiconDir)) : undefined;
   if (multiLabel) return { ...trainMultiLabel(texts, rows.map((r) => r.labels), setup.options, extra), task };
   const labels = rows.map((r) => r.labels[0]!);
   if (new Set(labels).size < 2) throw new UsageError('every row has the same label: a classifier needs at least two');
