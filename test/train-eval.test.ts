@@ -7,9 +7,9 @@ import { run as trainCommand, taskSetup, trainOn } from '../src/cli/commands/tra
 import { createClassifier, evaluate, lexiconFeatures, splitIndices, trainClassifier, type Evaluation } from '../src/core/classify/index.js';
 import { NEUTRAL_BAND, sentimentLabel } from '../src/core/sentiment/index.js';
 import { reportError } from '../src/cli/exit-codes.js';
-import { UsageError } from '../src/errors.js';
+import { InputError, UsageError } from '../src/errors.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
-import { readLabelledRows, readModel } from '../src/load/classifier.js';
+import { readLabelledRows, readModel, writeModel } from '../src/load/classifier.js';
 import { createExtraFeatureSource, extraRowsFor } from '../src/load/extra-features.js';
 import { loadSentimentLexicon } from '../src/load/lexicon.js';
 import { createRng } from '../src/core/classify/rng.js';
@@ -180,6 +180,35 @@ describe('train then eval', () => {
     expect(Array.from(trained.weights)).toEqual(Array.from(expected.weights));
     const bundled = await trainOn(rows, false, 'sentiment', setup);
     expect(Array.from(bundled.weights)).not.toEqual(Array.from(trained.weights));
+  });
+
+  it('refuses sentiment labels other than positive / negative / neutral, in training and in a model file', async () => {
+    const file = join(dir, 'pos-neg.csv');
+    const rows = ['great service,pos', 'rude agent,neg', 'lovely staff,pos', 'slow app,neg', 'a parcel,neu'];
+    await writeFile(file, ['comment,tone', ...rows].join('\n') + '\n');
+    const trained: unknown = await trainCommand(['sentiment', '--in', file, '--map', 'text=comment', '--map', 'label=tone', '--out', join(dir, 'never.json')]).catch((e: unknown) => e);
+    expect(trained).toBeInstanceOf(InputError);
+    expect((trained as Error).message).toContain("found 'neg', 'neu', 'pos'");
+    expect(reportError(trained, () => {})).toBe(3);
+    // eval --split trains the same way.
+    await expect(evalCommand(['sentiment', '--in', file, '--map', 'text=comment', '--map', 'label=tone', '--split', '0.6'])).rejects.toBeInstanceOf(InputError);
+    // Without neutral is a sentiment model; without negative is not.
+    const upper = join(dir, 'two-class.csv');
+    await writeFile(upper, ['comment,tone', 'great service,POSITIVE', 'rude agent,Negative', 'lovely staff,positive', 'slow app,negative'].join('\n') + '\n');
+    expect((await capture(trainCommand, ['sentiment', '--in', upper, '--map', 'text=comment', '--map', 'label=tone', '--out', join(dir, 'two-class.json'), '--text-only'])).code).toBe(0);
+    expect((await readModel(join(dir, 'two-class.json'))).labels).toEqual(['negative', 'positive']);
+    await expect(trainOn([{ text: 'great', labels: ['positive'] }, { text: 'fine', labels: ['neutral'] }], false, 'sentiment', taskSetup('sentiment', { 'text-only': true }))).rejects.toThrow(
+      /no negative/,
+    );
+
+    // A model file that says it is a sentiment model but whose labels are not: refused on load, by analyze too.
+    const texts = ['great service', 'rude agent', 'lovely staff', 'slow app'];
+    const modelFile = join(dir, 'pos-neg.json');
+    await writeModel(modelFile, { ...trainClassifier(texts, ['pos', 'neg', 'pos', 'neg']), task: 'sentiment' });
+    const loaded: unknown = await readModel(modelFile).catch((e: unknown) => e);
+    expect(loaded).toBeInstanceOf(InputError);
+    expect((loaded as Error).message).toMatch(/is a sentiment model, but .*found 'neg', 'pos' \(no positive or negative; 'neg', 'pos' not a sentiment label\)/);
+    await expect(loadAnalyzer({ modelPaths: [modelFile] })).rejects.toBeInstanceOf(InputError);
   });
 
   it('refuses to score a sentiment model as a theme model', async () => {
