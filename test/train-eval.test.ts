@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as evalCommand } from '../src/cli/commands/eval.js';
 import { run as trainCommand, taskSetup, trainOn } from '../src/cli/commands/train.js';
-import { createClassifier, evaluate, lexiconFeatures, splitIndices, trainClassifier, type Evaluation } from '../src/core/classify/index.js';
+import { createClassifier, evaluate, lexiconFeatures, microF1, splitIndices, trainClassifier, type Evaluation } from '../src/core/classify/index.js';
 import { NEUTRAL_BAND, sentimentLabel } from '../src/core/sentiment/index.js';
 import { reportError } from '../src/cli/exit-codes.js';
 import { InputError, UsageError } from '../src/errors.js';
@@ -13,7 +13,7 @@ import { readLabelledRows, readModel, writeModel } from '../src/load/classifier.
 import { createExtraFeatureSource, extraRowsFor } from '../src/load/extra-features.js';
 import { loadSentimentLexicon } from '../src/load/lexicon.js';
 import { createRng } from '../src/core/classify/rng.js';
-import { syntheticRows } from './classify-fixtures.js';
+import { syntheticMultiLabelRows, syntheticRows } from './classify-fixtures.js';
 
 async function capture(command: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
@@ -142,6 +142,36 @@ describe('train then eval', () => {
     expect(sentimentLabel(scores.sentences[0]!, NEUTRAL_BAND)).toBe('negative');
     const hits = analyzer.modelThemes?.(doc) ?? [];
     expect(hits.find((h) => h.themeId === 'delivery')).toMatchObject({ via: 'model', sentence: 3 });
+  });
+
+  it('scores in eval exactly the labels analyze reports, by the multi-label model\'s own thresholds, negative ones included', async () => {
+    const toCsv = (rows: { text: string; labels: string[] }[]): string => ['comment,codes', ...rows.map((r) => `${csvCell(r.text)},${r.labels.join(';')}`)].join('\n') + '\n';
+    const trainRows = join(dir, 'multi.csv');
+    const testRows = join(dir, 'multi-test.csv');
+    await writeFile(trainRows, toCsv(syntheticMultiLabelRows(150, 3)));
+    const held = syntheticMultiLabelRows(40, 4);
+    await writeFile(testRows, toCsv(held));
+    const columns = ['--map', 'text=comment', '--map', 'label=codes', '--label-sep', ';'];
+    const trained = join(dir, 'multi.json');
+    expect((await capture(trainCommand, ['themes', '--in', trainRows, ...columns, '--out', trained, '--float32'])).code).toBe(0);
+    // Every cut at -0.8: labels scoring in [-0.8, 0) are the model's too, and analyze must say them.
+    const lowered = join(dir, 'multi-lowered.json');
+    const model = await readModel(trained);
+    await writeModel(lowered, { ...model, thresholds: new Float32Array(model.labels.length).fill(-0.8) }, 'float32');
+    const classifier = createClassifier(await readModel(lowered));
+    const negativeButOver = held.filter((r) => Array.from(classifier.scores(r.text)).some((score) => score < 0 && score >= -0.8));
+    expect(negativeButOver.length).toBeGreaterThan(0);
+
+    const { analyzer } = await loadAnalyzer({ modelPaths: [lowered] });
+    const reported = held.map((r) => {
+      const doc = analyzer.parse(r.text);
+      expect(doc.sentences).toHaveLength(1);
+      return (analyzer.modelThemes?.(doc) ?? []).map((h) => h.themeId);
+    });
+    for (const hit of held.flatMap((r) => analyzer.modelThemes?.(analyzer.parse(r.text)) ?? [])) expect(hit.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(reported).toEqual(held.map((r) => classifier.decide(r.text).map((d) => d.label)));
+    const scored = JSON.parse((await capture(evalCommand, ['themes', '--in', testRows, ...columns, '--model', lowered, '--json'])).out) as { micro: { f1: number; precision: number } };
+    expect(scored.micro).toEqual(microF1(held.map((r) => r.labels), reported));
   });
 
   it("never reports a theme model's 'none' label (rows about no theme) as a theme", async () => {

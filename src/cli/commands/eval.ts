@@ -10,7 +10,9 @@ export const EVAL_HELP = `Usage: frictionlens eval themes|sentiment --in FILE --
 Measures a text classifier on labelled rows: accuracy, macro-F1, per-class precision /
 recall / F1 and the confusion matrix (the most frequent confusions when there are many
 classes). Either scores a trained --model on every row, or trains on a seeded --split of
-the file and scores the rest (the default: --split 0.8).
+the file and scores the rest (the default: --split 0.8). It scores what 'analyze --model'
+does with the model: a one-label model's best label; a multi-label model's labels at or
+over their calibrated thresholds (possibly none).
 
 Options:
   --in FILE               labelled rows: CSV, JSONL or JSON array
@@ -77,7 +79,8 @@ export async function run(argv: string[]): Promise<number> {
   const extra = model.extra ? (await loadExtraFeatures()).createExtraFeatureSource(loadSentimentLexicon()) : undefined;
   const features = (text: string): Float32Array | undefined => extra?.(text);
   if (model.kind === 'multilabel') {
-    const predicted = scored.map((r) => classifier.classifyLabels(r.text, true, features(r.text)).map((l) => l.label));
+    // The model's own rule, as analyze applies it to each sentence: no label forced on a text.
+    const predicted = scored.map((r) => classifier.decide(r.text, features(r.text)).map((l) => l.label));
     const micro = microF1(scored.map((r) => r.labels), predicted);
     if (values.json) process.stdout.write(JSON.stringify({ task, setup, examples: scored.length, micro }, null, 2) + '\n');
     else process.stdout.write(`eval ${task}: ${setup}\nmicro precision ${fmt(micro.precision)}  recall ${fmt(micro.recall)}  F1 ${fmt(micro.f1)}\n`);
@@ -85,7 +88,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const evaluation = evaluate(
     scored.map((r) => r.labels[0]!),
-    scored.map((r) => classifier.classify(r.text, features(r.text)).label),
+    scored.map((r) => classifier.decide(r.text, features(r.text))[0]?.label ?? null),
     top,
   );
   if (values.json) process.stdout.write(JSON.stringify({ task, setup, ...evaluation }, null, 2) + '\n');
