@@ -5,6 +5,7 @@ import {
   createTextHasher,
   createVectorizer,
   DEFAULT_FEATURE_OPTIONS,
+  DEFAULT_TRAIN_OPTIONS,
   evaluate,
   fromModelFile,
   lexiconFeatures,
@@ -15,6 +16,7 @@ import {
   trainClassifier,
   trainMultiLabel,
 } from '../src/core/classify/index.js';
+import { outOfFoldScores } from '../src/core/classify/train.js';
 import { syntheticMultiLabelRows, syntheticRows } from './classify-fixtures.js';
 
 describe('hashed features', () => {
@@ -113,6 +115,22 @@ describe('multi-label classifier', () => {
     const held = syntheticMultiLabelRows(60, 99);
     const micro = microF1(held.map((r) => r.labels), held.map((r) => classifier.decide(r.text).map((l) => l.label)));
     expect(micro.f1).toBeGreaterThan(0.9);
+  });
+
+  it('calibrates on scores of models that never saw the row, not even its n-gram statistics', () => {
+    // Each held-out row scored as by a model trained from scratch on the other folds alone (its feature space too).
+    const rows = syntheticMultiLabelRows(90, 5);
+    const names = ['billing', 'delivery', 'login'];
+    const texts = rows.map((r) => r.text);
+    const { fold, scores } = outOfFoldScores(texts, rows.map((r) => r.labels.map((l) => names.indexOf(l))), names, 3, { ...DEFAULT_TRAIN_OPTIONS, seed: 3 });
+    for (let f = 0; f < 3; f++) {
+      const fit = rows.filter((_, i) => fold[i] !== f);
+      const alone = createClassifier(trainMultiLabel(fit.map((r) => r.text), fit.map((r) => r.labels), { seed: 3, calibrationFolds: 0 }));
+      expect(alone.model.labels).toEqual(names);
+      texts.forEach((text, i) => {
+        if (fold[i] === f) expect(Array.from(scores[i]!)).toEqual(Array.from(alone.scores(text)));
+      });
+    }
   });
 
   it('decides by its calibrated thresholds, negative ones included, and nothing else', () => {
