@@ -5,6 +5,7 @@ import {
   createTextHasher,
   createVectorizer,
   DEFAULT_FEATURE_OPTIONS,
+  DEFAULT_TRAIN_OPTIONS,
   evaluate,
   fromModelFile,
   lexiconFeatures,
@@ -15,6 +16,7 @@ import {
   trainClassifier,
   trainMultiLabel,
 } from '../src/core/classify/index.js';
+import { outOfFoldScores } from '../src/core/classify/train.js';
 import { syntheticMultiLabelRows, syntheticRows } from './classify-fixtures.js';
 
 describe('hashed features', () => {
@@ -111,8 +113,60 @@ describe('multi-label classifier', () => {
     const found = classifier.classifyLabels('charged twice and parcel never arrived').map((l) => l.label);
     expect(found.sort()).toEqual(['billing', 'delivery']);
     const held = syntheticMultiLabelRows(60, 99);
-    const micro = microF1(held.map((r) => r.labels), held.map((r) => classifier.classifyLabels(r.text, true).map((l) => l.label)));
+    const micro = microF1(held.map((r) => r.labels), held.map((r) => classifier.decide(r.text).map((l) => l.label)));
     expect(micro.f1).toBeGreaterThan(0.9);
+  });
+
+  it('calibrates on scores of models that never saw the row, not even its n-gram statistics', () => {
+    // Each held-out row scored as by a model trained from scratch on the other folds alone (its feature space too).
+    const rows = syntheticMultiLabelRows(90, 5);
+    const names = ['billing', 'delivery', 'login'];
+    const texts = rows.map((r) => r.text);
+    const { fold, scores } = outOfFoldScores(texts, rows.map((r) => r.labels.map((l) => names.indexOf(l))), names, 3, { ...DEFAULT_TRAIN_OPTIONS, seed: 3 });
+    for (let f = 0; f < 3; f++) {
+      const fit = rows.filter((_, i) => fold[i] !== f);
+      const alone = createClassifier(trainMultiLabel(fit.map((r) => r.text), fit.map((r) => r.labels), { seed: 3, calibrationFolds: 0 }));
+      expect(alone.model.labels).toEqual(names);
+      texts.forEach((text, i) => {
+        if (fold[i] === f) expect(Array.from(scores[i]!)).toEqual(Array.from(alone.scores(text)));
+      });
+    }
+  });
+
+  it('decides by its calibrated thresholds, negative ones included, and nothing else', () => {
+    const rows = syntheticMultiLabelRows(300);
+    const model = trainMultiLabel(rows.map((r) => r.text), rows.map((r) => r.labels), { seed: 1 });
+    const text = 'my parcel never arrived';
+    const scores = Array.from(createClassifier(model).scores(text));
+    const billing = model.labels.indexOf('billing');
+    expect(scores[billing]).toBeLessThan(0);
+    // billing's cut just under its (negative) score: the model says billing, as its rule does.
+    const thresholds = Float32Array.from(scores, (score, k) => (k === billing ? score - 0.25 : Math.max(score + 0.5, 0)));
+    thresholds[model.labels.indexOf('delivery')] = scores[model.labels.indexOf('delivery')]! - 0.5;
+    const classifier = createClassifier({ ...model, thresholds });
+    const decided = classifier.decide(text);
+    expect(decided.map((d) => d.label)).toEqual(['delivery', 'billing']);
+    expect(decided[1]!.score).toBeLessThan(0);
+    expect(decided[0]!.margin).toBeCloseTo(0.5, 5);
+    expect(decided[1]!.margin).toBeCloseTo(0.25, 5);
+    expect(decided.map((d) => d.label)).toEqual(classifier.classifyLabels(text).map((l) => l.label));
+    // No label over its cut: nothing, where classifyLabels(text, true) would force the best one.
+    const none = createClassifier({ ...model, thresholds: Float32Array.from(scores, (score) => score + 1) });
+    expect(none.decide(text)).toEqual([]);
+    expect(none.classifyLabels(text, true).map((l) => l.label)).toEqual(['delivery']);
+  });
+});
+
+describe('the decision of a one-label model', () => {
+  it('is its best label, with a margin over its reject threshold, or nothing under it', () => {
+    const rows = syntheticRows(20);
+    const model = trainClassifier(rows.map((r) => r.text), rows.map((r) => r.label), { seed: 5 });
+    const classifier = createClassifier(model);
+    const p = classifier.classify('my parcel never arrived');
+    expect(classifier.decide('my parcel never arrived')).toEqual([{ label: 'delivery', score: p.score, margin: p.score }]);
+    const strict = createClassifier({ ...model, rejectBelow: p.score - 0.1 });
+    expect(strict.decide('my parcel never arrived')[0]!.margin).toBeCloseTo(0.1, 5);
+    expect(createClassifier({ ...model, rejectBelow: p.score + 0.1 }).decide('my parcel never arrived')).toEqual([]);
   });
 });
 

@@ -1,16 +1,19 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as evalCommand } from '../src/cli/commands/eval.js';
-import { run as trainCommand } from '../src/cli/commands/train.js';
-import { createClassifier, evaluate, lexiconFeatures, splitIndices, trainClassifier, type Evaluation } from '../src/core/classify/index.js';
+import { run as trainCommand, taskSetup, trainOn } from '../src/cli/commands/train.js';
+import { createClassifier, evaluate, lexiconFeatures, microF1, splitIndices, trainClassifier, type Evaluation } from '../src/core/classify/index.js';
 import { NEUTRAL_BAND, sentimentLabel } from '../src/core/sentiment/index.js';
-import { UsageError } from '../src/errors.js';
+import { reportError } from '../src/cli/exit-codes.js';
+import { InputError, UsageError } from '../src/errors.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
-import { readLabelledRows, readModel } from '../src/load/classifier.js';
+import { readLabelledRows, readModel, writeModel } from '../src/load/classifier.js';
+import { createExtraFeatureSource, extraRowsFor } from '../src/load/extra-features.js';
+import { loadSentimentLexicon } from '../src/load/lexicon.js';
 import { createRng } from '../src/core/classify/rng.js';
-import { syntheticRows } from './classify-fixtures.js';
+import { syntheticMultiLabelRows, syntheticRows } from './classify-fixtures.js';
 
 async function capture(command: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
@@ -141,6 +144,36 @@ describe('train then eval', () => {
     expect(hits.find((h) => h.themeId === 'delivery')).toMatchObject({ via: 'model', sentence: 3 });
   });
 
+  it('scores in eval exactly the labels analyze reports, by the multi-label model\'s own thresholds, negative ones included', async () => {
+    const toCsv = (rows: { text: string; labels: string[] }[]): string => ['comment,codes', ...rows.map((r) => `${csvCell(r.text)},${r.labels.join(';')}`)].join('\n') + '\n';
+    const trainRows = join(dir, 'multi.csv');
+    const testRows = join(dir, 'multi-test.csv');
+    await writeFile(trainRows, toCsv(syntheticMultiLabelRows(150, 3)));
+    const held = syntheticMultiLabelRows(40, 4);
+    await writeFile(testRows, toCsv(held));
+    const columns = ['--map', 'text=comment', '--map', 'label=codes', '--label-sep', ';'];
+    const trained = join(dir, 'multi.json');
+    expect((await capture(trainCommand, ['themes', '--in', trainRows, ...columns, '--out', trained, '--float32'])).code).toBe(0);
+    // Every cut at -0.8: labels scoring in [-0.8, 0) are the model's too, and analyze must say them.
+    const lowered = join(dir, 'multi-lowered.json');
+    const model = await readModel(trained);
+    await writeModel(lowered, { ...model, thresholds: new Float32Array(model.labels.length).fill(-0.8) }, 'float32');
+    const classifier = createClassifier(await readModel(lowered));
+    const negativeButOver = held.filter((r) => Array.from(classifier.scores(r.text)).some((score) => score < 0 && score >= -0.8));
+    expect(negativeButOver.length).toBeGreaterThan(0);
+
+    const { analyzer } = await loadAnalyzer({ modelPaths: [lowered] });
+    const reported = held.map((r) => {
+      const doc = analyzer.parse(r.text);
+      expect(doc.sentences).toHaveLength(1);
+      return (analyzer.modelThemes?.(doc) ?? []).map((h) => h.themeId);
+    });
+    for (const hit of held.flatMap((r) => analyzer.modelThemes?.(analyzer.parse(r.text)) ?? [])) expect(hit.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(reported).toEqual(held.map((r) => classifier.decide(r.text).map((d) => d.label)));
+    const scored = JSON.parse((await capture(evalCommand, ['themes', '--in', testRows, ...columns, '--model', lowered, '--json'])).out) as { micro: { f1: number; precision: number } };
+    expect(scored.micro).toEqual(microF1(held.map((r) => r.labels), reported));
+  });
+
   it("never reports a theme model's 'none' label (rows about no theme) as a theme", async () => {
     const file = join(dir, 'with-none.csv');
     const none = ['thanks for reading', 'hello there', 'i am writing today', 'best regards'];
@@ -155,6 +188,59 @@ describe('train then eval', () => {
     expect(hits.map((h) => h.themeId)).toEqual(['delivery']);
   });
 
+  it('trains a hybrid sentiment model on the scores of the lexicon it is given, not the bundled one', async () => {
+    // A lexicon that reads "great" as bad: its features for "great service" are the reverse of the bundled lexicon's.
+    const lexiconDir = join(dir, 'reversed-lexicon');
+    await mkdir(lexiconDir);
+    await writeFile(join(lexiconDir, 'afinn-165.json'), JSON.stringify({ words: { great: -3, awful: 3 } }));
+    await writeFile(join(lexiconDir, 'review-words.yaml'), 'words: {}\n');
+    await writeFile(join(lexiconDir, 'customer-service.yaml'), 'phrases: {}\n');
+    await writeFile(join(lexiconDir, 'modifiers.yaml'), 'modifiers: {}\ncontrastAfter: []\ncontrastBefore: []\n');
+    const reversed = loadSentimentLexicon(lexiconDir);
+    const negativeSide = lexiconFeatures(-0.9, NEUTRAL_BAND).slice(-3);
+    const positiveSide = lexiconFeatures(0.9, NEUTRAL_BAND).slice(-3);
+    expect(Array.from(createExtraFeatureSource(reversed)('great service').slice(-3))).toEqual(Array.from(negativeSide));
+    expect(Array.from(createExtraFeatureSource(loadSentimentLexicon())('great service').slice(-3))).toEqual(Array.from(positiveSide));
+
+    const rows = ['great service', 'awful wait', 'great food', 'awful agent', 'a parcel', 'the menu'].map((text, i) => ({ text, labels: [['positive', 'negative', 'neutral'][Math.floor(i / 2) % 3]!] }));
+    const texts = rows.map((r) => r.text);
+    const setup = taskSetup('sentiment', {});
+    const trained = await trainOn(rows, false, 'sentiment', { ...setup, lexiconDir });
+    const expected = trainClassifier(texts, rows.map((r) => r.labels[0]!), setup.options, extraRowsFor('lexicon-sentiment', texts, reversed));
+    expect(Array.from(trained.weights)).toEqual(Array.from(expected.weights));
+    const bundled = await trainOn(rows, false, 'sentiment', setup);
+    expect(Array.from(bundled.weights)).not.toEqual(Array.from(trained.weights));
+  });
+
+  it('refuses sentiment labels other than positive / negative / neutral, in training and in a model file', async () => {
+    const file = join(dir, 'pos-neg.csv');
+    const rows = ['great service,pos', 'rude agent,neg', 'lovely staff,pos', 'slow app,neg', 'a parcel,neu'];
+    await writeFile(file, ['comment,tone', ...rows].join('\n') + '\n');
+    const trained: unknown = await trainCommand(['sentiment', '--in', file, '--map', 'text=comment', '--map', 'label=tone', '--out', join(dir, 'never.json')]).catch((e: unknown) => e);
+    expect(trained).toBeInstanceOf(InputError);
+    expect((trained as Error).message).toContain("found 'neg', 'neu', 'pos'");
+    expect(reportError(trained, () => {})).toBe(3);
+    // eval --split trains the same way.
+    await expect(evalCommand(['sentiment', '--in', file, '--map', 'text=comment', '--map', 'label=tone', '--split', '0.6'])).rejects.toBeInstanceOf(InputError);
+    // Without neutral is a sentiment model; without negative is not.
+    const upper = join(dir, 'two-class.csv');
+    await writeFile(upper, ['comment,tone', 'great service,POSITIVE', 'rude agent,Negative', 'lovely staff,positive', 'slow app,negative'].join('\n') + '\n');
+    expect((await capture(trainCommand, ['sentiment', '--in', upper, '--map', 'text=comment', '--map', 'label=tone', '--out', join(dir, 'two-class.json'), '--text-only'])).code).toBe(0);
+    expect((await readModel(join(dir, 'two-class.json'))).labels).toEqual(['negative', 'positive']);
+    await expect(trainOn([{ text: 'great', labels: ['positive'] }, { text: 'fine', labels: ['neutral'] }], false, 'sentiment', taskSetup('sentiment', { 'text-only': true }))).rejects.toThrow(
+      /no negative/,
+    );
+
+    // A model file that says it is a sentiment model but whose labels are not: refused on load, by analyze too.
+    const texts = ['great service', 'rude agent', 'lovely staff', 'slow app'];
+    const modelFile = join(dir, 'pos-neg.json');
+    await writeModel(modelFile, { ...trainClassifier(texts, ['pos', 'neg', 'pos', 'neg']), task: 'sentiment' });
+    const loaded: unknown = await readModel(modelFile).catch((e: unknown) => e);
+    expect(loaded).toBeInstanceOf(InputError);
+    expect((loaded as Error).message).toMatch(/is a sentiment model, but .*found 'neg', 'pos' \(no positive or negative; 'neg', 'pos' not a sentiment label\)/);
+    await expect(loadAnalyzer({ modelPaths: [modelFile] })).rejects.toBeInstanceOf(InputError);
+  });
+
   it('refuses to score a sentiment model as a theme model', async () => {
     const sentimentModel = join(dir, 'sentiment.json');
     await expect(evalCommand(['themes', '--in', testFile, '--map', 'text=comment', '--map', 'label=code', '--model', sentimentModel])).rejects.toBeInstanceOf(UsageError);
@@ -162,5 +248,15 @@ describe('train then eval', () => {
 
   it('refuses a missing label column mapping as a usage error', async () => {
     await expect(trainCommand(['themes', '--in', trainFile, '--map', 'text=comment'])).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it('refuses an unknown flag as a usage error (exit code 2), not as a bug', async () => {
+    const columns = ['--in', trainFile, '--map', 'text=comment', '--map', 'label=code'];
+    for (const command of [trainCommand, evalCommand]) {
+      const error: unknown = await command(['themes', ...columns, '--no-such-flag']).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toMatch(/no-such-flag/);
+      expect(reportError(error, () => {})).toBe(2);
+    }
   });
 });

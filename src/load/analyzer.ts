@@ -35,9 +35,6 @@ export interface LoadedAnalyzer {
   themeInfo: (id: string) => ThemeInfo | undefined;
 }
 
-/** A model's score must clear this margin (on top of its own threshold) to add a theme. */
-const MODEL_MARGIN = 0;
-
 /**
  * The label of training rows about no theme. A one-label-per-text model puts every sentence
  * in some class, so a codeframe teaches "no theme here" with rows labelled `none`; that
@@ -112,27 +109,25 @@ function flatTone(hit: ThemeHit): 'negative' | 'positive' | undefined {
   return tone === 'negative' ? 'positive' : 'negative';
 }
 
-/** A trained model labels whole sentences; its evidence is the sentence. */
+/**
+ * A trained model labels whole sentences, by its own decision rule (Classifier.decide, the
+ * rule `eval` scores): a multi-label model every label at or over its calibrated threshold,
+ * a one-label model its best label (none under a reject threshold). `none` is never a theme.
+ * The evidence is the sentence.
+ */
 function modelHits(classifier: Classifier, doc: Doc): ThemeHit[] {
   const hits: ThemeHit[] = [];
   doc.sentences.forEach((sentence, index) => {
-    const labels =
-      classifier.model.kind === 'multilabel'
-        ? classifier.classifyLabels(sentence.text)
-        : (() => {
-            const p = classifier.classify(sentence.text);
-            return p.label === null ? [] : [{ label: p.label, score: p.score }];
-          })();
-    for (const { label, score } of labels) {
-      if (score < MODEL_MARGIN || label.toLowerCase() === NO_THEME) continue;
+    for (const { label, margin } of classifier.decide(sentence.text)) {
+      if (label.toLowerCase() === NO_THEME) continue;
       hits.push({
         themeId: label,
         sentence: index,
         start: sentence.start,
         end: sentence.end,
         text: sentence.text,
-        // An SVM margin, squashed to (0, 1) and kept below rule confidence: rules win ties.
-        confidence: Math.min(0.79, 1 / (1 + Math.exp(-score))),
+        // The margin over the model's cut, squashed into [0.5, 0.79]: below rule confidence, so rules win ties.
+        confidence: Math.min(0.79, Math.max(0.5, 1 / (1 + Math.exp(-margin)))),
         via: 'model',
       });
     }

@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fromModelFile, ModelFileSchema, toModelFile, type LinearModel } from '../core/classify/index.js';
+import { fromModelFile, ModelFileSchema, sentimentLabelProblem, toModelFile, type LinearModel } from '../core/classify/index.js';
 import { InputError } from '../errors.js';
 import { detectFormat, readRecords } from '../ingest/index.js';
 
-/** Reads and validates a trained model file (frictionlens train). */
+/** Reads and validates a trained model file (frictionlens train); a sentiment model must have sentiment labels. */
 export async function readModel(path: string): Promise<LinearModel> {
   const file = resolve(path);
   let json: unknown;
@@ -18,11 +18,15 @@ export async function readModel(path: string): Promise<LinearModel> {
     const issue = parsed.error.issues[0];
     throw new InputError(`${file} is not a frictionlens model: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
   }
+  let model: LinearModel;
   try {
-    return fromModelFile(parsed.data);
+    model = fromModelFile(parsed.data);
   } catch (err) {
     throw new InputError(`${file}: ${(err as Error).message}`);
   }
+  const problem = model.task === 'sentiment' ? sentimentLabelProblem(model.labels) : undefined;
+  if (problem) throw new InputError(`${file} is a sentiment model, but ${problem}`);
+  return model;
 }
 
 /** Writes a model as JSON (weights quantised to int8 unless told otherwise); returns its size in bytes. */

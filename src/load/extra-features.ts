@@ -1,20 +1,23 @@
 import { lexiconFeatures, type ExtraFeatureKind, type ExtraRows } from '../core/classify/index.js';
-import { createSentimentModel, NEUTRAL_BAND, scoreDoc } from '../core/sentiment/index.js';
+import { createSentimentModel, NEUTRAL_BAND, scoreDoc, type SentimentLexicon } from '../core/sentiment/index.js';
 import { createNlp, parseDoc } from '../core/text/nlp.js';
-import { loadSentimentLexicon } from './lexicon.js';
 
-/** Computes a model's extra dense features from a text (the lexicon is loaded once). */
+/** Computes a model's extra dense features from a text (the lexicon is compiled once). */
 export type ExtraFeatureSource = (text: string) => Float32Array;
 
-/** 'lexicon-sentiment' is the only kind: the lexicon's score of the whole text, as features. */
-export function createExtraFeatureSource(_kind: ExtraFeatureKind, lexiconDir?: string): ExtraFeatureSource {
+/**
+ * 'lexicon-sentiment' features (the only kind): `lexicon`'s score of the whole text. Pass the
+ * lexicon the model will run with (the analyzer's `lexiconDir`): a hybrid model learns what
+ * its lexicon's scores mean, and the same text must get the same features in training,
+ * evaluation and analyze.
+ */
+export function createExtraFeatureSource(lexicon: SentimentLexicon): ExtraFeatureSource {
   const nlp = createNlp();
-  const lexicon = createSentimentModel(loadSentimentLexicon(lexiconDir));
-  const source = (text: string): Float32Array => lexiconFeatures(scoreDoc(lexicon, parseDoc(nlp, text)).overall, NEUTRAL_BAND);
-  return source;
+  const model = createSentimentModel(lexicon);
+  return (text: string): Float32Array => lexiconFeatures(scoreDoc(model, parseDoc(nlp, text)).overall, NEUTRAL_BAND);
 }
 
-export function extraRowsFor(kind: ExtraFeatureKind, texts: readonly string[], lexiconDir?: string): ExtraRows {
-  const source = createExtraFeatureSource(kind, lexiconDir);
+export function extraRowsFor(kind: ExtraFeatureKind, texts: readonly string[], lexicon: SentimentLexicon): ExtraRows {
+  const source = createExtraFeatureSource(lexicon);
   return { kind, rows: texts.map(source) };
 }

@@ -1,7 +1,8 @@
-import { parseArgs } from 'node:util';
 import { createClassifier, evaluate, microF1, splitIndices, type Evaluation, type LinearModel } from '../../core/classify/index.js';
 import { UsageError } from '../../errors.js';
 import { readLabelledRows, readModel } from '../../load/classifier.js';
+import { loadSentimentLexicon } from '../../load/lexicon.js';
+import { parseFlags } from '../parse-flags.js';
 import { LABELLED_INPUT_FLAGS, loadExtraFeatures, normaliseLabels, parseColumns, parseNumberFlag, parseTask, taskSetup, trainOn } from './train.js';
 
 export const EVAL_HELP = `Usage: frictionlens eval themes|sentiment --in FILE --map text=COLUMN --map label=COLUMN [options]
@@ -9,7 +10,9 @@ export const EVAL_HELP = `Usage: frictionlens eval themes|sentiment --in FILE --
 Measures a text classifier on labelled rows: accuracy, macro-F1, per-class precision /
 recall / F1 and the confusion matrix (the most frequent confusions when there are many
 classes). Either scores a trained --model on every row, or trains on a seeded --split of
-the file and scores the rest (the default: --split 0.8).
+the file and scores the rest (the default: --split 0.8). It scores what 'analyze --model'
+does with the model: a one-label model's best label; a multi-label model's labels at or
+over their calibrated thresholds (possibly none).
 
 Options:
   --in FILE               labelled rows: CSV, JSONL or JSON array
@@ -29,10 +32,12 @@ Options:
 Exit codes: 0 ok, 2 usage error, 3 input error.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { ...LABELLED_INPUT_FLAGS, model: { type: 'string' }, split: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean' } },
+  const { values, positionals } = parseFlags(argv, {
+    ...LABELLED_INPUT_FLAGS,
+    model: { type: 'string' },
+    split: { type: 'string' },
+    top: { type: 'string' },
+    json: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(EVAL_HELP + '\n');
@@ -70,10 +75,12 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const classifier = createClassifier(model);
-  const extra = model.extra ? (await loadExtraFeatures()).createExtraFeatureSource(model.extra) : undefined;
+  // The bundled lexicon, as train and analyze use it (neither takes another from the command line).
+  const extra = model.extra ? (await loadExtraFeatures()).createExtraFeatureSource(loadSentimentLexicon()) : undefined;
   const features = (text: string): Float32Array | undefined => extra?.(text);
   if (model.kind === 'multilabel') {
-    const predicted = scored.map((r) => classifier.classifyLabels(r.text, true, features(r.text)).map((l) => l.label));
+    // The model's own rule, as analyze applies it to each sentence: no label forced on a text.
+    const predicted = scored.map((r) => classifier.decide(r.text, features(r.text)).map((l) => l.label));
     const micro = microF1(scored.map((r) => r.labels), predicted);
     if (values.json) process.stdout.write(JSON.stringify({ task, setup, examples: scored.length, micro }, null, 2) + '\n');
     else process.stdout.write(`eval ${task}: ${setup}\nmicro precision ${fmt(micro.precision)}  recall ${fmt(micro.recall)}  F1 ${fmt(micro.f1)}\n`);
@@ -81,7 +88,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const evaluation = evaluate(
     scored.map((r) => r.labels[0]!),
-    scored.map((r) => classifier.classify(r.text, features(r.text)).label),
+    scored.map((r) => classifier.decide(r.text, features(r.text))[0]?.label ?? null),
     top,
   );
   if (values.json) process.stdout.write(JSON.stringify({ task, setup, ...evaluation }, null, 2) + '\n');

@@ -1,7 +1,8 @@
-import { parseArgs } from 'node:util';
-import { trainClassifier, trainMultiLabel, type ExtraFeatureKind, type LinearModel, type TrainOptions } from '../../core/classify/index.js';
-import { UsageError } from '../../errors.js';
+import { sentimentLabelProblem, trainClassifier, trainMultiLabel, type ExtraFeatureKind, type LinearModel, type TrainOptions } from '../../core/classify/index.js';
+import { InputError, UsageError } from '../../errors.js';
 import { readLabelledRows, writeModel, type LabelledRow } from '../../load/classifier.js';
+import { loadSentimentLexicon } from '../../load/lexicon.js';
+import { parseFlags } from '../parse-flags.js';
 
 /** The lexicon and the NLP model behind extra features load only when a model needs them. */
 export const loadExtraFeatures = (): Promise<typeof import('../../load/extra-features.js')> => import('../../load/extra-features.js');
@@ -16,8 +17,9 @@ weights its classes inversely to their frequency, unless told otherwise.
 Options:
   --in FILE               labelled rows: CSV, JSONL or JSON array
   --map text=COLUMN       the column holding the text
-  --map label=COLUMN      the column holding the label (theme id, or positive/negative/neutral);
-                          label rows about no theme 'none': analyze never reports that label
+  --map label=COLUMN      the column holding the label: a theme id (label rows about no theme
+                          'none': analyze never reports that label), or for sentiment positive,
+                          negative and optionally neutral, in any case (nothing else)
   --label-sep SEP         labels are lists split on SEP: a multi-label model (one-vs-rest,
                           thresholds for the best micro-F1 on 5-fold out-of-fold scores)
   --out FILE              where to write the model (default: models/trained/TASK.json)
@@ -76,7 +78,10 @@ export function parseNumberFlag(name: string, value: string | undefined, fallbac
   return n;
 }
 
-/** Sentiment labels are case-insensitive ("Positive" = "positive"); theme ids are kept as given. */
+/**
+ * Sentiment labels are case-insensitive ("Positive" = "positive"); theme ids are kept as given.
+ * Other sentiment labels ("pos", "conflict") are refused when training (trainOn), not mapped.
+ */
 export const normaliseLabels = (rows: LabelledRow[], task: Task): LabelledRow[] =>
   task === 'sentiment' ? rows.map((r) => ({ text: r.text, labels: r.labels.map((l) => l.toLowerCase()) })) : rows;
 
@@ -84,16 +89,26 @@ export interface TaskSetup {
   options: Partial<TrainOptions>;
   /** Extra dense features the model takes (sentiment: the lexicon score), if any. */
   extra?: ExtraFeatureKind;
+  /**
+   * The lexicon folder whose scores the extra features take (default: the bundled one). It
+   * must be the lexicon the model will run with: the analyzer's `lexiconDir`.
+   */
+  lexiconDir?: string;
 }
 
 /**
  * Trains a model for `task` on labelled rows: multi-label when `multiLabel`, otherwise one
  * label per row; with the extra features the setup names, computed here from each text.
+ * Sentiment rows must carry (normalised) sentiment labels: InputError otherwise.
  */
 export async function trainOn(rows: readonly LabelledRow[], multiLabel: boolean, task: Task, setup: TaskSetup): Promise<LinearModel> {
   if (rows.length < 2) throw new UsageError(`only ${rows.length} labelled row(s): nothing to learn from`);
+  if (task === 'sentiment') {
+    const problem = sentimentLabelProblem([...new Set(rows.flatMap((r) => r.labels))].sort());
+    if (problem) throw new InputError(`cannot train a sentiment model: ${problem}`);
+  }
   const texts = rows.map((r) => r.text);
-  const extra = setup.extra ? (await loadExtraFeatures()).extraRowsFor(setup.extra, texts) : undefined;
+  const extra = setup.extra ? (await loadExtraFeatures()).extraRowsFor(setup.extra, texts, loadSentimentLexicon(setup.lexiconDir)) : undefined;
   if (multiLabel) return { ...trainMultiLabel(texts, rows.map((r) => r.labels), setup.options, extra), task };
   const labels = rows.map((r) => r.labels[0]!);
   if (new Set(labels).size < 2) throw new UsageError('every row has the same label: a classifier needs at least two');
@@ -113,11 +128,7 @@ export function taskSetup(task: Task, values: { seed?: string; cost?: string; ba
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { ...LABELLED_INPUT_FLAGS, out: { type: 'string' }, float32: { type: 'boolean' } },
-  });
+  const { values, positionals } = parseFlags(argv, { ...LABELLED_INPUT_FLAGS, out: { type: 'string' }, float32: { type: 'boolean' } });
   if (values.help) {
     process.stdout.write(TRAIN_HELP + '\n');
     return 0;

@@ -54,6 +54,10 @@ export interface Vectorizer {
 /**
  * Sublinear tf (1 + ln tf) x idf per block, each block L2-normalised and weighted, plus a
  * bias feature of 1. The bucket lookup table is built once here, not per text.
+ *
+ * createScorer (scorer.ts) computes the same maths folded into the weights, for scoring:
+ * a change here must be made there too. test/classify.test.ts ("scores a text exactly as
+ * the weights times its feature vector") checks that both agree.
  */
 export function createVectorizer(space: FeatureSpace): Vectorizer {
   const hasher = createTextHasher(space.options);

@@ -1,10 +1,10 @@
 export { DEFAULT_FEATURE_OPTIONS, createTextHasher, type FeatureOptions } from './features.js';
 export { buildFeatureSpace, createVectorizer, type FeatureSpace, type Vectorizer } from './feature-space.js';
 export type { LinearModel, ClassWeight, ModelTask } from './model.js';
-export { sentimentScore } from './sentiment-score.js';
+export { sentimentScore, sentimentLabelProblem, SENTIMENT_LABELS } from './sentiment-score.js';
 export { trainClassifier, trainMultiLabel, DEFAULT_TRAIN_OPTIONS, type TrainOptions, type ExtraRows } from './train.js';
 export { lexiconFeatures, EXTRA_FEATURE_COUNT, type ExtraFeatureKind } from './extra-features.js';
-export { createClassifier, type Classifier, type Prediction, type LabelScore } from './classifier.js';
+export { createClassifier, type Classifier, type Decision, type Prediction, type LabelScore } from './classifier.js';
 export { calibrateLabelThresholds, calibrateRejectThreshold } from './calibrate.js';
 export { evaluate, microF1, UNCLASSIFIED, type Evaluation, type ClassMetrics, type Confusion } from './metrics.js';
 export { toModelFile, fromModelFile, ModelFileSchema, MODEL_FORMAT, type ModelFile } from './serialize.js';

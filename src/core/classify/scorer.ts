@@ -27,6 +27,11 @@ interface TokenEntry {
  * text's merged n-gram counts, and an n-gram that occurs tf >= 2 times in the text gets
  * the correction (1 + ln tf - tf) x idf x its weight row, turning the cached linear counts
  * into the model's sublinear tf. Only float rounding differs from the plain product.
+ *
+ * This re-implements the tf-idf and per-block L2 maths of createVectorizer
+ * (feature-space.ts), which training uses: a change to one must be made to the other.
+ * test/classify.test.ts ("scores a text exactly as the weights times its feature vector")
+ * checks that both agree.
  */
 export function createScorer(space: FeatureSpace, weights: Float32Array, K: number, extraCount = 0): Scorer {
   const { options, idf } = space;

@@ -92,22 +92,6 @@ export function trainClassifier(texts: readonly string[], labels: readonly strin
   };
 }
 
-function subsetRows(rows: SparseRows, pick: Int32Array): SparseRows {
-  const rowStart = new Int32Array(pick.length + 1);
-  let total = 0;
-  pick.forEach((r, i) => {
-    total += rows.rowStart[r + 1]! - rows.rowStart[r]!;
-    rowStart[i + 1] = total;
-  });
-  const indices = new Int32Array(total);
-  const values = new Float32Array(total);
-  pick.forEach((r, i) => {
-    indices.set(rows.indices.subarray(rows.rowStart[r]!, rows.rowStart[r + 1]!), rowStart[i]!);
-    values.set(rows.values.subarray(rows.rowStart[r]!, rows.rowStart[r + 1]!), rowStart[i]!);
-  });
-  return { rowStart, indices, values, rows: pick.length };
-}
-
 function trainOneVsRest(rows: SparseRows, sets: readonly (readonly number[])[], labelCount: number, dimension: number, options: TrainOptions): Float32Array {
   const weights = new Float32Array(dimension * labelCount);
   for (let label = 0; label < labelCount; label++) {
@@ -128,10 +112,67 @@ function trainOneVsRest(rows: SparseRows, sets: readonly (readonly number[])[], 
 }
 
 /**
+ * One-vs-rest SVMs fitted on these rows alone, feature space included (the hash buckets
+ * kept and their idf). `sets` are label indices into `names`.
+ */
+function fitOneVsRest(
+  texts: readonly string[],
+  sets: readonly (readonly number[])[],
+  names: string[],
+  options: TrainOptions,
+  extra: ExtraRows | undefined,
+): LinearModel {
+  const space: FeatureSpace = buildFeatureSpace(texts, options.features, options.minDf);
+  const vectorizer = createVectorizer(space);
+  const rows = vectorizeAll(vectorizer, texts, extra?.rows);
+  const weights = trainOneVsRest(rows, sets, names.length, vectorizer.dimension + checkExtra(extra, texts.length), options);
+  return {
+    kind: 'multilabel',
+    labels: names,
+    space,
+    weights,
+    ...(extra ? { extra: extra.kind } : {}),
+    training: { examples: texts.length, seed: options.seed, cost: options.cost, classWeight: options.classWeight },
+  };
+}
+
+/**
+ * The scores threshold calibration reads: `folds` seeded folds, and each row scored by a
+ * model fitted from scratch on the other folds (fitOneVsRest: its own feature space too), so
+ * no row is scored by a model that saw it, not even its n-gram statistics. `fold[i]` is row
+ * i's fold.
+ */
+export function outOfFoldScores(
+  texts: readonly string[],
+  sets: readonly (readonly number[])[],
+  names: string[],
+  folds: number,
+  options: TrainOptions,
+  extra?: ExtraRows,
+): { fold: Int32Array; scores: Float32Array[] } {
+  const order = permutation(texts.length, createRng(options.seed ^ 0x5bd1e995));
+  const fold = new Int32Array(texts.length);
+  order.forEach((row, position) => {
+    fold[row] = position % folds;
+  });
+  const scores: Float32Array[] = new Array<Float32Array>(texts.length);
+  for (let f = 0; f < folds; f++) {
+    const fit = Array.from({ length: texts.length }, (_, i) => i).filter((i) => fold[i] !== f);
+    const fitExtra = extra ? { kind: extra.kind, rows: fit.map((i) => extra.rows[i]!) } : undefined;
+    const provisional = createClassifier(fitOneVsRest(fit.map((i) => texts[i]!), fit.map((i) => sets[i]!), names, options, fitExtra));
+    for (let i = 0; i < texts.length; i++) if (fold[i] === f) scores[i] = provisional.scores(texts[i]!, extra?.rows[i]).slice();
+  }
+  return { fold, scores };
+}
+
+/**
  * Any number of labels per text: one-vs-rest squared-hinge SVMs. Thresholds are
- * calibrated (micro-F1) on out-of-fold scores: each training row is scored by a model fitted
- * on the other folds (seeded folds), so every row informs the thresholds and none is scored
- * by a model that saw it; the model is then refitted on all rows and keeps those thresholds.
+ * calibrated (micro-F1) on out-of-fold scores (outOfFoldScores: each row scored by a model
+ * fitted, feature space included, on the other folds), so every row informs the thresholds
+ * and none is scored by a model that saw it; the model is then refitted on all rows and
+ * keeps those thresholds. A feature space per fold costs ~0.1 s a fold on 10k short texts:
+ * banking77 as multi-label (10k rows, 77 labels) trained in 16.5-18.5 s with one space
+ * shared by the folds and 17.5-20.1 s with one per fold, on a shared 2-core machine.
  */
 export function trainMultiLabel(
   texts: readonly string[],
@@ -145,32 +186,10 @@ export function trainMultiLabel(
   if (names.length < 1) throw new Error('trainMultiLabel: no labels');
   const index = new Map(names.map((name, i) => [name, i]));
   const sets = labelSets.map((set) => set.map((label) => index.get(label)!));
-
-  const extraCount = checkExtra(extra, texts.length);
-  const space: FeatureSpace = buildFeatureSpace(texts, options.features, options.minDf);
-  const vectorizer = createVectorizer(space);
-  const rows = vectorizeAll(vectorizer, texts, extra?.rows);
-  const features = vectorizer.dimension + extraCount;
-  const withExtra = extra ? { extra: extra.kind } : {};
-  const training = { examples: texts.length, seed: options.seed, cost: options.cost, classWeight: options.classWeight };
+  checkExtra(extra, texts.length);
 
   const folds = Math.min(options.calibrationFolds, texts.length);
-  let thresholds: Float32Array = new Float32Array(names.length);
-  if (folds >= 2) {
-    const order = permutation(texts.length, createRng(options.seed ^ 0x5bd1e995));
-    const fold = new Int32Array(texts.length);
-    order.forEach((row, position) => {
-      fold[row] = position % folds;
-    });
-    const outOfFold: Float32Array[] = new Array<Float32Array>(texts.length);
-    for (let f = 0; f < folds; f++) {
-      const fit = Int32Array.from({ length: texts.length }, (_, i) => i).filter((i) => fold[i] !== f);
-      const weights = trainOneVsRest(subsetRows(rows, fit), Array.from(fit, (r) => sets[r]!), names.length, features, options);
-      const provisional = createClassifier({ kind: 'multilabel', labels: names, space, weights, ...withExtra, training });
-      for (let i = 0; i < texts.length; i++) if (fold[i] === f) outOfFold[i] = provisional.scores(texts[i]!, extra?.rows[i]).slice();
-    }
-    thresholds = calibrateLabelThresholds(outOfFold, sets, names.length);
-  }
-  const weights = trainOneVsRest(rows, sets, names.length, features, options);
-  return { kind: 'multilabel', labels: names, space, weights, thresholds, ...withExtra, training };
+  const thresholds =
+    folds >= 2 ? calibrateLabelThresholds(outOfFoldScores(texts, sets, names, folds, options, extra).scores, sets, names.length) : new Float32Array(names.length);
+  return { ...fitOneVsRest(texts, sets, names, options, extra), thresholds };
 }

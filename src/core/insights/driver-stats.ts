@@ -19,7 +19,6 @@ import type { DriverStats } from './partial-types.js';
 export const emptyDriverStats = (replicates: number): DriverStats => ({
   n: 0,
   y: 0,
-  yy: 0,
   cleanN: 0,
   cleanY: 0,
   x: {},
@@ -46,7 +45,6 @@ export function driverFeatures(analysis: Pick<Analysis, 'themes' | 'channel'>, f
 export function addToDriverStats(stats: DriverStats, features: readonly string[], y: number, weights: Uint8Array): void {
   stats.n++;
   stats.y += y;
-  stats.yy += y * y;
   if (!features.some((f) => f.startsWith('neg:'))) {
     stats.cleanN++;
     stats.cleanY += y;
@@ -76,7 +74,6 @@ function addWeighted(sums: number[], weights: Uint8Array, value: number): void {
 export function addDriverStatsInto(a: DriverStats, b: DriverStats): void {
   a.n += b.n;
   a.y += b.y;
-  a.yy += b.yy;
   a.cleanN += b.cleanN;
   a.cleanY += b.cleanY;
   addRecordInto(a.x, b.x);

@@ -23,15 +23,3 @@ export function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Ar
   }
   return x;
 }
-
-/** The inverse of a symmetric positive-definite matrix, column by column. */
-export function invertSpd(a: Float64Array, n: number): Float64Array {
-  const inv = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    const e = new Float64Array(n);
-    e[j] = 1;
-    const col = solveSpd(a, e, n);
-    for (let i = 0; i < n; i++) inv[i * n + j] = col[i]!;
-  }
-  return inv;
-}

@@ -51,7 +51,6 @@ export interface ScopeCell {
 export interface DriverStats {
   n: number;
   y: number;
-  yy: number;
   /** Count and metric sum of the responses with no negative theme mention. */
   cleanN: number;
   cleanY: number;
@@ -65,7 +64,7 @@ export interface DriverStats {
 
 /**
  * Bootstrap replicates of the driver sums: `[b]` holds replicate b's weighted sum. Only what
- * a refit needs (the gap and residual variance come from the unweighted sums).
+ * a refit needs (the gap comes from the unweighted sums).
  */
 export interface DriverReplicates {
   n: number[];
