@@ -1,10 +1,7 @@
 import type { Impact, Insight, KeyDriver, KeyDrivers, Quote, RunCounts } from '../contracts/index.js';
 
-export interface ThemeInfo {
-  id: string;
-  name: string;
-  owner: string;
-}
+export type { ThemeInfo } from '../core/themes/taxonomy.js';
+import type { ThemeInfo } from '../core/themes/taxonomy.js';
 
 /** One ranked theme as the table, `--json` and the report show it. */
 export interface ThemeRow {

@@ -10,8 +10,8 @@ import { detectSignals } from '../core/signals/detect.js';
 import { createNlp, parseDoc } from '../core/text/nlp.js';
 import type { Doc } from '../core/text/types.js';
 import { compileTaxonomy, matchThemes } from '../core/themes/matcher.js';
-import type { Taxonomy } from '../core/themes/taxonomy.js';
-import type { ThemeInfo } from '../cli/theme-rows.js';
+import { themeInfoOf, type Taxonomy, type ThemeInfo } from '../core/themes/taxonomy.js';
+import type { SentimentLexicon } from '../core/sentiment/lexicon.js';
 import { InputError } from '../errors.js';
 import { readModel } from './classifier.js';
 import { defaultLexiconDir, loadKnownWords, loadSentimentLexicon } from './lexicon.js';
@@ -32,6 +32,8 @@ export interface AnalyzerOptions {
 export interface LoadedAnalyzer {
   analyzer: Analyzer;
   taxonomy: Taxonomy;
+  /** The sentiment lexicon the analyzer scores with (theme discovery reads word valences from it). */
+  lexicon: SentimentLexicon;
   themeInfo: (id: string) => ThemeInfo | undefined;
 }
 
@@ -70,7 +72,6 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
   const redactor = createRedactor();
   const sentiment = createSentimentModel(lexicon);
   const matcher = compileTaxonomy(taxonomy, { fuzzy: true, knownWords });
-  const byId = new Map(taxonomy.themes.map((t) => [t.id, { id: t.id, name: t.name, owner: t.owner }]));
 
   const analyzer: Analyzer = {
     version: `fl-${version.digest('hex').slice(0, 12)}`,
@@ -95,7 +96,7 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
     signals: (doc, scores) => detectSignals(doc, scores, cues),
     keyPhrases: (doc) => keyPhrases(doc),
   };
-  return { analyzer, taxonomy, themeInfo: (id) => byId.get(id) };
+  return { analyzer, taxonomy, lexicon, themeInfo: themeInfoOf(taxonomy) };
 }
 
 /**

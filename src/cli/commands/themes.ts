@@ -12,11 +12,8 @@ import {
   type DescribedUnit,
   type DiscoveryResult,
 } from '../../core/discovery/index.js';
-import type { Analyzer } from '../../core/analyzer.js';
-import type { Taxonomy } from '../../core/themes/taxonomy.js';
 import { UsageError } from '../../errors.js';
-import { loadAnalyzer } from '../../load/analyzer.js';
-import { loadSentimentLexicon } from '../../load/lexicon.js';
+import { loadAnalyzer, type LoadedAnalyzer } from '../../load/analyzer.js';
 import { runEmbedded } from '../../runner/embedded.js';
 import { createEmbeddedStore } from '../../store/embedded-store.js';
 import type { Store } from '../../store/store.js';
@@ -89,7 +86,7 @@ async function suggest(argv: string[]): Promise<number> {
   // The store first: a --run that cannot be served fails before the models load.
   const store: Store = values.run === undefined ? createEmbeddedStore() : await openRunStore(values.run, values);
   try {
-    const { analyzer, taxonomy } = await loadAnalyzer({
+    const { analyzer, taxonomy, lexicon } = await loadAnalyzer({
       ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
       modelPaths: values.model ?? [],
     });
@@ -103,7 +100,7 @@ async function suggest(argv: string[]): Promise<number> {
       runId = result.run.id;
       counts = result.run.counts;
     }
-    const units = await describedUnits(store, runId, analyzer, taxonomy, values.mask ?? []);
+    const units = await describedUnits(store, runId, { analyzer, taxonomy, lexicon }, values.mask ?? []);
     const result = suggestThemes(units, {
       minSize,
       maxSuggestions: max,
@@ -124,14 +121,18 @@ async function suggest(argv: string[]): Promise<number> {
  * sentences: first how every uncovered sentence writes its words (to find source names),
  * then each sentence parsed and reduced to its terms with those names masked.
  */
-async function describedUnits(store: Store, runId: string, analyzer: Analyzer, taxonomy: Taxonomy, mask: readonly string[]): Promise<DescribedUnit[]> {
+async function describedUnits(
+  store: Store,
+  runId: string,
+  { analyzer, taxonomy, lexicon }: Pick<LoadedAnalyzer, 'analyzer' | 'taxonomy' | 'lexicon'>,
+  mask: readonly string[],
+): Promise<DescribedUnit[]> {
   const catchAll = new Set(taxonomy.themes.filter((t) => t.catchAll).map((t) => t.id));
   const isCatchAll = (id: string): boolean => catchAll.has(id);
   const noParse = () => ({ text: '', sentences: [] });
   const tally = new NameTally();
   for await (const a of store.analyses(runId)) for (const u of uncoveredUnits(a, noParse, isCatchAll)) tally.add(u.text);
   const names = tally.names(mask);
-  const lexicon = loadSentimentLexicon();
   const valence = (w: string): number => lexicon.words[w] ?? 0;
   const units: DescribedUnit[] = [];
   for await (const a of store.analyses(runId)) {

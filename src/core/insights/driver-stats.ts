@@ -1,4 +1,4 @@
-import type { Analysis, Metric } from '../../contracts/index.js';
+import type { Analysis } from '../../contracts/index.js';
 import { addArrayInto } from './group.js';
 import type { DriverStats } from './partial-types.js';
 
@@ -41,8 +41,18 @@ export function driverFeatures(analysis: Pick<Analysis, 'themes' | 'channel'>, f
   return [...features].sort();
 }
 
-/** Adds one verbatim (metric value y in fixed point, bootstrap weights w) to the statistics. */
-export function addToDriverStats(stats: DriverStats, features: readonly string[], y: number, weights: Uint8Array): void {
+/** The keys "a|b" (a <= b) of every pair of a verbatim's sorted features, itself included: its X'X cells. */
+export function driverPairs(features: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < features.length; i++) for (let j = i; j < features.length; j++) pairs.push(`${features[i]!}|${features[j]!}`);
+  return pairs;
+}
+
+/**
+ * Adds one verbatim (metric value y in fixed point, bootstrap weights w) to the statistics;
+ * `pairs` is driverPairs(features), built once per verbatim for all its metrics.
+ */
+export function addToDriverStats(stats: DriverStats, features: readonly string[], pairs: readonly string[], y: number, weights: Uint8Array): void {
   stats.n++;
   stats.y += y;
   if (!features.some((f) => f.startsWith('neg:'))) {
@@ -52,22 +62,25 @@ export function addToDriverStats(stats: DriverStats, features: readonly string[]
   const reps = stats.replicates;
   addWeighted(reps.n, weights, 1);
   addWeighted(reps.y, weights, y);
-  for (let i = 0; i < features.length; i++) {
-    const f = features[i]!;
+  for (const f of features) {
     stats.x[f] = (stats.x[f] ?? 0) + 1;
     stats.xy[f] = (stats.xy[f] ?? 0) + y;
     addWeighted((reps.x[f] ??= zeros(weights.length)), weights, 1);
     addWeighted((reps.xy[f] ??= zeros(weights.length)), weights, y);
-    for (let j = i; j < features.length; j++) {
-      const pair = `${f}|${features[j]!}`;
-      stats.xx[pair] = (stats.xx[pair] ?? 0) + 1;
-      addWeighted((reps.xx[pair] ??= zeros(weights.length)), weights, 1);
-    }
+  }
+  for (const pair of pairs) {
+    stats.xx[pair] = (stats.xx[pair] ?? 0) + 1;
+    addWeighted((reps.xx[pair] ??= zeros(weights.length)), weights, 1);
   }
 }
 
 function addWeighted(sums: number[], weights: Uint8Array, value: number): void {
-  for (let b = 0; b < weights.length; b++) sums[b] = sums[b]! + weights[b]! * value;
+  // Most Poisson(1) weights are 0 or 1: skip the zeros, add without multiplying the ones.
+  for (let b = 0; b < weights.length; b++) {
+    const w = weights[b]!;
+    if (w === 1) sums[b] = sums[b]! + value;
+    else if (w !== 0) sums[b] = sums[b]! + w * value;
+  }
 }
 
 /** Adds `b` into `a` in place: exact on integers, so any order gives the same bits. */

@@ -130,3 +130,16 @@ export function parseTaxonomy(yamlText: string): Taxonomy {
   if (problems.length > 0) throw new TaxonomyError(`taxonomy: ${problems.join('; ')}`);
   return parsed.data;
 }
+
+/** What tables and reports show of a theme. */
+export interface ThemeInfo {
+  id: string;
+  name: string;
+  owner: string;
+}
+
+/** Looks up a theme's name and owner by id (undefined for an id the taxonomy lacks). */
+export function themeInfoOf(taxonomy: Taxonomy): (id: string) => ThemeInfo | undefined {
+  const byId = new Map(taxonomy.themes.map((t) => [t.id, { id: t.id, name: t.name, owner: t.owner }]));
+  return (id) => byId.get(id);
+}
