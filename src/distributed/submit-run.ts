@@ -3,7 +3,7 @@ import { emptyCounts } from '../contracts/index.js';
 import { UsageError } from '../errors.js';
 import { ingest } from '../ingest/ingest.js';
 import { batchKey } from '../pipeline/batch-key.js';
-import type { IngestItem } from '../pipeline/types.js';
+import { batchesOf } from '../pipeline/batches.js';
 import { newRunId } from '../runner/embedded.js';
 import { addBatch, batchesInFlight, ensureRunFlow, FlowLostError, releaseIngest, reportIngest, type IngestTotals } from '../queue/run-flow.js';
 import type { Services } from '../services/open-services.js';
@@ -87,9 +87,8 @@ async function enqueueBatches(
   let rows = 0;
   let batches = 0;
   let enqueued = 0;
-  let items: IngestItem[] = [];
-  const flush = async (): Promise<void> => {
-    if (items.length === 0) return;
+  const source = ingest(s.sources, { ...(s.format ? { format: s.format } : {}), mapping: s.mapping, channel: s.channel, createdAt: s.createdAt, runId });
+  for await (const items of batchesOf(source, s.batchSize)) {
     const key = batchKey(runId, items);
     batches++;
     rows += items.length;
@@ -98,15 +97,8 @@ async function enqueueBatches(
       await addBatch(queues, { runId, key, options: s.options, items });
       enqueued++;
     }
-    items = [];
     options.onProgress?.({ rows, batches });
     if (batches % 20 === 0) await reportIngest(queues, runId, { rows, batches });
-  };
-  const source = ingest(s.sources, { ...(s.format ? { format: s.format } : {}), mapping: s.mapping, channel: s.channel, createdAt: s.createdAt, runId });
-  for await (const item of source) {
-    items.push(item);
-    if (items.length >= s.batchSize) await flush();
   }
-  await flush();
   return { rows, batches, enqueued };
 }
