@@ -2,6 +2,7 @@ import { UsageError } from '../../errors.js';
 import { submitRun, type SubmitOptions } from '../../distributed/submit-run.js';
 import { RunFailedError, waitForRun } from '../../distributed/wait-for-run.js';
 import type { Submission } from '../../distributed/submission.js';
+import { DEFAULT_BATCH_SIZE } from '../../pipeline/batches.js';
 import { openServices, type Services } from '../../services/open-services.js';
 import { asServiceError } from '../../services/service-errors.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
@@ -54,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('submit needs at least one FILE');
   if (values.json && !values.wait) throw new UsageError('--json goes with --wait (without it, submit prints the run id only)');
   const ingest = await ingestSettings(positionals, values);
-  const submission: Submission = { sources: positionals, ...ingest, batchSize: ingest.batchSize ?? 500 };
+  const submission: Submission = { sources: positionals, ...ingest, batchSize: ingest.batchSize ?? DEFAULT_BATCH_SIZE };
   const inFlight = positiveInt('in-flight', values['in-flight']) ?? 32;
   const top = positiveInt('top', values.top) ?? 15;
   const themeInfo = values.wait ? loadThemeInfo(values.taxonomy) : undefined;
