@@ -37,8 +37,9 @@ export async function processBatch(ctx: StageContext, batch: Batch): Promise<Bat
       reject({ runId, source, row, reason: 'invalid', verbatimId: verbatim.id, message: outcome.message });
     }
   }
-  if (rejects.length) await ctx.store.putRejects(rejects);
-  if (analyses.length) await ctx.store.putAnalyses(analyses);
+  // Rejects and analyses have keys of their own and no order between them; the partial
+  // waits for both, since a stored partial is what marks the batch complete.
+  await Promise.all([rejects.length ? ctx.store.putRejects(rejects) : undefined, analyses.length ? ctx.store.putAnalyses(analyses) : undefined]);
   await ctx.store.putPartial(partial);
   return partial.counts;
 }
