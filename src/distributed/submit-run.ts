@@ -58,7 +58,7 @@ export async function submitRun(services: Services, submission: Submission, opti
       options: submission.options,
       counts: emptyCounts(),
       startedAt: new Date().toISOString(),
-      // Set by the aggregate stage from what the analyze workers report.
+      // Set by the aggregate stage from the stored partials (each names the models that made it).
       modelVersion: 'pending',
       submission: { batchSize: submission.batchSize, fingerprint },
     });

@@ -14,7 +14,7 @@ const REJECT_COUNT = { invalid: 'rejected', duplicate: 'duplicates', unsupported
 export async function processBatch(ctx: StageContext, batch: Batch): Promise<BatchOutcome> {
   const { runId } = batch;
   const fold = { bucketSize: batch.options.bucket, by: batch.options.by };
-  const partial = createPartial(runId, batch.key, fold);
+  const partial = createPartial(runId, batch.key, fold, ctx.analyzer.version);
   const analyses: Analysis[] = [];
   const rejects: Reject[] = [];
   const reject = (r: Reject): void => {
