@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Job } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countsReconcile } from '../src/contracts/index.js';
+import { countsReconcile, emptyCounts } from '../src/contracts/index.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
 import type { Analyzer } from '../src/core/analyzer.js';
 import { startWorkers, type RunningWorkers } from '../src/distributed/start-workers.js';
 import { submitRun } from '../src/distributed/submit-run.js';
 import type { Submission } from '../src/distributed/submission.js';
-import { BATCH_JOB } from '../src/queue/job-options.js';
+import { BATCH_JOB, RUN_JOB } from '../src/queue/job-options.js';
 import { batchesInFlight, ensureRunFlow, jobIds } from '../src/queue/run-flow.js';
 import { openServices, type Services } from '../src/services/open-services.js';
 import { serviceSettings } from '../src/services/settings.js';
@@ -41,6 +41,17 @@ function workers(store: Store = services.store): RunningWorkers {
 
 async function waitDone(runId: string): Promise<void> {
   await waitFor(async () => ['done', 'failed'].includes((await services.store.getRun(runId))?.status ?? ''), 90_000, () => `run ${runId} did not finish`);
+}
+
+/** Waits for the run's aggregate job to fail in Redis (the store says so a moment earlier). */
+async function aggregateFailed(runId: string): Promise<void> {
+  await waitFor(async () => (await (await Job.fromId(services.queues.queues.aggregate, jobIds.run(runId)))?.isFailed()) === true, 90_000, () => `run ${runId}: its aggregate did not fail`);
+}
+
+/** Stops this file's workers and starts others on `store`. */
+async function restartWorkers(store?: Store): Promise<void> {
+  await Promise.all(running.splice(0).map((w) => w.close()));
+  workers(store);
 }
 
 beforeAll(async () => {
@@ -100,6 +111,11 @@ describe('distributed jobs on BullMQ', () => {
     expect(run.counts).toMatchObject({ read: 2000 });
     expect(countsReconcile(run.counts)).toBe(true);
     expect((await services.store.partialProgress(runId)).batches).toBe(1);
+    // The retry stored the analyses again under the same keys: each verbatim is stored once.
+    const ids: string[] = [];
+    for await (const a of services.store.analyses(runId)) ids.push(a.verbatimId);
+    expect(ids.length).toBe(run.counts.analyzed);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('never retries bad input: a malformed batch fails at once and fails its run', async () => {
@@ -125,5 +141,34 @@ describe('distributed jobs on BullMQ', () => {
     await waitDone(runId);
     expect(await submitRun(services, submission(1000), { inFlight: 4, runId })).toMatchObject({ alreadyDone: true, batches: 0 });
     await expect(submitRun(services, submission(500), { inFlight: 4, runId })).rejects.toThrow(/other files or flags/);
+  });
+
+  it('gives a run the model version of its batches when a resubmission finds them all stored', async () => {
+    // The first aggregate fails for good after every batch is stored.
+    await restartWorkers({
+      ...services.store,
+      async replaceInsights() {
+        throw new UnrecoverableError('insights not written (injected)');
+      },
+    });
+    const { runId } = await submitRun(services, submission(1000), { inFlight: 4 });
+    await aggregateFailed(runId);
+    expect(await services.store.getRun(runId)).toMatchObject({ status: 'failed', modelVersion: 'pending' });
+    await restartWorkers();
+    expect(await submitRun(services, submission(1000), { inFlight: 4, runId })).toMatchObject({ batches: 2, skipped: 2 });
+    await waitDone(runId);
+    expect(await services.store.getRun(runId)).toMatchObject({ status: 'done', modelVersion: analyzer.version, counts: { read: 2000 } });
+  });
+
+  it('fails a run at once when Redis holds no ingest result to check its batches against', async () => {
+    const runId = 'run-without-ingest-result';
+    await services.store.createRun({ id: runId, status: 'running', sources: [], options: { bucket: 'week', by: [] }, counts: emptyCounts(), startedAt: new Date().toISOString(), modelVersion: 'pending' });
+    // An aggregate job whose ingest child left no result, as after a partial loss of Redis.
+    await services.queues.queues.aggregate.add('aggregate', { runId }, { ...RUN_JOB, jobId: jobIds.run(runId) });
+    await aggregateFailed(runId);
+    expect((await Job.fromId(services.queues.queues.aggregate, jobIds.run(runId)))!.attemptsMade).toBe(1);
+    const run = (await services.store.getRun(runId))!;
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/no result of its ingest job.*resubmit it/);
   });
 });
