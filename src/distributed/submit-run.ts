@@ -6,6 +6,7 @@ import { batchKey } from '../pipeline/batch-key.js';
 import { batchesOf } from '../pipeline/batches.js';
 import { newRunId } from '../runner/embedded.js';
 import { addBatch, batchesInFlight, ensureRunFlow, FlowLostError, releaseIngest, reportIngest, type IngestTotals } from '../queue/run-flow.js';
+import { runIdProblem } from '../queue/run-id.js';
 import type { Services } from '../services/open-services.js';
 import { submissionFingerprint, type Submission } from './submission.js';
 
@@ -43,6 +44,9 @@ const MAX_REBUILDS = 20;
 export async function submitRun(services: Services, submission: Submission, options: SubmitOptions): Promise<SubmitResult> {
   const { store, queues } = services;
   const runId = options.runId ?? newRunId();
+  // Before anything is stored: BullMQ would refuse the id only once the run exists.
+  const problem = runIdProblem(runId);
+  if (problem) throw new UsageError(problem);
   const fingerprint = await submissionFingerprint(submission);
   const existing = await store.getRun(runId);
   if (existing) {

@@ -3,6 +3,7 @@ import { submitRun, type SubmitOptions } from '../../distributed/submit-run.js';
 import { RunFailedError, waitForRun } from '../../distributed/wait-for-run.js';
 import type { Submission } from '../../distributed/submission.js';
 import { DEFAULT_BATCH_SIZE } from '../../pipeline/batches.js';
+import { runIdProblem } from '../../queue/run-id.js';
 import { openServices, type Services } from '../../services/open-services.js';
 import { asServiceError } from '../../services/service-errors.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
@@ -54,6 +55,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('submit needs at least one FILE');
   if (values.json && !values.wait) throw new UsageError('--json goes with --wait (without it, submit prints the run id only)');
+  const runIdIssue = values.run === undefined ? null : runIdProblem(values.run);
+  if (runIdIssue) throw new UsageError(`--run: ${runIdIssue}`);
   const ingest = await ingestSettings(positionals, values);
   const submission: Submission = { sources: positionals, ...ingest, batchSize: ingest.batchSize ?? DEFAULT_BATCH_SIZE };
   const inFlight = positiveInt('in-flight', values['in-flight']) ?? 32;
@@ -63,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const services = await openServices(serviceSettings(values), log);
   try {
-    const options: SubmitOptions = { inFlight, log, ...(values.run ? { runId: values.run } : {}) };
+    const options: SubmitOptions = { inFlight, log, ...(values.run !== undefined ? { runId: values.run } : {}) };
     const ingesting = createProgress('queueing');
     const submitted = await submitRun(services, submission, { ...options, onProgress: (t) => ingesting.update(t.rows) });
     ingesting.done();
