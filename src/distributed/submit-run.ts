@@ -1,13 +1,13 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { emptyCounts } from '../contracts/index.js';
 import { UsageError } from '../errors.js';
 import { ingest } from '../ingest/ingest.js';
 import { batchKey } from '../pipeline/batch-key.js';
 import { batchesOf } from '../pipeline/batches.js';
 import { newRunId } from '../runner/embedded.js';
-import { addBatch, batchesInFlight, ensureRunFlow, FlowLostError, releaseIngest, reportIngest, type IngestTotals } from '../queue/run-flow.js';
+import { addBatch, ensureRunFlow, FlowLostError, releaseIngest, reportIngest, type IngestTotals } from '../queue/run-flow.js';
 import { runIdProblem } from '../queue/run-id.js';
 import type { Services } from '../services/open-services.js';
+import { openInFlightWindow } from './in-flight-window.js';
 import { submissionFingerprint, type Submission } from './submission.js';
 
 export interface SubmitOptions {
@@ -27,7 +27,6 @@ export interface SubmitResult extends IngestTotals {
   alreadyDone: boolean;
 }
 
-const WINDOW_POLL_MS = 50;
 const MAX_REBUILDS = 20;
 
 /**
@@ -91,14 +90,16 @@ async function enqueueBatches(
   let rows = 0;
   let batches = 0;
   let enqueued = 0;
+  const window = await openInFlightWindow(queues, runId, options.inFlight);
   const source = ingest(s.sources, { ...(s.format ? { format: s.format } : {}), mapping: s.mapping, channel: s.channel, createdAt: s.createdAt, runId });
   for await (const items of batchesOf(source, s.batchSize)) {
     const key = batchKey(runId, items);
     batches++;
     rows += items.length;
     if (!done.has(key)) {
-      while ((await batchesInFlight(queues, runId)) >= options.inFlight) await sleep(WINDOW_POLL_MS);
+      await window.slot();
       await addBatch(queues, { runId, key, options: s.options, items });
+      window.added();
       enqueued++;
     }
     options.onProgress?.({ rows, batches });
