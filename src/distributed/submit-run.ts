@@ -52,6 +52,9 @@ export async function submitRun(services: Services, submission: Submission, opti
     const same = existing.submission?.fingerprint === fingerprint && existing.submission.batchSize === submission.batchSize;
     if (!same) throw new UsageError(`run ${runId} was submitted with other files or flags; resubmit it with the same ones, or submit a new run`);
     if (existing.status === 'done') return { runId, rows: existing.counts.read, batches: 0, skipped: 0, alreadyDone: true };
+    // The flow first: a failed flow that cannot be replaced yet (a batch still running)
+    // leaves the run as it was, failed with its reason.
+    await ensureRunFlow(queues, runId);
     await store.updateRun(runId, { status: 'running', error: undefined });
   } else {
     await store.createRun({
