@@ -25,7 +25,9 @@ ${INGEST_HELP}
   --in-flight N             batches queued and not yet analysed, at most (default: 32);
                             bounds Redis memory whatever the file size
   --run ID                  resubmit run ID (same files and flags): resumes a failed or
-                            interrupted run; batches already stored are skipped
+                            interrupted run; batches already stored are skipped. A new
+                            ID names the run: letters, digits, '.', '_', '-', one letter
+                            at least
   --wait                    wait for the run, then print its top friction themes
   --top N                   themes in the table (default: 15)
   --json                    with --wait: one JSON document, as analyze --json
