@@ -38,8 +38,11 @@ export async function processBatch(ctx: StageContext, batch: Batch): Promise<Bat
     }
   }
   // Rejects and analyses have keys of their own and no order between them; the partial
-  // waits for both, since a stored partial is what marks the batch complete.
-  await Promise.all([rejects.length ? ctx.store.putRejects(rejects) : undefined, analyses.length ? ctx.store.putAnalyses(analyses) : undefined]);
+  // waits for both, since a stored partial is what marks the batch complete. Both settle
+  // before a failure is thrown, so no write of the batch outlives it (and its retry).
+  const writes = await Promise.allSettled([rejects.length ? ctx.store.putRejects(rejects) : undefined, analyses.length ? ctx.store.putAnalyses(analyses) : undefined]);
+  const failed = writes.find((w) => w.status === 'rejected');
+  if (failed) throw failed.reason;
   await ctx.store.putPartial(partial);
   return partial.counts;
 }
