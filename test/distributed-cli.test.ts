@@ -61,6 +61,17 @@ describe('distributed commands at the edge', () => {
     expect(stages.stderr).toMatch(/unknown stage\(s\) analyse/);
   });
 
+  it('refuse a --run id BullMQ cannot take, with exit code 2, before storing a run', async () => {
+    const ids = ['20261125', 'team:a'];
+    const submits = await Promise.all(ids.map((id) => cli(['submit', sample, '--run', id])));
+    for (const [i, r] of submits.entries()) {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^frictionlens: --run: '${ids[i]}' is not a run id`));
+    }
+    const statuses = await Promise.all(ids.map((id) => cli(['status', id])));
+    for (const s of statuses) expect(s.stderr).toMatch(/no run '/);
+  });
+
   it('submit prints the run id at once and status follows the run', async () => {
     const submit = await cli(['submit', sample, '--batch-size', '400']);
     expect(submit.code, submit.stderr).toBe(0);

@@ -1,15 +1,20 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Job } from 'bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countsReconcile } from '../src/contracts/index.js';
+import { countsReconcile, emptyCounts } from '../src/contracts/index.js';
+import { InputError } from '../src/errors.js';
+import { ingest } from '../src/ingest/ingest.js';
+import { batchKey } from '../src/pipeline/batch-key.js';
+import { batchesOf } from '../src/pipeline/batches.js';
+import type { Batch } from '../src/pipeline/types.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
 import type { Analyzer } from '../src/core/analyzer.js';
 import { startWorkers, type RunningWorkers } from '../src/distributed/start-workers.js';
 import { submitRun } from '../src/distributed/submit-run.js';
-import type { Submission } from '../src/distributed/submission.js';
-import { BATCH_JOB } from '../src/queue/job-options.js';
-import { batchesInFlight, ensureRunFlow, jobIds } from '../src/queue/run-flow.js';
+import { submissionFingerprint, type Submission } from '../src/distributed/submission.js';
+import { BATCH_JOB, RUN_JOB } from '../src/queue/job-options.js';
+import { addBatch, batchesInFlight, ensureRunFlow, jobIds } from '../src/queue/run-flow.js';
 import { openServices, type Services } from '../src/services/open-services.js';
 import { serviceSettings } from '../src/services/settings.js';
 import type { Store } from '../src/store/store.js';
@@ -41,6 +46,24 @@ function workers(store: Store = services.store): RunningWorkers {
 
 async function waitDone(runId: string): Promise<void> {
   await waitFor(async () => ['done', 'failed'].includes((await services.store.getRun(runId))?.status ?? ''), 90_000, () => `run ${runId} did not finish`);
+}
+
+/** Waits for the run's aggregate job to fail in Redis (the store says so a moment earlier). */
+async function aggregateFailed(runId: string): Promise<void> {
+  await waitFor(async () => (await (await Job.fromId(services.queues.queues.aggregate, jobIds.run(runId)))?.isFailed()) === true, 90_000, () => `run ${runId}: its aggregate did not fail`);
+}
+
+/** Stops this file's workers and starts others on `store`. */
+async function restartWorkers(store?: Store): Promise<void> {
+  await Promise.all(running.splice(0).map((w) => w.close()));
+  workers(store);
+}
+
+/** A run's first batch, as submit cuts it. */
+async function firstBatch(runId: string, s: Submission): Promise<Batch> {
+  const items = ingest(s.sources, { mapping: s.mapping, channel: s.channel, createdAt: s.createdAt, runId });
+  for await (const batch of batchesOf(items, s.batchSize)) return { runId, key: batchKey(runId, batch), options: s.options, items: batch };
+  throw new Error('no rows');
 }
 
 beforeAll(async () => {
@@ -100,6 +123,11 @@ describe('distributed jobs on BullMQ', () => {
     expect(run.counts).toMatchObject({ read: 2000 });
     expect(countsReconcile(run.counts)).toBe(true);
     expect((await services.store.partialProgress(runId)).batches).toBe(1);
+    // The retry stored the analyses again under the same keys: each verbatim is stored once.
+    const ids: string[] = [];
+    for await (const a of services.store.analyses(runId)) ids.push(a.verbatimId);
+    expect(ids.length).toBe(run.counts.analyzed);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('never retries bad input: a malformed batch fails at once and fails its run', async () => {
@@ -125,5 +153,74 @@ describe('distributed jobs on BullMQ', () => {
     await waitDone(runId);
     expect(await submitRun(services, submission(1000), { inFlight: 4, runId })).toMatchObject({ alreadyDone: true, batches: 0 });
     await expect(submitRun(services, submission(500), { inFlight: 4, runId })).rejects.toThrow(/other files or flags/);
+  });
+
+  it('gives a run the model version of its batches when a resubmission finds them all stored', async () => {
+    // The first aggregate fails for good after every batch is stored.
+    await restartWorkers({
+      ...services.store,
+      async replaceInsights() {
+        throw new UnrecoverableError('insights not written (injected)');
+      },
+    });
+    const { runId } = await submitRun(services, submission(1000), { inFlight: 4 });
+    await aggregateFailed(runId);
+    expect(await services.store.getRun(runId)).toMatchObject({ status: 'failed', modelVersion: 'pending' });
+    await restartWorkers();
+    expect(await submitRun(services, submission(1000), { inFlight: 4, runId })).toMatchObject({ batches: 2, skipped: 2 });
+    await waitDone(runId);
+    expect(await services.store.getRun(runId)).toMatchObject({ status: 'done', modelVersion: analyzer.version, counts: { read: 2000 } });
+  });
+
+  it('fails a run at once when Redis holds no ingest result to check its batches against', async () => {
+    const runId = 'run-without-ingest-result';
+    await services.store.createRun({ id: runId, status: 'running', sources: [], options: { bucket: 'week', by: [] }, counts: emptyCounts(), startedAt: new Date().toISOString(), modelVersion: 'pending' });
+    // An aggregate job whose ingest child left no result, as after a partial loss of Redis.
+    await services.queues.queues.aggregate.add('aggregate', { runId }, { ...RUN_JOB, jobId: jobIds.run(runId) });
+    await aggregateFailed(runId);
+    expect((await Job.fromId(services.queues.queues.aggregate, jobIds.run(runId)))!.attemptsMade).toBe(1);
+    const run = (await services.store.getRun(runId))!;
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/no result of its ingest job.*resubmit it/);
+  });
+
+  it('refuses to resubmit a failed run while one of its batches is still running, and resumes it after', async () => {
+    const runId = 'run-busy-resubmit';
+    const s = submission(1000);
+    let taken!: () => void;
+    const batchTaken = new Promise<void>((resolve) => (taken = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The run's batches hold their partial write until released: the first one stays active.
+    await restartWorkers({
+      ...services.store,
+      async putPartial(partial) {
+        if (partial.runId === runId) {
+          taken();
+          await released;
+        }
+        return services.store.putPartial(partial);
+      },
+    });
+    await services.store.createRun({ id: runId, status: 'running', sources: s.sources, options: s.options, counts: emptyCounts(), startedAt: new Date().toISOString(), modelVersion: 'pending', submission: { batchSize: s.batchSize, fingerprint: await submissionFingerprint(s) } });
+    await ensureRunFlow(services.queues, runId);
+    const first = await firstBatch(runId, s);
+    await addBatch(services.queues, first);
+    await batchTaken;
+    // A malformed sibling fails at once and fails the run while the first batch is still running.
+    const bad = { runId, key: 'not-the-key-of-its-rows', options: s.options, items: first.items.slice(0, 1) };
+    await services.queues.queues.analyze.add('analyze', bad, { ...BATCH_JOB, jobId: jobIds.batch(runId, 'bad'), parent: { id: jobIds.run(runId), queue: services.queues.queueKey('aggregate') } });
+    await aggregateFailed(runId);
+
+    const refused = await submitRun(services, s, { inFlight: 4, runId }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(InputError);
+    expect((refused as Error).message).toMatch(new RegExp(`^run ${runId} still has batches being processed; resubmit it when they finish`));
+    expect(await services.store.getRun(runId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/key does not match its rows/) });
+
+    release();
+    await waitFor(async () => (await Job.fromId(services.queues.queues.analyze, jobIds.batch(runId, first.key))) === undefined, 30_000, () => 'the first batch did not finish');
+    expect(await submitRun(services, s, { inFlight: 4, runId })).toMatchObject({ batches: 2, skipped: 1 });
+    await waitDone(runId);
+    expect(await services.store.getRun(runId)).toMatchObject({ status: 'done', modelVersion: analyzer.version, counts: { read: 2000 } });
   });
 });

@@ -4,6 +4,7 @@ import { InputError, UsageError } from '../errors.js';
 import { detectFormat } from '../ingest/format.js';
 import { loadMappingFile, parseMapArgs } from '../ingest/mapping.js';
 import type { RunInput } from '../ingest/run-input.js';
+import { DEFAULT_BATCH_SIZE } from '../pipeline/batches.js';
 
 /** The flags that say how to read files, as `analyze` takes them (themes suggest takes these). */
 export const READ_FLAGS = {
@@ -28,7 +29,7 @@ export const READ_HELP = `  --format csv|jsonl|json   file format (default: from
   --channel C               channel of rows without one (default: other)
   --date ISO                createdAt of rows when no date column is mapped
                             (default: the first file's modification time)
-  --batch-size N            verbatims per batch (default: 500)`;
+  --batch-size N            verbatims per batch (default: ${DEFAULT_BATCH_SIZE})`;
 
 export const INGEST_HELP = `${READ_HELP}
   --bucket day|week|month   time bucket for trends (default: week)

@@ -1,25 +1,37 @@
+import type { Run } from '../contracts/index.js';
 import { InputError } from '../errors.js';
 import { redactUrl } from '../services/redact-url.js';
-import { serviceSettings, type ServiceFlags } from '../services/settings.js';
+import { asServiceError } from '../services/service-errors.js';
+import { serviceSettings, type ServiceFlags, type ServiceSettings } from '../services/settings.js';
 import { openMongoStore } from '../store/mongo/open.js';
 import type { Store } from '../store/store.js';
 
 /**
- * The MongoDB store holding the runs of the distributed mode, for commands given `--run ID`,
- * and the run itself: an unknown or unfinished run is the user's to fix (exit code 3).
+ * The MongoDB store holding the runs of the distributed mode, and the finished run a
+ * command reads from it: run `runId`, or without one the most recently finished. An
+ * unknown or unfinished run is the user's to fix (exit code 3); the store is closed then.
  */
-export async function openRunStore(runId: string, flags: ServiceFlags): Promise<Store> {
+export async function openRunStore(runId: string | undefined, flags: ServiceFlags): Promise<{ store: Store; run: Run }> {
   const settings = serviceSettings(flags);
   const store = await openMongoStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern });
-  const run = await store.getRun(runId).catch(async (error: unknown) => {
+  try {
+    return { store, run: await finishedRun(store, runId, settings) };
+  } catch (error) {
     await store.close();
-    throw error;
-  });
-  if (run?.status === 'done') return store;
-  await store.close();
-  throw new InputError(
-    run
-      ? `run ${runId} is ${run.status}, not done: wait for it (frictionlens status ${runId})`
-      : `no run ${runId} in database '${settings.database}' at ${redactUrl(settings.mongoUrl)}`,
-  );
+    throw asServiceError(error);
+  }
+}
+
+async function finishedRun(store: Store, runId: string | undefined, settings: ServiceSettings): Promise<Run> {
+  const where = `database '${settings.database}' at ${redactUrl(settings.mongoUrl)}`;
+  if (runId === undefined) {
+    const done = (await store.listRuns()).filter((r) => r.status === 'done').sort((a, b) => (a.finishedAt ?? '').localeCompare(b.finishedAt ?? ''));
+    const latest = done[done.length - 1];
+    if (!latest) throw new InputError(`no finished run in ${where} yet (frictionlens submit FILE --wait)`);
+    return latest;
+  }
+  const run = await store.getRun(runId);
+  if (!run) throw new InputError(`no run ${runId} in ${where}`);
+  if (run.status !== 'done') throw new InputError(`run ${runId} is ${run.status}, not done: wait for it (frictionlens status ${runId})`);
+  return run;
 }

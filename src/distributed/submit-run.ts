@@ -1,12 +1,13 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { emptyCounts } from '../contracts/index.js';
 import { UsageError } from '../errors.js';
 import { ingest } from '../ingest/ingest.js';
 import { batchKey } from '../pipeline/batch-key.js';
-import type { IngestItem } from '../pipeline/types.js';
+import { batchesOf } from '../pipeline/batches.js';
 import { newRunId } from '../runner/embedded.js';
-import { addBatch, batchesInFlight, ensureRunFlow, FlowLostError, releaseIngest, reportIngest, type IngestTotals } from '../queue/run-flow.js';
+import { addBatch, ensureRunFlow, FlowLostError, releaseIngest, reportIngest, type IngestTotals } from '../queue/run-flow.js';
+import { runIdProblem } from '../queue/run-id.js';
 import type { Services } from '../services/open-services.js';
+import { openInFlightWindow } from './in-flight-window.js';
 import { submissionFingerprint, type Submission } from './submission.js';
 
 export interface SubmitOptions {
@@ -26,7 +27,6 @@ export interface SubmitResult extends IngestTotals {
   alreadyDone: boolean;
 }
 
-const WINDOW_POLL_MS = 50;
 const MAX_REBUILDS = 20;
 
 /**
@@ -43,12 +43,18 @@ const MAX_REBUILDS = 20;
 export async function submitRun(services: Services, submission: Submission, options: SubmitOptions): Promise<SubmitResult> {
   const { store, queues } = services;
   const runId = options.runId ?? newRunId();
+  // Before anything is stored: BullMQ would refuse the id only once the run exists.
+  const problem = runIdProblem(runId);
+  if (problem) throw new UsageError(problem);
   const fingerprint = await submissionFingerprint(submission);
   const existing = await store.getRun(runId);
   if (existing) {
     const same = existing.submission?.fingerprint === fingerprint && existing.submission.batchSize === submission.batchSize;
     if (!same) throw new UsageError(`run ${runId} was submitted with other files or flags; resubmit it with the same ones, or submit a new run`);
     if (existing.status === 'done') return { runId, rows: existing.counts.read, batches: 0, skipped: 0, alreadyDone: true };
+    // The flow first: a failed flow that cannot be replaced yet (a batch still running)
+    // leaves the run as it was, failed with its reason.
+    await ensureRunFlow(queues, runId);
     await store.updateRun(runId, { status: 'running', error: undefined });
   } else {
     await store.createRun({
@@ -58,7 +64,7 @@ export async function submitRun(services: Services, submission: Submission, opti
       options: submission.options,
       counts: emptyCounts(),
       startedAt: new Date().toISOString(),
-      // Set by the aggregate stage from what the analyze workers report.
+      // Set by the aggregate stage from the stored partials (each names the models that made it).
       modelVersion: 'pending',
       submission: { batchSize: submission.batchSize, fingerprint },
     });
@@ -87,26 +93,20 @@ async function enqueueBatches(
   let rows = 0;
   let batches = 0;
   let enqueued = 0;
-  let items: IngestItem[] = [];
-  const flush = async (): Promise<void> => {
-    if (items.length === 0) return;
+  const window = await openInFlightWindow(queues, runId, options.inFlight);
+  const source = ingest(s.sources, { ...(s.format ? { format: s.format } : {}), mapping: s.mapping, channel: s.channel, createdAt: s.createdAt, runId });
+  for await (const items of batchesOf(source, s.batchSize)) {
     const key = batchKey(runId, items);
     batches++;
     rows += items.length;
     if (!done.has(key)) {
-      while ((await batchesInFlight(queues, runId)) >= options.inFlight) await sleep(WINDOW_POLL_MS);
+      await window.slot();
       await addBatch(queues, { runId, key, options: s.options, items });
+      window.added();
       enqueued++;
     }
-    items = [];
     options.onProgress?.({ rows, batches });
     if (batches % 20 === 0) await reportIngest(queues, runId, { rows, batches });
-  };
-  const source = ingest(s.sources, { ...(s.format ? { format: s.format } : {}), mapping: s.mapping, channel: s.channel, createdAt: s.createdAt, runId });
-  for await (const item of source) {
-    items.push(item);
-    if (items.length >= s.batchSize) await flush();
   }
-  await flush();
   return { rows, batches, enqueued };
 }

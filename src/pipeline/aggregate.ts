@@ -14,7 +14,7 @@ import type { StageContext } from './types.js';
 export async function aggregateRun(
   ctx: Pick<StageContext, 'store'>,
   runId: string,
-): Promise<{ insights: Insight[]; counts: RunCounts; drivers: KeyDrivers | null }> {
+): Promise<{ insights: Insight[]; counts: RunCounts; drivers: KeyDrivers | null; modelVersions: string[] }> {
   const run = await ctx.store.getRun(runId);
   if (!run) throw new Error(`aggregate: run ${runId} not found`);
   let merged: InsightPartial | null = null;
@@ -27,9 +27,11 @@ export async function aggregateRun(
   const insights = merged ? computeInsights(merged, runId, generation) : [];
   const counts = merged?.counts ?? emptyCounts();
   const drivers = merged ? keyDrivers(merged) : null;
+  // The models that analysed the stored batches, whichever submission or worker ran them.
+  const modelVersions = merged?.modelVersions ?? [];
   await ctx.store.replaceInsights(runId, generation, insights);
-  await ctx.store.updateRun(runId, { counts, insightGeneration: generation, drivers });
-  return { insights, counts, drivers };
+  await ctx.store.updateRun(runId, { counts, insightGeneration: generation, drivers, ...(modelVersions.length > 0 ? { modelVersion: modelVersions.join(',') } : {}) });
+  return { insights, counts, drivers, modelVersions };
 }
 
 /** The key-driver model on the run's headline metric (the one impacts are measured on). */

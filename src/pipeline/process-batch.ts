@@ -14,7 +14,7 @@ const REJECT_COUNT = { invalid: 'rejected', duplicate: 'duplicates', unsupported
 export async function processBatch(ctx: StageContext, batch: Batch): Promise<BatchOutcome> {
   const { runId } = batch;
   const fold = { bucketSize: batch.options.bucket, by: batch.options.by };
-  const partial = createPartial(runId, batch.key, fold);
+  const partial = createPartial(runId, batch.key, fold, ctx.analyzer.version);
   const analyses: Analysis[] = [];
   const rejects: Reject[] = [];
   const reject = (r: Reject): void => {
@@ -37,8 +37,12 @@ export async function processBatch(ctx: StageContext, batch: Batch): Promise<Bat
       reject({ runId, source, row, reason: 'invalid', verbatimId: verbatim.id, message: outcome.message });
     }
   }
-  if (rejects.length) await ctx.store.putRejects(rejects);
-  if (analyses.length) await ctx.store.putAnalyses(analyses);
+  // Rejects and analyses have keys of their own and no order between them; the partial
+  // waits for both, since a stored partial is what marks the batch complete. Both settle
+  // before a failure is thrown, so no write of the batch outlives it (and its retry).
+  const writes = await Promise.allSettled([rejects.length ? ctx.store.putRejects(rejects) : undefined, analyses.length ? ctx.store.putAnalyses(analyses) : undefined]);
+  const failed = writes.find((w) => w.status === 'rejected');
+  if (failed) throw failed.reason;
   await ctx.store.putPartial(partial);
   return partial.counts;
 }

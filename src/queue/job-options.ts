@@ -4,7 +4,7 @@ import type { JobsOptions } from 'bullmq';
  * Retries: a transient failure (MongoDB or Redis away, a webhook down) is retried with
  * exponential backoff, 1 s doubling, 8 attempts in all: about 2 minutes of outage is
  * absorbed before a job fails for good. Bad input is never retried: handlers throw
- * UnrecoverableError for it (handler-registry.ts).
+ * InputError for it, which job-processor.ts turns into BullMQ's UnrecoverableError.
  */
 export const RETRIES: JobsOptions = { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } };
 

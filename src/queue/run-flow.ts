@@ -1,4 +1,5 @@
 import { Job } from 'bullmq';
+import { InputError } from '../errors.js';
 import type { Batch } from '../pipeline/types.js';
 import { BATCH_JOB, HELD, RUN_JOB } from './job-options.js';
 import type { RunQueues } from './run-queues.js';
@@ -31,16 +32,14 @@ export class FlowLostError extends Error {
  * Batches are added one by one as ingest produces them (so Redis holds only those in
  * flight), which a flow created in one call cannot do; the ingest job, held back with the
  * longest delay, keeps the aggregate waiting until the submitter has added the last batch
- * and releases it. Returns false when the flow already exists.
+ * and releases it. Returns false when the flow already exists; a failed one is replaced,
+ * or refused (InputError) while one of its batches is still being processed.
  */
 export async function ensureRunFlow(q: RunQueues, runId: string): Promise<boolean> {
   const existing = await Job.fromId(q.queues.aggregate, jobIds.run(runId));
   if (existing) {
     if (!(await existing.isFailed())) return false;
-    // A failed run being resubmitted: drop the old tree (route removes its children too;
-    // failed batches are removed when they fail, job-options.ts).
-    await (await Job.fromId(q.queues.route, jobIds.run(runId)))?.remove();
-    await existing.remove().catch(() => {});
+    await removeFailedFlow(q, runId, existing);
   }
   const { failParentOnFailure: _root, ...rootOptions } = RUN_JOB;
   await q.flow.add({
@@ -59,6 +58,39 @@ export async function ensureRunFlow(q: RunQueues, runId: string): Promise<boolea
     ],
   });
   return true;
+}
+
+/**
+ * Drops a failed run's tree, so a resubmission can build it again. Refused while a worker
+ * still runs one of its batches: BullMQ's own lock check does not reach the children of a
+ * failed aggregate, and would delete the job under that worker. The refusal is an
+ * InputError (exit code 3), like the other refusals of a run in the wrong state (`top` of a
+ * run not done); it clears by itself, so the message says when. A batch taken between the
+ * check and the removal loses its job: its writes are idempotent and it is enqueued again
+ * unless its partial got stored, so nothing counts twice (its worker logs a missing job).
+ */
+async function removeFailedFlow(q: RunQueues, runId: string, aggregate: Job): Promise<void> {
+  const busy = new InputError(`run ${runId} still has batches being processed; resubmit it when they finish (seconds, or up to the workers' --lock-ms if a worker died; frictionlens status ${runId})`);
+  if ((await batchesRunning(q, aggregate)) > 0) throw busy;
+  // Route takes its children with it; aggregate is removed too in case route is gone
+  // already; failed batches were removed when they failed (job-options.ts). 0: a lock seen.
+  for (const stage of ['route', 'aggregate'] as const) {
+    if ((await q.queues[stage].remove(jobIds.run(runId), { removeChildren: true })) === 0) throw busy;
+  }
+}
+
+/** How many of the aggregate's batches not yet done are active (held by a worker). */
+async function batchesRunning(q: RunQueues, aggregate: Job): Promise<number> {
+  const analyzeKey = `${q.queueKey('analyze')}:`;
+  const ids: string[] = [];
+  let cursor = 0;
+  do {
+    const page = await aggregate.getDependencies({ unprocessed: { cursor, count: 1_000 } });
+    ids.push(...(page.unprocessed ?? []).filter((key) => key.startsWith(analyzeKey)).map((key) => key.slice(analyzeKey.length)));
+    cursor = page.nextUnprocessedCursor ?? 0;
+  } while (cursor !== 0);
+  const states = await Promise.all(ids.map((id) => q.queues.analyze.getJobState(id)));
+  return states.filter((state) => state === 'active').length;
 }
 
 /** Adds one batch under the run's aggregate job; FlowLostError when that job is gone. */

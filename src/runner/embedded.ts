@@ -4,10 +4,9 @@ import { ingest } from '../ingest/ingest.js';
 import type { RunInput } from '../ingest/run-input.js';
 import { aggregateRun } from '../pipeline/aggregate.js';
 import { batchKey } from '../pipeline/batch-key.js';
+import { batchesOf, DEFAULT_BATCH_SIZE } from '../pipeline/batches.js';
 import { processBatch } from '../pipeline/process-batch.js';
-import type { IngestItem, StageContext } from '../pipeline/types.js';
-
-export const DEFAULT_BATCH_SIZE = 500;
+import type { StageContext } from '../pipeline/types.js';
 
 export interface EmbeddedRunRequest extends RunInput {
   sources: string[];
@@ -33,16 +32,7 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
     startedAt: new Date().toISOString(),
     modelVersion: ctx.analyzer.version,
   });
-  const size = request.batchSize ?? DEFAULT_BATCH_SIZE;
-  let items: IngestItem[] = [];
   let read = 0;
-  const flush = async (): Promise<void> => {
-    if (items.length === 0) return;
-    await processBatch(ctx, { runId, key: batchKey(runId, items), options: request.options, items });
-    read += items.length;
-    items = [];
-    request.onProgress?.(read);
-  };
   try {
     const rows = ingest(request.sources, {
       ...(request.format ? { format: request.format } : {}),
@@ -51,11 +41,11 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
       createdAt: request.createdAt,
       runId,
     });
-    for await (const item of rows) {
-      items.push(item);
-      if (items.length >= size) await flush();
+    for await (const items of batchesOf(rows, request.batchSize ?? DEFAULT_BATCH_SIZE)) {
+      await processBatch(ctx, { runId, key: batchKey(runId, items), options: request.options, items });
+      read += items.length;
+      request.onProgress?.(read);
     }
-    await flush();
     await ctx.store.updateRun(runId, { status: 'aggregating' });
     const { insights } = await aggregateRun(ctx, runId);
     await ctx.store.updateRun(runId, { status: 'done', finishedAt: new Date().toISOString() });

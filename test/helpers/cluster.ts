@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
+import { deleteRedisKeys } from '../../scripts/lib/redis-keys.js';
 import type { Insight } from '../../src/contracts/index.js';
 import { services } from './services.js';
 
@@ -73,17 +73,7 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 
 /** Removes the test file's queues from Redis. */
 export async function dropQueues(prefix: string): Promise<void> {
-  const redis = new Redis(services().redisUrl, { maxRetriesPerRequest: 3 });
-  try {
-    for (let cursor = '0'; ; ) {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-      if (cursor === '0') break;
-    }
-  } finally {
-    redis.disconnect();
-  }
+  await deleteRedisKeys(services().redisUrl, `${prefix}:*`);
 }
 
 /** Insights as two runs can be compared: without run id and generation, in a fixed order, as stored (JSON). */

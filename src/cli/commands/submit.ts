@@ -2,6 +2,8 @@ import { UsageError } from '../../errors.js';
 import { submitRun, type SubmitOptions } from '../../distributed/submit-run.js';
 import { RunFailedError, waitForRun } from '../../distributed/wait-for-run.js';
 import type { Submission } from '../../distributed/submission.js';
+import { DEFAULT_BATCH_SIZE } from '../../pipeline/batches.js';
+import { runIdProblem } from '../../queue/run-id.js';
 import { openServices, type Services } from '../../services/open-services.js';
 import { asServiceError } from '../../services/service-errors.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
@@ -23,7 +25,9 @@ ${INGEST_HELP}
   --in-flight N             batches queued and not yet analysed, at most (default: 32);
                             bounds Redis memory whatever the file size
   --run ID                  resubmit run ID (same files and flags): resumes a failed or
-                            interrupted run; batches already stored are skipped
+                            interrupted run; batches already stored are skipped. A new
+                            ID names the run: letters, digits, '.', '_', '-', one letter
+                            at least
   --wait                    wait for the run, then print its top friction themes
   --top N                   themes in the table (default: 15)
   --json                    with --wait: one JSON document, as analyze --json
@@ -53,8 +57,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('submit needs at least one FILE');
   if (values.json && !values.wait) throw new UsageError('--json goes with --wait (without it, submit prints the run id only)');
+  const runIdIssue = values.run === undefined ? null : runIdProblem(values.run);
+  if (runIdIssue) throw new UsageError(`--run: ${runIdIssue}`);
   const ingest = await ingestSettings(positionals, values);
-  const submission: Submission = { sources: positionals, ...ingest, batchSize: ingest.batchSize ?? 500 };
+  const submission: Submission = { sources: positionals, ...ingest, batchSize: ingest.batchSize ?? DEFAULT_BATCH_SIZE };
   const inFlight = positiveInt('in-flight', values['in-flight']) ?? 32;
   const top = positiveInt('top', values.top) ?? 15;
   const themeInfo = values.wait ? loadThemeInfo(values.taxonomy) : undefined;
@@ -62,7 +68,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const services = await openServices(serviceSettings(values), log);
   try {
-    const options: SubmitOptions = { inFlight, log, ...(values.run ? { runId: values.run } : {}) };
+    const options: SubmitOptions = { inFlight, log, ...(values.run !== undefined ? { runId: values.run } : {}) };
     const ingesting = createProgress('queueing');
     const submitted = await submitRun(services, submission, { ...options, onProgress: (t) => ingesting.update(t.rows) });
     ingesting.done();

@@ -84,7 +84,7 @@ async function suggest(argv: string[]): Promise<number> {
   const input = values.run === undefined ? await ingestSettings(positionals, values) : undefined;
 
   // The store first: a --run that cannot be served fails before the models load.
-  const store: Store = values.run === undefined ? createEmbeddedStore() : await openRunStore(values.run, values);
+  const store: Store = values.run === undefined ? createEmbeddedStore() : (await openRunStore(values.run, values)).store;
   try {
     const { analyzer, taxonomy, lexicon } = await loadAnalyzer({
       ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),

@@ -1,12 +1,12 @@
 import type { Insight, Run } from '../../contracts/index.js';
 import { InputError, UsageError } from '../../errors.js';
 import { asServiceError } from '../../services/service-errors.js';
-import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
-import { openMongoStore } from '../../store/mongo/open.js';
+import { SERVICE_FLAGS, SERVICE_HELP } from '../../services/settings.js';
 import type { Store } from '../../store/store.js';
 import { positiveInt } from '../ingest-flags.js';
 import { parseFlags } from '../parse-flags.js';
 import { renderThemesTable } from '../render-table.js';
+import { openRunStore } from '../stored-run.js';
 import { loadThemeInfo } from '../theme-info.js';
 import { themeRows } from '../theme-rows.js';
 import { combineBuckets, windowStart } from '../top-window.js';
@@ -53,10 +53,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values.channel && values.by) throw new UsageError('--channel and --by cannot be combined: insights are sliced by one field at a time');
   const top = positiveInt('top', values.top) ?? 15;
   const info = loadThemeInfo(values.taxonomy);
-  const settings = serviceSettings(values);
-  const store = await openMongoStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern });
+  const { store, run } = await openRunStore(values.run, values);
   try {
-    const run = await pickRun(store, values.run);
     const scopes = await readScopes(store, run, { ...(values.since ? { since: values.since } : {}), facet: values.channel ? `channel=${values.channel}` : values.by ? `${values.by}=` : 'all', byField: Boolean(values.by) });
     if (values.json) {
       const doc = { runId: run.id, window: scopes.window, scopes: scopes.tables.map((t) => ({ facet: t.facet, themes: themeRows(t.insights, info, t.bucket, t.facet).slice(0, top) })) };
@@ -72,19 +70,6 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await store.close();
   }
-}
-
-async function pickRun(store: Store, id: string | undefined): Promise<Run> {
-  if (id) {
-    const run = await store.getRun(id);
-    if (!run) throw new InputError(`no run '${id}' in this database`);
-    if (run.status !== 'done') throw new InputError(`run ${id} is ${run.status}: its insights come when it is done (frictionlens status ${id})`);
-    return run;
-  }
-  const done = (await store.listRuns()).filter((r) => r.status === 'done').sort((a, b) => (a.finishedAt ?? '').localeCompare(b.finishedAt ?? ''));
-  const latest = done[done.length - 1];
-  if (!latest) throw new InputError('no finished run in this database yet (frictionlens submit FILE --wait)');
-  return latest;
 }
 
 interface Table {

@@ -28,7 +28,9 @@ Options:
                             twice this (default: 30000)
   --taxonomy FILE           theme taxonomy replacing models/taxonomy.yaml (all workers
                             of an installation must use the same models)
-  --model FILE              a trained theme model; repeatable
+  --model FILE              a trained model (frictionlens train); repeatable. Theme
+                            models add the themes they find; a sentiment model scores
+                            sentences in place of the lexicon
 ${SERVICE_HELP}
   -h, --help                this help
 

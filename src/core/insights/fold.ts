@@ -22,7 +22,7 @@ export const HEADLINE_SCOPE = '*|all';
 
 export const scopeKey = (bucket: string, facet: string): string => `${bucket}|${facet}`;
 
-export function createPartial(runId: string, key: string, options: FoldOptions): InsightPartial {
+export function createPartial(runId: string, key: string, options: FoldOptions, modelVersion?: string): InsightPartial {
   return {
     runId,
     key,
@@ -31,6 +31,7 @@ export function createPartial(runId: string, key: string, options: FoldOptions):
     scopes: {},
     drivers: {},
     counts: emptyCounts(),
+    modelVersions: modelVersion === undefined ? [] : [modelVersion],
   };
 }
 

@@ -59,6 +59,7 @@ export function accumulatePartial(acc: InsightPartial, b: InsightPartial): void 
     else addDriverStatsInto(d, stats);
   }
   acc.counts = addCounts(acc.counts, b.counts);
+  acc.modelVersions = [...new Set([...acc.modelVersions, ...b.modelVersions])].sort();
 }
 
 export const addCounts = (a: RunCounts, b: RunCounts): RunCounts => ({

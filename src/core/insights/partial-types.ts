@@ -86,4 +86,10 @@ export interface InsightPartial {
   drivers: Partial<Record<Metric, DriverStats>>;
   /** What the batch's rows became; the run's counts are the sum over its partials. */
   counts: RunCounts;
+  /**
+   * The models that analysed the rows (analyzer versions, sorted; one per batch, every
+   * distinct one once merged). Stored with the batch, the run's model version survives what
+   * the queue forgets: a lost Redis, a resubmission whose batches were all stored before.
+   */
+  modelVersions: string[];
 }

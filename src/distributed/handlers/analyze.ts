@@ -4,21 +4,15 @@ import { processBatch } from '../../pipeline/process-batch.js';
 import { parseBatch } from '../batch-data.js';
 import type { JobHandler } from '../handler.js';
 
-export interface AnalyzeResult extends RunCounts {
-  modelVersion: string;
-}
-
 /**
  * The analyze stage: the same processBatch as embedded mode. A retry (or a batch re-run
  * after its worker died) stores the same analyses and partial under the same keys, which
- * the store counts as duplicates: nothing is counted twice.
+ * the store counts as duplicates: nothing is counted twice. The batch's partial records
+ * the analyzer's version, which the aggregate stage gives the run.
  */
-export const analyzeHandler: JobHandler<unknown, AnalyzeResult> = {
+export const analyzeHandler: JobHandler<unknown, RunCounts> = {
   stage: 'analyze',
   async handle(job: Job<unknown>, ctx) {
-    const batch = parseBatch(job.data);
-    const analyzer = ctx.analyzer();
-    const counts = await processBatch({ store: ctx.store, analyzer }, batch);
-    return { ...counts, modelVersion: analyzer.version };
+    return processBatch({ store: ctx.store, analyzer: ctx.analyzer() }, parseBatch(job.data));
   },
 };
