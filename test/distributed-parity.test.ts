@@ -88,6 +88,9 @@ describe('embedded and distributed modes', () => {
     const t = JSON.parse(top.stdout());
     const expected = (embedded.summary.themes as Array<{ id: string }>).slice(0, 5).map((r) => r.id);
     expect(t.scopes[0].themes.map((r: { id: string }) => r.id)).toEqual(expected);
+    // The whole run's key drivers, as analyze gives them.
+    expect(t.drivers).toEqual((embedded.summary as { drivers: unknown }).drivers);
+    expect(t.scopes[0].themes[0].driver).toEqual((embedded.summary.themes as Array<{ driver: unknown }>)[0]!.driver);
   });
 
   it('stop a worker gracefully on SIGTERM: exit code 0, connections closed', async () => {

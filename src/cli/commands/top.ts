@@ -5,6 +5,7 @@ import { SERVICE_FLAGS, SERVICE_HELP } from '../../services/settings.js';
 import type { Store } from '../../store/store.js';
 import { positiveInt } from '../ingest-flags.js';
 import { parseFlags } from '../parse-flags.js';
+import { driversSummary, withDrivers } from '../driver-rows.js';
 import { renderThemesTable } from '../render-table.js';
 import { openRunStore } from '../stored-run.js';
 import { loadThemeInfo } from '../theme-info.js';
@@ -56,12 +57,17 @@ export async function run(argv: string[]): Promise<number> {
   const { store, run } = await openRunStore(values.run, values);
   try {
     const scopes = await readScopes(store, run, { ...(values.since ? { since: values.since } : {}), facet: values.channel ? `channel=${values.channel}` : values.by ? `${values.by}=` : 'all', byField: Boolean(values.by) });
+    // The key-driver model is fitted on the whole run: its column belongs to that table only.
+    const rowsOf = (t: Table) => {
+      const rows = themeRows(t.insights, info, t.bucket, t.facet);
+      return t.facet === 'all' && t.bucket === '*' ? withDrivers(rows, run.drivers) : rows;
+    };
     if (values.json) {
-      const doc = { runId: run.id, window: scopes.window, scopes: scopes.tables.map((t) => ({ facet: t.facet, themes: themeRows(t.insights, info, t.bucket, t.facet).slice(0, top) })) };
+      const doc = { runId: run.id, window: scopes.window, scopes: scopes.tables.map((t) => ({ facet: t.facet, themes: rowsOf(t).slice(0, top) })), drivers: driversSummary(run.drivers, info) };
       process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     } else {
       const header = `run ${run.id}${scopes.window ? `, ${scopes.window.from} .. ${scopes.window.to}` : ''}`;
-      const tables = scopes.tables.map((t) => `${t.facet === 'all' ? '' : `${t.facet}\n`}${renderThemesTable(themeRows(t.insights, info, t.bucket, t.facet), run.counts, { top })}`);
+      const tables = scopes.tables.map((t) => `${t.facet === 'all' ? '' : `${t.facet}\n`}${renderThemesTable(rowsOf(t), run.counts, { top })}`);
       process.stdout.write(`${header}\n\n${tables.join('\n\n')}\n`);
     }
     return 0;
