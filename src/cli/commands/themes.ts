@@ -36,7 +36,7 @@ ${READ_HELP}
   --run ID                  suggest from a finished run of the distributed mode, read from
                             MongoDB (see the services flags below)
   --taxonomy FILE           taxonomy to analyse with and suggest against (default: models/taxonomy.yaml)
-  --model FILE              a trained theme model (frictionlens train); repeatable
+  --model FILE              a trained theme or sentiment model, as for analyze; repeatable
   --min-size N              smallest group worth suggesting, in verbatims (default: ${DEFAULT_MIN_SIZE})
   --max N                   at most N suggestions, largest first (default: ${DEFAULT_MAX_SUGGESTIONS})
   --mask WORD               a brand, company or product name to mask; repeatable
