@@ -39,7 +39,7 @@ const bySign = (s: number): SentimentLabel => (s > 0 ? 'positive' : s < 0 ? 'neg
 
 /** Our model plus the baselines, each with its usual decision rule. */
 export function sentimentScorers(lexiconDir?: string): Scorer[] {
-  const nlp = createNlp();
+  const nlp = createNlp(model);
   const ours = createSentimentModel(loadSentimentLexicon(lexiconDir));
   const wink = winkNLP(model);
   const afinn = new Sentiment();

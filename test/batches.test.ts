@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchesOf } from '../src/pipeline/batches.js';
-import type { IngestItem } from '../src/pipeline/types.js';
+import type { IngestItem } from '../src/contracts/index.js';
 
 async function* rejects(n: number): AsyncGenerator<IngestItem> {
   for (let row = 1; row <= n; row++) yield { kind: 'reject', reject: { runId: 'r', source: 'f.csv', row, reason: 'invalid', message: 'x' } };

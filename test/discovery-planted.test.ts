@@ -103,6 +103,7 @@ describe('theme discovery on a sample with themes taken out of the taxonomy', ()
   });
 
   it('suggests entries that paste into the taxonomy, load, and match the sentences they came from', () => {
+    expect(result.suggestions.length).toBeGreaterThan(0);
     const entries = result.suggestions.map((s) => s.yaml).join('\n');
     const extended = parseTaxonomy(`${readFileSync(reducedPath, 'utf8').trimEnd()}\n${entries}\n`);
     const ids = new Set(reduced.themes.map((t) => t.id));
@@ -120,6 +121,7 @@ describe('theme discovery on a sample with themes taken out of the taxonomy', ()
       }
     }
     console.log(`pasted suggestions match ${matched} of their ${quotes} quotes`);
+    expect(quotes).toBeGreaterThan(0);
     expect(matched / quotes).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -91,6 +91,8 @@ describe('theme discovery', () => {
 
   it('gives the same groups, ids and quotes for the same sentences in any order', () => {
     const reference = suggestFromUnits(units, options);
+    // Both planted groups at least, or the comparisons below would hold of nothing.
+    expect(reference.suggestions.length).toBeGreaterThanOrEqual(2);
     let seed = 11;
     const shuffled = [...units];
     for (let i = shuffled.length - 1; i > 0; i--) {
@@ -108,6 +110,8 @@ describe('theme discovery', () => {
     const names = tally.names();
     expect(names.has('zenbank')).toBe(true);
     const masked = suggestThemes(units.map((u) => describeUnit(u, names)), options);
+    // The real complaints still group (so `every` below is not vacuously true).
+    expect(masked.suggestions.length).toBeGreaterThan(0);
     const brandIds = new Set(ids(BRAND_ONLY, CODES.length + LEAKS.length));
     expect(masked.suggestions.every((s) => s.members.filter((m) => brandIds.has(m)).length < 2)).toBe(true);
     expect(masked.suggestions.flatMap((s) => s.phrases.map((p) => p.phrase)).some((p) => p.includes('zenbank'))).toBe(false);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createHandlerRegistry } from '../src/distributed/handler-registry.js';
 import { HANDLERS } from '../src/distributed/handlers/index.js';
 import type { JobHandler } from '../src/distributed/handler.js';
-import { parseStages, STAGES } from '../src/queue/stages.js';
+import { parseStages } from '../src/cli/parse-stages.js';
+import { STAGES } from '../src/queue/stages.js';
 
 const noop = (stage: string): JobHandler => ({ stage: stage as JobHandler['stage'], handle: async () => null });
 

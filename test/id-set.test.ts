@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdSet } from '../src/id-set.js';
+import { IdSet } from '../src/core/id-set.js';
 
 describe('the id set that remembers every id of a run', () => {
   it('answers exactly whether an id was seen, through many resizes', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, UsageError } from '../src/errors.js';
+import { InputError, UsageError } from '../src/errors/index.js';
 import { detectFormat } from '../src/ingest/format.js';
 import { loadMappingFile, parseMapArgs } from '../src/ingest/mapping.js';
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors.js';
+import { InputError } from '../src/errors/index.js';
 import { ingest, type IngestOptions } from '../src/ingest/ingest.js';
 import { loadMappingFile } from '../src/ingest/mapping.js';
-import type { IngestItem } from '../src/pipeline/types.js';
+import type { IngestItem } from '../src/contracts/index.js';
 
 const fixture = (name: string): string => join(import.meta.dirname, 'fixtures', 'ingest', name);
 const base: IngestOptions = { mapping: {}, channel: 'survey', createdAt: '2024-01-01T00:00:00.000Z', runId: 'run-1' };

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors.js';
+import { InputError } from '../src/errors/index.js';
 import { JsonArrayScanner } from '../src/ingest/json-array-scanner.js';
 import { readRecords } from '../src/ingest/read-records.js';
 import type { SourceFormat } from '../src/ingest/format.js';

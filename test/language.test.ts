@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../src/core/language/detect.js';
+import { detectLanguage as detect } from '../src/core/language/detect.js';
+import { tinyldDetector } from '../src/load/language-detector.js';
+
+const ngram = tinyldDetector();
+const detectLanguage = (text: string) => detect(text, ngram);
 
 describe('detectLanguage', () => {
   it('recognises ordinary English feedback confidently', () => {

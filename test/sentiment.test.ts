@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSentimentModel, scoreClauses, scoreDoc, scoreSentence, sentimentLabel, type SentimentLexicon } from '../src/core/sentiment/index.js';
 import { createNlp, parseDoc } from '../src/core/text/nlp.js';
+import { loadWinkModel } from '../src/load/wink-model.js';
 import { loadSentimentLexicon } from '../src/load/lexicon.js';
 
-const nlp = createNlp();
+const nlp = createNlp(loadWinkModel());
 const model = createSentimentModel(loadSentimentLexicon());
 const score = (text: string): number => scoreDoc(model, parseDoc(nlp, text)).overall;
 const label = (text: string): string => sentimentLabel(score(text));

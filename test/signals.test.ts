@@ -79,7 +79,7 @@ describe('emotions', () => {
 describe('signal cue files', () => {
   it('name the path of a malformed cue', () => {
     const text = 'churnIntent: { cues: [""] }\nrepeatContact: {}\ntransfer: {}\nlongWait: {}\nemotions: { anger: {}, frustration: {}, confusion: {}, delight: {} }';
-    expect(() => parseSignalCues(text)).toThrow(/churnIntent\.cues\.0: empty cue/);
+    expect(() => parseSignalCues(text)).toThrow(/churnIntent\.cues\[0\]: empty cue/);
     expect(() => parseSignalCues('churnIntent: {}')).toThrow(/repeatContact/);
   });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createNlp, parseDoc } from '../src/core/text/nlp.js';
+import { loadWinkModel } from '../src/load/wink-model.js';
 import type { Doc, Token } from '../src/core/text/types.js';
 
-const nlp = createNlp();
+const nlp = createNlp(loadWinkModel());
 const tokensOf = (doc: Doc): Token[] => doc.sentences.flatMap((s) => s.tokens);
 const negatedWords = (text: string): string[] =>
   tokensOf(parseDoc(nlp, text))

@@ -1,4 +1,4 @@
-import { reportError } from '../src/cli/exit-codes.js';
+import { reportError } from '../src/cli/report-error.js';
 import { run } from '../src/cli/commands/worker.js';
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClassifier, type LinearModel } from '../../src/core/classify/index.js';
 import { createNlp, parseDoc } from '../../src/core/text/nlp.js';
+import { loadWinkModel } from '../../src/load/wink-model.js';
 import { compileTaxonomy, matchThemes } from '../../src/core/themes/matcher.js';
 import { loadTaxonomy } from '../../src/load/taxonomy.js';
 import { runMeasured } from '../lib/rss.js';
@@ -41,7 +42,7 @@ function pass<T>(items: readonly T[], fn: (item: T) => unknown): number {
  * built on first sight.
  */
 export function speedVsRules(texts: readonly string[], model: LinearModel): Speed {
-  const nlp = createNlp();
+  const nlp = createNlp(loadWinkModel());
   const matcher = compileTaxonomy(loadTaxonomy());
   const docs = texts.map((t) => parseDoc(nlp, t));
   const classifier = createClassifier(model);

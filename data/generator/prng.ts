@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../src/core/random/mulberry32.js';
+
 /**
  * A tiny seeded PRNG (mulberry32): 32 bits of state, so the same seed gives the same
  * stream on every machine and Node version, which is what makes the samples byte-identical.
@@ -16,14 +18,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { Channel, RunOptions } from '../contracts/index.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors/index.js';
 import { detectFormat } from '../ingest/format.js';
 import { loadMappingFile, parseMapArgs } from '../ingest/mapping.js';
 import type { RunInput } from '../ingest/run-input.js';

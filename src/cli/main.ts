@@ -3,7 +3,8 @@
 // the default (a quarter of the machine's memory) it let a million-row analyze grow to
 // ~500 MB of mostly dead objects; with 1 GB it collects sooner and peaks under 300 MB at the
 // same speed. Run `node --max-old-space-size=N $(command -v frictionlens)` to raise it.
-import { reportError } from './exit-codes.js';
+import { EXIT_OK, UsageError } from '../errors/index.js';
+import { reportError } from './report-error.js';
 
 // natural (loaded by train/eval) calls dotenv, which prints a banner unless told not to.
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
@@ -36,20 +37,20 @@ Example: frictionlens analyze data/samples/feedback.jsonl --out out/`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(HELP + '\n');
-    return name ? 0 : 2;
-  }
-  if (name === '--version') {
-    process.stdout.write('frictionlens 0.1.0\n');
-    return 0;
-  }
-  const command = COMMANDS[name];
-  if (!command) {
-    process.stderr.write(`frictionlens: unknown command '${name}'\n\n${HELP}\n`);
-    return 2;
-  }
   try {
+    if (name === '--help' || name === '-h' || name === 'help') {
+      process.stdout.write(HELP + '\n');
+      return EXIT_OK;
+    }
+    if (name === '--version') {
+      process.stdout.write('frictionlens 0.1.0\n');
+      return EXIT_OK;
+    }
+    const command = name === undefined ? undefined : COMMANDS[name];
+    if (!command) {
+      process.stderr.write(HELP + '\n\n');
+      throw new UsageError(name === undefined ? 'a COMMAND is needed' : `unknown command '${name}'`);
+    }
     return await (await command.load()).run(rest);
   } catch (error) {
     return reportError(error);

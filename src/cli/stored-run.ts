@@ -1,7 +1,6 @@
 import type { Run } from '../contracts/index.js';
-import { InputError } from '../errors.js';
-import { redactUrl } from '../services/redact-url.js';
-import { asServiceError } from '../services/service-errors.js';
+import { InputError, NotFoundError } from '../errors/index.js';
+import { redactUrl } from '../core/redact/redact-url.js';
 import { serviceSettings, type ServiceFlags, type ServiceSettings } from '../services/settings.js';
 import { openMongoStore } from '../store/mongo/open.js';
 import type { Store } from '../store/store.js';
@@ -18,7 +17,7 @@ export async function openRunStore(runId: string | undefined, flags: ServiceFlag
     return { store, run: await finishedRun(store, runId, settings) };
   } catch (error) {
     await store.close();
-    throw asServiceError(error);
+    throw error;
   }
 }
 
@@ -31,7 +30,7 @@ async function finishedRun(store: Store, runId: string | undefined, settings: Se
     return latest;
   }
   const run = await store.getRun(runId);
-  if (!run) throw new InputError(`no run ${runId} in ${where}`);
+  if (!run) throw new NotFoundError(`no run ${runId} in ${where}`);
   if (run.status !== 'done') throw new InputError(`run ${runId} is ${run.status}, not done: wait for it (frictionlens status ${runId})`);
   return run;
 }

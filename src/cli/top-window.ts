@@ -1,5 +1,5 @@
 import type { Insight } from '../contracts/index.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../errors/index.js';
 
 const DAY_MS = 86_400_000;
 

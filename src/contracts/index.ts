@@ -4,3 +4,4 @@ export * from './analysis.js';
 export * from './run.js';
 export * from './insight.js';
 export * from './drivers.js';
+export * from './batch.js';

@@ -1,6 +1,6 @@
 import { Job } from 'bullmq';
 import type { Run, RunCounts } from '../contracts/index.js';
-import { InputError } from '../errors.js';
+import { NotFoundError } from '../errors/index.js';
 import { jobIds, type IngestJobData, type IngestTotals } from '../queue/run-flow.js';
 import type { Services } from '../services/open-services.js';
 
@@ -40,7 +40,7 @@ function ingestTotals(job: Job<IngestJobData> | undefined): (IngestTotals & { co
 /** The full picture for `status`: durable counts from the stored partials, the rest from Redis. */
 export async function runProgress(services: Services, runId: string): Promise<RunProgress> {
   const run = await services.store.getRun(runId);
-  if (!run) throw new InputError(`no run '${runId}' in this database (frictionlens status takes the id submit printed)`);
+  if (!run) throw new NotFoundError(`no run '${runId}' in this database (frictionlens status takes the id submit printed)`);
   const [done, queue] = await Promise.all([services.store.partialProgress(runId), queueProgress(services, runId)]);
   const route = await Job.fromId(services.queues.queues.route, jobIds.run(runId));
   const errors = [run.error, queue.failedReason].filter((e): e is string => Boolean(e));

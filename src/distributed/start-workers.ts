@@ -3,13 +3,14 @@ import { redisConnection } from '../queue/connection.js';
 import { throttled } from '../services/throttled-log.js';
 import type { QueueSettings } from '../queue/run-queues.js';
 import type { Stage } from '../queue/stages.js';
-import type { WorkerContext } from './handler.js';
+import type { JobHandler, WorkerContext } from './handler.js';
 import { createHandlerRegistry } from './handler-registry.js';
-import { HANDLERS } from './handlers/index.js';
 import { jobProcessor } from './job-processor.js';
 
 export interface WorkerOptions {
   stages: readonly Stage[];
+  /** One handler per stage (distributed/handlers): the shell passes them in, so this plumbing depends on no handler. */
+  handlers: readonly JobHandler[];
   /** Batches analysed at once by this process: 2 overlaps one batch's store writes with the next one's analysis. */
   concurrency: number;
   /**
@@ -31,11 +32,11 @@ const MAX_STALLED = 3;
 
 /** One BullMQ worker per stage, all in this process, sharing the store and the analyzer. */
 export function startWorkers(settings: QueueSettings, ctx: WorkerContext, options: WorkerOptions, log: (line: string) => void): RunningWorkers {
-  const registry = createHandlerRegistry(HANDLERS);
+  const registry = createHandlerRegistry(options.handlers);
   const onRedisError = throttled(log);
   const connections = options.stages.map(() => redisConnection(settings.redisUrl, onRedisError));
   const workers = options.stages.map((stage, i) => {
-    const worker = new Worker(stage, jobProcessor(registry.get(stage)!, ctx), {
+    const worker = new Worker(stage, jobProcessor(registry.get(stage)!, ctx, log), {
       connection: connections[i]!,
       prefix: settings.prefix,
       // Aggregation merges a whole run in memory: one at a time per process.

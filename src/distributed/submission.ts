@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { InputError } from '../errors/index.js';
 import type { RunInput } from '../ingest/run-input.js';
 
 /** A batch run as `submit` describes it: the files and the same ingest flags as `analyze`. */

@@ -1,5 +1,5 @@
 import { emptyCounts } from '../contracts/index.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../errors/index.js';
 import { ingest } from '../ingest/ingest.js';
 import { batchKey } from '../pipeline/batch-key.js';
 import { batchesOf } from '../pipeline/batches.js';

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../errors/index.js';
 
 export const SOURCE_FORMATS = ['csv', 'jsonl', 'json'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import type { Channel, Reject, Verbatim } from '../contracts/index.js';
-import { InputError } from '../errors.js';
-import { IdSet } from '../id-set.js';
-import type { IngestItem } from '../pipeline/types.js';
+import { InputError } from '../errors/index.js';
+import { IdSet } from '../core/id-set.js';
+import type { IngestItem } from '../contracts/index.js';
 import { detectFormat, type SourceFormat } from './format.js';
 import type { FieldMapping } from './mapping.js';
 import { readRecords } from './read-records.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors/index.js';
 
 /** Verbatim fields a source column can be mapped to; plus `attributes.NAME` for any NAME. */
 export const MAPPING_TARGETS = [

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
-import { InputError } from '../errors.js';
+import { InputError } from '../errors/index.js';
 import { MAX_FIELD_BYTES, MAX_RECORD_BYTES, megabytes } from './limits.js';
 import type { SourceRecord } from './source-record.js';
 

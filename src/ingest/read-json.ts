@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../errors/index.js';
 import { oversizedField } from './field-size.js';
 import { JsonArrayScanner } from './json-array-scanner.js';
 import { MAX_FIELD_BYTES, megabytes } from './limits.js';

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError } from '../errors/index.js';
 import { oversizedField } from './field-size.js';
 import { MAX_FIELD_BYTES, MAX_RECORD_BYTES, megabytes } from './limits.js';
 import { isPlainObject, type SourceRecord } from './source-record.js';

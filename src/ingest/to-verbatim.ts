@@ -4,6 +4,7 @@ import type { FieldMapping } from './mapping.js';
 import { isPlainObject } from './source-record.js';
 import { readTurns } from './turns.js';
 import { asText, isBlank, parseDate, parseNumber } from './values.js';
+import { formatIssues } from '../errors/index.js';
 import { contentId } from './verbatim-id.js';
 
 export interface VerbatimDefaults {
@@ -60,8 +61,7 @@ export function toVerbatim(
     if (attributes !== undefined) candidate.attributes = attributes;
     const parsed = Verbatim.safeParse(candidate);
     if (parsed.success) return { ok: true, verbatim: parsed.data };
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, message: `${issue.path.join('.') || 'verbatim'}: ${issue.message}` };
+    return { ok: false, message: formatIssues(parsed.error, { max: 1, root: 'verbatim' }) };
   } catch (error) {
     if (error instanceof FieldProblem) return { ok: false, message: error.message };
     throw error;

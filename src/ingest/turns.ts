@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Speaker, Turn } from '../contracts/index.js';
+import { describeIssue } from '../errors/index.js';
 import { isPlainObject } from './source-record.js';
 import { speakerFromLabel } from './transcript.js';
 import { asText } from './values.js';
@@ -27,7 +28,7 @@ export function readTurns(value: unknown): TurnsResult {
   if (parsed.success) return { ok: true, turns: parsed.data };
   const issue = parsed.error.issues[0]!;
   const [index, field] = issue.path;
-  if (typeof index !== 'number') return { ok: false, message: `turns: ${issue.message}` };
+  if (typeof index !== 'number') return { ok: false, message: `turns: ${describeIssue(issue)}` };
   const turn = data[index];
   if (!isPlainObject(turn)) return { ok: false, message: `turns: turn ${index + 1}: expected an object {speaker, text}` };
   if (field === 'speaker') {
@@ -37,7 +38,7 @@ export function readTurns(value: unknown): TurnsResult {
       message: `turns: turn ${index + 1}: speaker ${JSON.stringify(speaker ?? null)} is not one of ${Speaker.options.join(', ')}`,
     };
   }
-  return { ok: false, message: `turns: turn ${index + 1}: ${String(field)}: ${issue.message}` };
+  return { ok: false, message: `turns: turn ${index + 1}: ${String(field)}: ${describeIssue(issue)}` };
 }
 
 function normaliseTurn(raw: unknown): unknown {

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import { InputError } from '../errors.js';
+import { InputError } from '../errors/index.js';
 
 /**
  * Opens a source file and yields its bytes in chunks that are valid UTF-8 and end on a

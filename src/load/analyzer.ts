@@ -12,7 +12,9 @@ import type { Doc } from '../core/text/types.js';
 import { compileTaxonomy, matchThemes } from '../core/themes/matcher.js';
 import { themeInfoOf, type Taxonomy, type ThemeInfo } from '../core/themes/taxonomy.js';
 import type { SentimentLexicon } from '../core/sentiment/lexicon.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../errors/index.js';
+import { tinyldDetector } from './language-detector.js';
+import { loadWinkModel } from './wink-model.js';
 import { readModel } from './classifier.js';
 import { defaultLexiconDir, loadKnownWords, loadSentimentLexicon } from './lexicon.js';
 import { defaultSignalsPath, loadSignalCues } from './signals.js';
@@ -68,7 +70,8 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
   version.update(JSON.stringify(cues, (_k, v: unknown) => (v instanceof Map || v instanceof Set ? [...v] : v)));
   for (const p of options.modelPaths ?? []) version.update(readFileSync(p));
 
-  const nlp = createNlp();
+  const nlp = createNlp(loadWinkModel());
+  const ngram = tinyldDetector();
   const redactor = createRedactor();
   const sentiment = createSentimentModel(lexicon);
   const matcher = compileTaxonomy(taxonomy, { fuzzy: true, knownWords });
@@ -76,7 +79,7 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
   const analyzer: Analyzer = {
     version: `fl-${version.digest('hex').slice(0, 12)}`,
     redact: (text) => redact(redactor, text),
-    detectLanguage,
+    detectLanguage: (text) => detectLanguage(text, ngram),
     parse: (text) => parseDoc(nlp, text),
     sentiment: sentimentModel
       ? (doc) => {

@@ -1,22 +1,17 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fromModelFile, ModelFileSchema, sentimentLabelProblem, toModelFile, type LinearModel } from '../core/classify/index.js';
-import { InputError } from '../errors.js';
+import { formatIssues, InputError } from '../errors/index.js';
 import { detectFormat, readRecords } from '../ingest/index.js';
+import { readModelData } from './model-file.js';
 
 /** Reads and validates a trained model file (frictionlens train); a sentiment model must have sentiment labels. */
 export async function readModel(path: string): Promise<LinearModel> {
   const file = resolve(path);
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw new InputError(`cannot read model ${file}: ${(err as Error).message}`);
-  }
+  const json = readModelData(file, 'frictionlens model', 'json');
   const parsed = ModelFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`${file} is not a frictionlens model: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw new InputError(`${file} is not a frictionlens model: ${formatIssues(parsed.error, { max: 3 })}`);
   }
   let model: LinearModel;
   try {

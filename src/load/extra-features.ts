@@ -1,6 +1,7 @@
 import { lexiconFeatures, type ExtraFeatureKind, type ExtraRows } from '../core/classify/index.js';
 import { createSentimentModel, NEUTRAL_BAND, scoreDoc, type SentimentLexicon } from '../core/sentiment/index.js';
 import { createNlp, parseDoc } from '../core/text/nlp.js';
+import { loadWinkModel } from './wink-model.js';
 
 /** Computes a model's extra dense features from a text (the lexicon is compiled once). */
 export type ExtraFeatureSource = (text: string) => Float32Array;
@@ -12,7 +13,7 @@ export type ExtraFeatureSource = (text: string) => Float32Array;
  * evaluation and analyze.
  */
 export function createExtraFeatureSource(lexicon: SentimentLexicon): ExtraFeatureSource {
-  const nlp = createNlp();
+  const nlp = createNlp(loadWinkModel());
   const model = createSentimentModel(lexicon);
   return (text: string): Float32Array => lexiconFeatures(scoreDoc(model, parseDoc(nlp, text)).overall, NEUTRAL_BAND);
 }

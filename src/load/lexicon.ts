@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { formatIssues, InputError } from '../errors/index.js';
 import { SentimentLexicon } from '../core/sentiment/lexicon.js';
+import { readModelData } from './model-file.js';
 import { packageRoot } from './taxonomy.js';
 
 export const defaultLexiconDir = (): string => join(packageRoot(), 'models', 'lexicon');
@@ -16,19 +15,9 @@ const ModifiersFile = z.object({
   contrastBefore: z.array(z.string()),
 });
 
-function readData(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`cannot read lexicon ${file}: ${(err as Error).message}`);
-  }
-  return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-}
-
 function readAs<T>(schema: z.ZodType<T>, file: string): T {
-  const parsed = schema.safeParse(readData(file));
-  if (!parsed.success) throw new InputError(`${file}: ${z.prettifyError(parsed.error)}`);
+  const parsed = schema.safeParse(readModelData(file, 'lexicon file'));
+  if (!parsed.success) throw new InputError(`${file}: ${formatIssues(parsed.error)}`);
   return parsed.data;
 }
 
@@ -50,7 +39,7 @@ export function loadSentimentLexicon(dir: string = defaultLexiconDir()): Sentime
     contrastAfter: mods.contrastAfter,
     contrastBefore: mods.contrastBefore,
   });
-  if (!lexicon.success) throw new InputError(`lexicon in ${root}: ${z.prettifyError(lexicon.error)}`);
+  if (!lexicon.success) throw new InputError(`lexicon in ${root}: ${formatIssues(lexicon.error)}`);
   return lexicon.data;
 }
 

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../errors.js';
+import { InputError } from '../errors/index.js';
 import { parseTaxonomy, type Taxonomy } from '../core/themes/taxonomy.js';
+import { inFile, readModelText } from './model-file.js';
 
 /**
  * The package root: the nearest folder above this file that holds a package.json. Walking up
@@ -22,17 +23,6 @@ export const defaultTaxonomyPath = (): string => join(packageRoot(), 'models', '
 
 /** Reads and validates a taxonomy file (default: the bundled models/taxonomy.yaml). */
 export function loadTaxonomy(path: string = defaultTaxonomyPath()): Taxonomy {
-  const file = resolve(path);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`cannot read taxonomy ${file}: ${(err as Error).message}`);
-  }
-  try {
-    return parseTaxonomy(text);
-  } catch (err) {
-    if (err instanceof InputError) err.message = `${file}: ${err.message}`;
-    throw err;
-  }
+  const text = readModelText(path, 'taxonomy');
+  return inFile(path, () => parseTaxonomy(text));
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IngestItem } from './types.js';
+import type { IngestItem } from '../contracts/index.js';
 
 /**
  * A batch's key derives from its run and its content (the identities of its rows), so a

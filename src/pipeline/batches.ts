@@ -1,4 +1,4 @@
-import type { IngestItem } from './types.js';
+import type { IngestItem } from '../contracts/index.js';
 
 /** Ingest items per batch unless --batch-size says otherwise (both modes). */
 export const DEFAULT_BATCH_SIZE = 500;

@@ -1,7 +1,7 @@
-import type { Analysis, Reject } from '../contracts/index.js';
+import type { Analysis, Batch, Reject } from '../contracts/index.js';
 import { analyzeVerbatim } from '../core/analyze.js';
 import { countOutcome, createPartial, foldAnalysis } from '../core/insights/fold.js';
-import type { Batch, BatchOutcome, StageContext } from './types.js';
+import type { BatchOutcome, StageContext } from './types.js';
 
 const REJECT_COUNT = { invalid: 'rejected', duplicate: 'duplicates', unsupportedLanguage: 'unsupportedLanguage' } as const;
 

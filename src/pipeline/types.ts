@@ -1,25 +1,11 @@
-import type { Reject, RunCounts, RunOptions, Verbatim } from '../contracts/index.js';
+import type { RunCounts } from '../contracts/index.js';
 import type { Store } from '../store/store.js';
 import type { Analyzer } from '../core/analyzer.js';
-
-/** One input row after ingest: a verbatim to analyse, or a reject already decided. */
-export type IngestItem =
-  | { kind: 'verbatim'; verbatim: Verbatim; source: string; row: number }
-  | { kind: 'reject'; reject: Reject };
 
 /** What every stage needs: where to store and the loaded analyzer. Passed in, never global. */
 export interface StageContext {
   store: Store;
   analyzer: Analyzer;
-}
-
-/** A batch of ingest items; `key` derives from the run and the items, so a retry reuses it. */
-export interface Batch {
-  runId: string;
-  key: string;
-  /** The run's bucket size and facets, carried so a worker needs no extra read. */
-  options: RunOptions;
-  items: IngestItem[];
 }
 
 /** The counts one batch contributed; the run's counts are the sum over its stored partials. */

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
-import { ServiceUnavailableError } from '../errors.js';
-import { redactUrl } from '../services/redact-url.js';
+import { ServiceUnavailableError } from '../errors/index.js';
+import { redactUrl } from '../core/redact/redact-url.js';
 
 const PROBE_MS = 5_000;
 

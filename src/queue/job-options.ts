@@ -3,8 +3,8 @@ import type { JobsOptions } from 'bullmq';
 /**
  * Retries: a transient failure (MongoDB or Redis away, a webhook down) is retried with
  * exponential backoff, 1 s doubling, 8 attempts in all: about 2 minutes of outage is
- * absorbed before a job fails for good. Bad input is never retried: handlers throw
- * InputError for it, which job-processor.ts turns into BullMQ's UnrecoverableError.
+ * absorbed before a job fails for good. Bad input is never retried and a bug is retried
+ * once: job-processor.ts decides from the error (errors/outcomes.ts).
  */
 export const RETRIES: JobsOptions = { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } };
 

@@ -1,6 +1,6 @@
 import { Job } from 'bullmq';
-import { InputError } from '../errors.js';
-import type { Batch } from '../pipeline/types.js';
+import { InputError, TransientError } from '../errors/index.js';
+import type { Batch } from '../contracts/index.js';
 import { BATCH_JOB, HELD, RUN_JOB } from './job-options.js';
 import type { RunQueues } from './run-queues.js';
 
@@ -22,9 +22,9 @@ export interface IngestJobData extends Partial<IngestTotals> {
   released: boolean;
 }
 
-/** The run's flow is gone from Redis (a restarted Redis without persistence): rebuild it. */
-export class FlowLostError extends Error {
-  override readonly name = 'FlowLostError';
+/** The run's flow is gone from Redis (a restarted Redis without persistence): rebuild it, which a retry does. */
+export class FlowLostError extends TransientError {
+  override readonly name: string = 'FlowLostError';
 }
 
 /**

@@ -1,5 +1,3 @@
-import { UsageError } from '../errors.js';
-
 /**
  * The stages of a run, in order (DESIGN.md "Flow"). Each is one BullMQ queue whose jobs
  * carry the stage's name, so `frictionlens worker --stages` picks queues by stage:
@@ -12,12 +10,3 @@ import { UsageError } from '../errors.js';
  */
 export const STAGES = ['ingest', 'analyze', 'aggregate', 'route'] as const;
 export type Stage = (typeof STAGES)[number];
-
-export function parseStages(text: string): Stage[] {
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = names.filter((n) => !(STAGES as readonly string[]).includes(n));
-  if (names.length === 0 || unknown.length > 0) {
-    throw new UsageError(`--stages: '${text}' names ${unknown.length ? `unknown stage(s) ${unknown.join(', ')}` : 'no stage'}; stages are ${STAGES.join(', ')}`);
-  }
-  return STAGES.filter((s) => names.includes(s));
-}

@@ -1,5 +1,5 @@
 import type { WriteConcernSettings } from 'mongodb';
-import { parseWriteConcern } from '../store/mongo/write-concern.js';
+import { parseWriteConcern } from './write-concern.js';
 
 /** Where the distributed mode finds its services, from flags, else the environment, else defaults. */
 export interface ServiceSettings {

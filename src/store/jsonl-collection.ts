@@ -1,21 +1,28 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { IdSet } from '../id-set.js';
+import { ServiceUnavailableError } from '../errors/index.js';
+import { IdSet } from '../core/id-set.js';
 
 /**
  * An append-only keyed collection on disk: one JSON document per line, keys in memory (off
  * the heap, see IdSet). Lets the embedded store hold a million analyses without holding them
  * in memory.
+ *
+ * A write that fails (a full disk, a folder removed under it) fails the next call on the
+ * collection with the reason, instead of an unhandled 'error' event or a wait for a 'drain'
+ * that never comes.
  */
 export class JsonlCollection<T> {
   private readonly keys = new IdSet();
   private stream: WriteStream | null = null;
+  private failure: Error | null = null;
 
   constructor(private readonly path: string) {}
 
   /** Appends the documents whose key is new; returns how many were new. */
   async insert(docs: readonly T[], keyOf: (doc: T) => string): Promise<number> {
+    this.throwIfFailed();
     let inserted = 0;
     let chunk = '';
     for (const doc of docs) {
@@ -24,8 +31,10 @@ export class JsonlCollection<T> {
       inserted++;
     }
     if (chunk) {
-      this.stream ??= createWriteStream(this.path, { flags: 'a' });
-      if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+      const stream = this.open();
+      // once() rejects if the stream emits 'error' while we wait.
+      if (!stream.write(chunk)) await once(stream, 'drain').catch((error: unknown) => this.fail(error));
+      this.throwIfFailed();
     }
     return inserted;
   }
@@ -33,7 +42,7 @@ export class JsonlCollection<T> {
   async *read(): AsyncIterable<T> {
     if (!this.stream) return;
     // Flush what was written so far before reading it back.
-    await new Promise<void>((resolve, reject) => this.stream!.write('', (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) => this.stream!.write('', (e) => (e ? reject(this.fail(e)) : resolve())));
     const lines = createInterface({ input: createReadStream(this.path), crlfDelay: Infinity });
     for await (const line of lines) if (line) yield JSON.parse(line) as T;
   }
@@ -42,6 +51,24 @@ export class JsonlCollection<T> {
     if (!this.stream) return;
     const s = this.stream;
     this.stream = null;
-    await new Promise<void>((resolve) => s.end(resolve));
+    if (!s.destroyed) await new Promise<void>((resolve, reject) => s.end((e?: Error | null) => (e ? reject(this.fail(e)) : resolve())));
+    this.throwIfFailed();
+  }
+
+  private open(): WriteStream {
+    if (!this.stream) {
+      this.stream = createWriteStream(this.path, { flags: 'a' });
+      this.stream.on('error', (error) => this.fail(error));
+    }
+    return this.stream;
+  }
+
+  private fail(error: unknown): Error {
+    this.failure ??= new ServiceUnavailableError(`the embedded store cannot write ${this.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    return this.failure;
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure;
   }
 }

@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../errors/index.js';
 import { loadAnalyzer } from '../../load/analyzer.js';
 import { runEmbedded } from '../../runner/embedded.js';
 import { createEmbeddedStore } from '../../store/embedded-store.js';

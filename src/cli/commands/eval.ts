@@ -1,5 +1,5 @@
 import { createClassifier, evaluate, microF1, splitIndices, type Evaluation, type LinearModel } from '../../core/classify/index.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../errors/index.js';
 import { readLabelledRows, readModel } from '../../load/classifier.js';
 import { loadSentimentLexicon } from '../../load/lexicon.js';
 import { parseFlags } from '../parse-flags.js';

@@ -1,7 +1,6 @@
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../errors/index.js';
 import { runProgress, type RunProgress } from '../../distributed/run-progress.js';
 import { openServices } from '../../services/open-services.js';
-import { asServiceError } from '../../services/service-errors.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
 import { int } from '../format.js';
 import { parseFlags } from '../parse-flags.js';
@@ -30,8 +29,6 @@ export async function run(argv: string[]): Promise<number> {
     const progress = await runProgress(services, positionals[0]!);
     process.stdout.write((values.json ? JSON.stringify(statusDocument(progress), null, 2) : renderStatus(progress)) + '\n');
     return 0;
-  } catch (error) {
-    throw asServiceError(error);
   } finally {
     await services.close();
   }

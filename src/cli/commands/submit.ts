@@ -1,11 +1,10 @@
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../errors/index.js';
 import { submitRun, type SubmitOptions } from '../../distributed/submit-run.js';
-import { RunFailedError, waitForRun } from '../../distributed/wait-for-run.js';
+import { DEFAULT_GIVE_UP_MS, waitForRun } from '../../distributed/wait-for-run.js';
 import type { Submission } from '../../distributed/submission.js';
 import { DEFAULT_BATCH_SIZE } from '../../pipeline/batches.js';
 import { runIdProblem } from '../../queue/run-id.js';
 import { openServices, type Services } from '../../services/open-services.js';
-import { asServiceError } from '../../services/service-errors.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
 import { INGEST_FLAGS, INGEST_HELP, ingestSettings, positiveInt } from '../ingest-flags.js';
 import { parseFlags } from '../parse-flags.js';
@@ -31,13 +30,14 @@ ${INGEST_HELP}
   --wait                    wait for the run, then print its top friction themes
   --top N                   themes in the table (default: 15)
   --json                    with --wait: one JSON document, as analyze --json
+  --give-up S               with --wait: stop waiting after S seconds without reaching
+                            Redis or MongoDB (exit 4; the run goes on in the workers;
+                            default: ${DEFAULT_GIVE_UP_MS / 1000})
   --taxonomy FILE           theme names and owners for the table
 ${SERVICE_HELP}
   -h, --help                this help
 
 Exit codes: 0 ok, 2 usage error, 3 input error, 4 a service unreachable, 5 the run failed.`;
-
-const EXIT_RUN_FAILED = 5;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -48,6 +48,7 @@ export async function run(argv: string[]): Promise<number> {
     wait: { type: 'boolean' },
     top: { type: 'string' },
     json: { type: 'boolean' },
+    'give-up': { type: 'string' },
     taxonomy: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -63,6 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   const submission: Submission = { sources: positionals, ...ingest, batchSize: ingest.batchSize ?? DEFAULT_BATCH_SIZE };
   const inFlight = positiveInt('in-flight', values['in-flight']) ?? 32;
   const top = positiveInt('top', values.top) ?? 15;
+  const giveUpMs = (positiveInt('give-up', values['give-up']) ?? DEFAULT_GIVE_UP_MS / 1000) * 1000;
   const themeInfo = values.wait ? loadThemeInfo(values.taxonomy) : undefined;
   const log = (line: string): void => void process.stderr.write(`submit: ${line}\n`);
 
@@ -81,9 +83,7 @@ export async function run(argv: string[]): Promise<number> {
             (values.wait ? '' : `; follow it with: frictionlens status ${submitted.runId}`),
     );
     if (!values.wait) return 0;
-    return await waitAndPrint(services, submitted.runId, { rows: submitted.rows, submission, options: { ...options, runId: submitted.runId }, top, json: values.json === true, themeInfo: themeInfo!, log });
-  } catch (error) {
-    throw asServiceError(error);
+    return await waitAndPrint(services, submitted.runId, { rows: submitted.rows, submission, options: { ...options, runId: submitted.runId }, top, json: values.json === true, themeInfo: themeInfo!, log, giveUpMs });
   } finally {
     await services.close();
   }
@@ -92,13 +92,14 @@ export async function run(argv: string[]): Promise<number> {
 async function waitAndPrint(
   services: Services,
   runId: string,
-  w: { rows: number; submission: Submission; options: SubmitOptions; top: number; json: boolean; themeInfo: ReturnType<typeof loadThemeInfo>; log: (line: string) => void },
+  w: { rows: number; submission: Submission; options: SubmitOptions; top: number; json: boolean; themeInfo: ReturnType<typeof loadThemeInfo>; log: (line: string) => void; giveUpMs: number },
 ): Promise<number> {
   const progress = createProgress('analyzing', w.rows);
   let run;
   try {
     run = await waitForRun(services, runId, {
       log: w.log,
+      giveUpMs: w.giveUpMs,
       rebuild: async () => {
         w.log(`Redis lost run ${runId}: resubmitting the batches not yet done`);
         await submitRun(services, w.submission, w.options);
@@ -106,13 +107,9 @@ async function waitAndPrint(
       // Rows done, approximately: batches done x batch size (the last batch is smaller).
       onProgress: (done) => progress.update(Math.min(done * w.submission.batchSize, w.rows)),
     });
-  } catch (error) {
-    if (!(error instanceof RunFailedError)) throw error;
+  } finally {
     progress.done();
-    process.stderr.write(`frictionlens: run ${runId} failed: ${error.message}\n`);
-    return EXIT_RUN_FAILED;
   }
-  progress.done();
   const insights = await services.store.insights({ runId });
   process.stdout.write(renderRunSummary(summariseRun(run, insights, w.themeInfo), { json: w.json, top: w.top }));
   return 0;

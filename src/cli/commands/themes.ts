@@ -12,7 +12,7 @@ import {
   type DescribedUnit,
   type DiscoveryResult,
 } from '../../core/discovery/index.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../errors/index.js';
 import { loadAnalyzer, type LoadedAnalyzer } from '../../load/analyzer.js';
 import { runEmbedded } from '../../runner/embedded.js';
 import { createEmbeddedStore } from '../../store/embedded-store.js';
@@ -49,9 +49,13 @@ Exit codes: 0 ok, 2 usage error, 3 input error (or no such finished run), 4 Mong
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub === undefined || sub === '--help' || sub === '-h') {
+  if (sub === '--help' || sub === '-h') {
     process.stdout.write(THEMES_HELP + '\n');
-    return sub === undefined ? 2 : 0;
+    return 0;
+  }
+  if (sub === undefined) {
+    process.stderr.write(THEMES_HELP + '\n\n');
+    throw new UsageError('themes needs a subcommand: suggest');
   }
   if (sub !== 'suggest') throw new UsageError(`themes: unknown subcommand '${sub}'; the subcommand is: suggest`);
   return suggest(rest);

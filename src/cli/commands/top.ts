@@ -1,6 +1,5 @@
 import type { Insight, Run } from '../../contracts/index.js';
-import { InputError, UsageError } from '../../errors.js';
-import { asServiceError } from '../../services/service-errors.js';
+import { InputError, UsageError } from '../../errors/index.js';
 import { SERVICE_FLAGS, SERVICE_HELP } from '../../services/settings.js';
 import type { Store } from '../../store/store.js';
 import { positiveInt } from '../ingest-flags.js';
@@ -71,8 +70,6 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(`${header}\n\n${tables.join('\n\n')}\n`);
     }
     return 0;
-  } catch (error) {
-    throw asServiceError(error);
   } finally {
     await store.close();
   }

@@ -1,5 +1,5 @@
 import { sentimentLabelProblem, trainClassifier, trainMultiLabel, type ExtraFeatureKind, type LinearModel, type TrainOptions } from '../../core/classify/index.js';
-import { InputError, UsageError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors/index.js';
 import { readLabelledRows, writeModel, type LabelledRow } from '../../load/classifier.js';
 import { loadSentimentLexicon } from '../../load/lexicon.js';
 import { parseFlags } from '../parse-flags.js';

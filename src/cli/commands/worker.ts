@@ -1,12 +1,14 @@
 import { loadAnalyzer } from '../../load/analyzer.js';
 import type { Analyzer } from '../../core/analyzer.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../errors/index.js';
 import { onShutdownSignals } from '../../distributed/shutdown.js';
 import { startWorkers } from '../../distributed/start-workers.js';
-import { parseStages, STAGES } from '../../queue/stages.js';
+import { HANDLERS } from '../../distributed/handlers/index.js';
+import { STAGES } from '../../queue/stages.js';
+import { parseStages } from '../parse-stages.js';
 import { probeRedis } from '../../queue/connection.js';
 import { openMongoStore } from '../../store/mongo/open.js';
-import { redactUrl } from '../../services/redact-url.js';
+import { redactUrl } from '../../core/redact/redact-url.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
 import { positiveInt } from '../ingest-flags.js';
 import { parseFlags } from '../parse-flags.js';
@@ -74,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
           return analyzer;
         },
       },
-      { stages, concurrency, lockMs },
+      { stages, handlers: HANDLERS, concurrency, lockMs },
       log,
     );
     log(`ready: stages ${stages.join(',')}, concurrency ${concurrency}; redis ${redactUrl(settings.redisUrl)} prefix ${settings.prefix}; mongo ${redactUrl(settings.mongoUrl)} db ${settings.database}${analyzer ? `; models ${analyzer.version}` : ''}`);

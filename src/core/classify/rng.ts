@@ -1,14 +1,7 @@
-/** mulberry32: a small seeded PRNG, so training order is the same on every run. */
-export function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../random/mulberry32.js';
+
+/** A seeded PRNG, so training order is the same on every run. */
+export const createRng = mulberry32;
 
 /** Fisher-Yates in place. */
 export function shuffleInPlace(items: Int32Array | number[], random: () => number): void {

@@ -1,3 +1,6 @@
+import { fnv1a } from '../hash/fnv1a.js';
+import { mix32 } from '../hash/mix32.js';
+
 /**
  * Seeded Poisson bootstrap (Hanley & MacGibbon 2006; Chamandy et al. 2012, "Estimating
  * uncertainty for massive data streams"): each verbatim's weight in replicate b is a
@@ -6,22 +9,12 @@
  */
 export const REPLICATES = 50;
 
-/** FNV-1a, 32 bit. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** A verbatim id's hash, the seed of its weights (FNV-1a, 32 bit). */
+export const hash32 = fnv1a;
 
-/** Finaliser of MurmurHash3: turns (hash, b) into a well-mixed uniform in [0, 1). */
+/** (hash, b) mixed into a uniform in [0, 1). */
 function uniform(h: number, b: number): number {
-  let x = (h ^ Math.imul(b + 1, 0x9e3779b9)) >>> 0;
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  return ((x ^ (x >>> 16)) >>> 0) / 4294967296;
+  return mix32((h ^ Math.imul(b + 1, 0x9e3779b9)) >>> 0) / 4294967296;
 }
 
 /** Cumulative Poisson(1) probabilities for k = 0..7 (beyond 7 the mass is < 1e-5). */

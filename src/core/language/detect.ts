@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import type { detectAll as DetectAll } from 'tinyld';
 import { ENGLISH_FUNCTION_WORDS, OTHER_FUNCTION_WORDS } from './function-words.js';
 
 export interface LanguageGuess {
@@ -31,17 +29,10 @@ const WORD = /[\p{L}']+/gu;
 const ASCII_WORD = /[a-z']+/g;
 const NON_ASCII = /[^\u0000-\u007f]/;
 
-/**
- * tinyld is loaded on the first text that needs it: its n-gram tables are ~30 MB of memory,
- * and in an English feed the function-word check settles nearly every text without it.
- */
-let detector: typeof DetectAll | undefined;
-function detectAll(text: string): ReturnType<typeof DetectAll> {
-  detector ??= (createRequire(import.meta.url)('tinyld') as { detectAll: typeof DetectAll }).detectAll;
-  return detector(text);
-}
+/** An n-gram language detector (tinyld's detectAll, passed in by src/load): best guesses first. */
+export type NgramDetector = (text: string) => ReadonlyArray<{ lang: string; accuracy: number }>;
 
-export function detectLanguage(text: string): LanguageGuess {
+export function detectLanguage(text: string, detectAll: NgramDetector): LanguageGuess {
   let words = 0;
   let letters = 0;
   let nonAscii = 0;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
-import { InputError } from '../../errors.js';
+import { formatIssues, InputError } from '../../errors/index.js';
 import { compilePatterns, patternHasNegator, type Pattern } from '../themes/pattern.js';
 
 /**
@@ -83,8 +83,7 @@ export function parseSignalCues(yamlText: string): SignalCueSpec {
   }
   const parsed = SignalCueSpec.safeParse(raw);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
-    throw new InputError(`signals: ${lines.join('; ')}`);
+    throw new InputError(`signals: ${formatIssues(parsed.error)}`);
   }
   return parsed.data;
 }

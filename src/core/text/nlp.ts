@@ -1,9 +1,11 @@
 import winkNLP, { type ItsFunction } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Doc, Sentence, Token } from './types.js';
 import { refineNegation } from './negation.js';
 
 type WinkNlp = ReturnType<typeof winkNLP>;
+
+/** A wink language model (wink-eng-lite-web-model), loaded by the caller and passed in. */
+export type WinkModel = Parameters<typeof winkNLP>[0];
 
 /**
  * One winkNLP instance, built at start-up and passed to every parse (building it costs
@@ -16,6 +18,8 @@ type WinkNlp = ReturnType<typeof winkNLP>;
  */
 export interface Nlp {
   wink: WinkNlp;
+  /** The model the instance was built from: a replacement instance is built from it too. */
+  readonly model: WinkModel;
   /**
    * Size of wink's own lexicon: a token whose id is below it is a known English word; wink
    * numbers the words it has not seen from here up, in the order it meets them.
@@ -38,12 +42,12 @@ const LOWER_MEMO_LIMIT = 50_000;
  */
 const PIPE = ['sbd', 'negation', 'pos'];
 
-export function createNlp(): Nlp {
+export function createNlp(model: WinkModel): Nlp {
   const wink = winkNLP(model, PIPE);
   // Each instance keeps its own lexicon, so the first unseen word read by a fresh instance
   // gets the first id past the lexicon: its size, the same in every process.
   const [lexiconSize] = idsOf(wink, wink.readDoc('qzxwvjkq'));
-  return { wink, lexiconSize: lexiconSize!, lowerKnown: new Map() };
+  return { wink, model, lexiconSize: lexiconSize!, lowerKnown: new Map() };
 }
 
 const idsOf = (wink: WinkNlp, wdoc: ReturnType<WinkNlp['readDoc']>): number[] =>
@@ -130,7 +134,7 @@ export function parseDoc(nlp: Nlp, text: string): Doc {
   }
   refineNegation(all);
   if (newest >= nlp.lexiconSize + OOV_LIMIT) {
-    nlp.wink = winkNLP(model, PIPE);
+    nlp.wink = winkNLP(nlp.model, PIPE);
     nlp.lowerKnown.clear();
   }
 

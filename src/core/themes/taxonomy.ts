@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
-import { InputError } from '../../errors.js';
+import { formatIssues, InputError } from '../../errors/index.js';
 
 /** A taxonomy file that cannot be used; the message names the path and what is wrong. */
 export class TaxonomyError extends InputError {}
@@ -63,17 +63,6 @@ export const Taxonomy = z.object({
 });
 export type Taxonomy = z.infer<typeof Taxonomy>;
 
-function pathOf(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
-  return out === '' ? '(root)' : out;
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return 'required';
-  return issue.message;
-}
-
 function checkReferences(t: Taxonomy): string[] {
   const problems: string[] = [];
   const families = new Map<string, number>();
@@ -123,8 +112,7 @@ export function parseTaxonomy(yamlText: string): Taxonomy {
   }
   const parsed = Taxonomy.safeParse(raw);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${pathOf(i.path)}: ${describe(i)}`);
-    throw new TaxonomyError(`taxonomy: ${lines.join('; ')}`);
+    throw new TaxonomyError(`taxonomy: ${formatIssues(parsed.error)}`);
   }
   const problems = checkReferences(parsed.data);
   if (problems.length > 0) throw new TaxonomyError(`taxonomy: ${problems.join('; ')}`);

@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { InputError } from '../../errors.js';
+import { InputError } from '../../errors/index.js';
 import type { IngestJobData, IngestTotals } from '../../queue/run-flow.js';
 import type { JobHandler } from '../handler.js';
 

@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
-import { ServiceUnavailableError } from '../../errors.js';
-import { redactUrl } from '../../services/redact-url.js';
+import { ServiceUnavailableError } from '../../errors/index.js';
+import { redactUrl } from '../../core/redact/redact-url.js';
 
 /** How long start-up waits for MongoDB before saying it is unreachable. */
 const PROBE_MS = 5_000;

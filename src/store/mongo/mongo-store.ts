@@ -5,6 +5,7 @@ import type { InsightQuery, Store } from '../store.js';
 import { COLLECTIONS, createIndexes } from './collections.js';
 import { fromAnalysisDoc, toAnalysisDoc, type AnalysisDoc } from './analysis-doc.js';
 import { insertUnique } from './insert-unique.js';
+import { withTransientErrors } from './transient-errors.js';
 import { fromPartialDoc, toPartialDoc, type PartialDoc } from './partial-doc.js';
 
 type RunDoc = Omit<Run, 'id'> & { _id: string };
@@ -25,7 +26,8 @@ const NO_ID = { projection: { _id: 0 } } as const;
  * are fast on both: analyses, rejects, partials and insights by unordered insertMany under
  * unique keys; runs (few, small) updated by _id; insights replaced per run as a new
  * generation, never incremented. Reads are by equality keys, with no server-side
- * aggregation (FerretDB v1's $group is unreliable, see partialProgress).
+ * aggregation (FerretDB v1's $group is unreliable, see partialProgress). A lost server
+ * surfaces as TransientError (transient-errors.ts).
  */
 export function createMongoStore(options: MongoStoreOptions): Store {
   const db: Db = options.client.db(options.database);
@@ -39,7 +41,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
   const currentGeneration = async (runId: string): Promise<number | undefined> =>
     (await runs.findOne({ _id: runId }, { projection: { insightGeneration: 1 } }))?.insightGeneration;
 
-  return {
+  return withTransientErrors({
     init: () => createIndexes(db),
     async close() {
       if (options.ownsClient !== false) await options.client.close();
@@ -118,7 +120,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
       };
       return insights.find(filter, NO_ID).toArray();
     },
-  };
+  });
 }
 
 const fromRunDoc = ({ _id, ...rest }: RunDoc): Run => ({ id: _id, ...rest });

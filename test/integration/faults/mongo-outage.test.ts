@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, it } from 'vitest';
-import { addWorker, expectCleanRun, finished, setUp, submit, tearDown, waitForBatches, type Scenario } from './scenario.js';
+import { addWorker, expectCleanRun, finished, setUp, submit, holdMidRun, tearDown, type Scenario } from './scenario.js';
 
 let s: Scenario;
 beforeAll(async () => {
@@ -15,8 +15,9 @@ it('completes a run across a 10 s MongoDB outage: writes wait or retry, nothing 
   await addWorker(s);
   await addWorker(s);
   submit(s);
-  await waitForBatches(s, 5);
+  const held = await holdMidRun(s, 5);
   await s.faults.stopMongo();
+  held.resume();
   await sleep(10_000);
   await s.faults.startMongo();
   await finished(s);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addWorker, expectCleanRun, finished, setUp, submit, tearDown, waitForBatches, type Scenario } from './scenario.js';
+import { addWorker, expectCleanRun, finished, setUp, submit, holdMidRun, tearDown, type Scenario } from './scenario.js';
 
 let s: Scenario;
 beforeAll(async () => {
@@ -11,8 +11,9 @@ it('completes a run across a Redis restart that loses every queued job: workers 
   await addWorker(s);
   await addWorker(s);
   submit(s);
-  await waitForBatches(s, 5);
+  const held = await holdMidRun(s, 5);
   await s.faults.restartRedis(s.ns.prefix);
+  held.resume();
   await finished(s);
   await expectCleanRun(s);
   expect(s.submit!.stderr()).toMatch(/gone from Redis|lost run/);

@@ -2,27 +2,28 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Job, UnrecoverableError } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countsReconcile, emptyCounts } from '../src/contracts/index.js';
-import { InputError } from '../src/errors.js';
-import { ingest } from '../src/ingest/ingest.js';
-import { batchKey } from '../src/pipeline/batch-key.js';
-import { batchesOf } from '../src/pipeline/batches.js';
-import type { Batch } from '../src/pipeline/types.js';
-import { loadAnalyzer } from '../src/load/analyzer.js';
-import type { Analyzer } from '../src/core/analyzer.js';
-import { startWorkers, type RunningWorkers } from '../src/distributed/start-workers.js';
-import { submitRun } from '../src/distributed/submit-run.js';
-import { submissionFingerprint, type Submission } from '../src/distributed/submission.js';
-import { BATCH_JOB, RUN_JOB } from '../src/queue/job-options.js';
-import { addBatch, batchesInFlight, ensureRunFlow, jobIds } from '../src/queue/run-flow.js';
-import { openServices, type Services } from '../src/services/open-services.js';
-import { serviceSettings } from '../src/services/settings.js';
-import type { Store } from '../src/store/store.js';
-import { dropQueues, waitFor } from './helpers/cluster.js';
-import { dropDatabase, services as urls, testNamespace } from './helpers/services.js';
+import { countsReconcile, emptyCounts } from '../../src/contracts/index.js';
+import { InputError, TransientError } from '../../src/errors/index.js';
+import { ingest } from '../../src/ingest/ingest.js';
+import { batchKey } from '../../src/pipeline/batch-key.js';
+import { batchesOf } from '../../src/pipeline/batches.js';
+import type { Batch } from '../../src/contracts/index.js';
+import { loadAnalyzer } from '../../src/load/analyzer.js';
+import type { Analyzer } from '../../src/core/analyzer.js';
+import { HANDLERS } from '../../src/distributed/handlers/index.js';
+import { startWorkers, type RunningWorkers } from '../../src/distributed/start-workers.js';
+import { submitRun } from '../../src/distributed/submit-run.js';
+import { submissionFingerprint, type Submission } from '../../src/distributed/submission.js';
+import { BATCH_JOB, RUN_JOB } from '../../src/queue/job-options.js';
+import { addBatch, batchesInFlight, ensureRunFlow, jobIds } from '../../src/queue/run-flow.js';
+import { openServices, type Services } from '../../src/services/open-services.js';
+import { serviceSettings } from '../../src/services/settings.js';
+import type { Store } from '../../src/store/store.js';
+import { dropQueues, waitFor } from '../helpers/cluster.js';
+import { dropDatabase, services as urls, testNamespace } from '../helpers/services.js';
 
 const ns = testNamespace(import.meta.filename);
-const samples = join(import.meta.dirname, '..', 'data', 'samples');
+const samples = join(import.meta.dirname, '..', '..', 'data', 'samples');
 const submission = (batchSize: number): Submission => ({
   sources: [join(samples, 'survey.csv')],
   mapping: {},
@@ -39,7 +40,7 @@ const running: RunningWorkers[] = [];
 /** In-process workers on this file's queues, with a store of the caller's choosing. */
 const logged: string[] = [];
 function workers(store: Store = services.store): RunningWorkers {
-  const w = startWorkers({ redisUrl: urls().redisUrl, prefix: ns }, { store, analyzer: () => analyzer }, { stages: ['ingest', 'analyze', 'aggregate', 'route'], concurrency: 2, lockMs: 30_000 }, (line) => logged.push(line));
+  const w = startWorkers({ redisUrl: urls().redisUrl, prefix: ns }, { store, analyzer: () => analyzer }, { stages: ['ingest', 'analyze', 'aggregate', 'route'], handlers: HANDLERS, concurrency: 2, lockMs: 30_000 }, (line) => logged.push(line));
   running.push(w);
   return w;
 }
@@ -108,7 +109,7 @@ describe('distributed jobs on BullMQ', () => {
         // The analyses are stored, then the partial write fails: the retry re-stores both.
         if (failures < 2) {
           failures++;
-          throw new Error('store unavailable (injected)');
+          throw new TransientError('store unavailable (injected)');
         }
         return services.store.putPartial(partial);
       },
@@ -146,6 +147,27 @@ describe('distributed jobs on BullMQ', () => {
     expect(run.status).toBe('failed');
     expect(run.error).toMatch(/key does not match its rows/);
     expect(await (await Job.fromId(services.queues.queues.aggregate, runId))!.isFailed()).toBe(true);
+  });
+
+  it('retries a bug once, then fails its job with the stack and its run with the reason', async () => {
+    let calls = 0;
+    await restartWorkers({
+      ...services.store,
+      async replaceInsights() {
+        calls++;
+        throw new TypeError('insights is not iterable (injected bug)');
+      },
+    });
+    const { runId } = await submitRun(services, submission(500), { inFlight: 4 });
+    await aggregateFailed(runId);
+    const job = (await Job.fromId(services.queues.queues.aggregate, jobIds.run(runId)))!;
+    // Two attempts, not eight: a bug does not go away with backoff.
+    expect(calls).toBe(2);
+    expect(job.attemptsMade).toBe(2);
+    expect(job.failedReason).toMatch(/^internal error \(a bug\): insights is not iterable/);
+    expect(job.stacktrace.join('\n')).toMatch(/replaceInsights/);
+    expect((await services.store.getRun(runId))!.error).toMatch(/aggregate job .*internal error \(a bug\)/);
+    await restartWorkers();
   });
 
   it('treats a resubmission as a resume: a finished run enqueues nothing, other flags are refused', async () => {

@@ -1,5 +1,5 @@
 import type { WriteConcernSettings } from 'mongodb';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../errors/index.js';
 
 /**
  * Parses a write concern setting: "majority" (the default: a stored analysis survives the

@@ -1,16 +1,18 @@
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { expect } from 'vitest';
-import { countsReconcile, type Insight, type RunCounts } from '../../src/contracts/index.js';
-import { loadAnalyzer } from '../../src/load/analyzer.js';
-import { runEmbedded } from '../../src/runner/embedded.js';
-import { createEmbeddedStore } from '../../src/store/embedded-store.js';
-import { openMongoStore } from '../../src/store/mongo/open.js';
-import type { Store } from '../../src/store/store.js';
-import { comparable, dropQueues, spawnCli, startWorker, stopWorker, waitFor, type CliProcess, type Namespace } from '../helpers/cluster.js';
-import { serviceFaults, type ServiceFaults } from '../helpers/faults.js';
-import { dropDatabase, services, testNamespace } from '../helpers/services.js';
+import { countsReconcile, type Insight, type RunCounts } from '../../../src/contracts/index.js';
+import { loadAnalyzer } from '../../../src/load/analyzer.js';
+import { runEmbedded } from '../../../src/runner/embedded.js';
+import { createEmbeddedStore } from '../../../src/store/embedded-store.js';
+import { openMongoStore } from '../../../src/store/mongo/open.js';
+import type { Store } from '../../../src/store/store.js';
+import { comparable, dropQueues, spawnCli, startWorker, stopWorker, waitFor, type CliProcess, type Namespace } from '../../helpers/cluster.js';
+import { serviceFaults, type ServiceFaults } from '../../helpers/faults.js';
+import { dropDatabase, services, testNamespace } from '../../helpers/services.js';
 
-const samples = join(import.meta.dirname, '..', '..', 'data', 'samples');
+const samples = join(import.meta.dirname, '..', '..', '..', 'data', 'samples');
 /** 5,000 rows in 50 batches of 100: long enough to be hit in the middle. */
 const FILES = [join(samples, 'feedback.jsonl'), join(samples, 'survey.csv')];
 const CREATED_AT = '2026-11-01T00:00:00.000Z';
@@ -51,6 +53,8 @@ export async function setUp(file: string): Promise<Scenario> {
 export async function tearDown(s: Scenario | undefined): Promise<void> {
   if (!s) return;
   s.submit?.child.kill('SIGKILL');
+  // A worker a failed test left frozen would not hear SIGTERM.
+  for (const w of s.workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGCONT');
   await Promise.all(s.workers.map(stopWorker));
   await s.faults.close();
   await s.store.close();
@@ -70,16 +74,50 @@ export function submit(s: Scenario): CliProcess {
   return s.submit;
 }
 
-/** Waits until at least `n` batches are stored, and checks the run is not done yet. */
-export async function waitForBatches(s: Scenario, n: number): Promise<number> {
+/** Waits until at least `n` batches are stored. */
+async function waitForBatches(s: Scenario, n: number): Promise<number> {
   let done = 0;
   await waitFor(
     async () => (done = (await s.store.partialProgress(s.runId).catch(() => ({ batches: 0 }))).batches) >= n,
     120_000,
     () => `only ${done} batches stored; submit: ${s.submit?.stderr()}`,
   );
-  expect(done).toBeLessThan(BATCHES);
   return done;
+}
+
+/** Workers that SIGSTOP has frozen; `resume` lets them go on (SIGCONT). */
+export interface Held {
+  done: number;
+  resume(): void;
+}
+
+/**
+ * Waits until `n` batches are stored, then freezes the workers (SIGSTOP), so the fault that
+ * follows provably lands in the middle of the run: while they are frozen no batch can finish,
+ * and the count read then is the count the fault meets. Without the freeze, a fast machine
+ * could finish the run between the poll and the fault, and the test would check nothing.
+ */
+export async function holdMidRun(s: Scenario, n: number, workers: readonly CliProcess[] = s.workers): Promise<Held> {
+  await waitForBatches(s, n);
+  for (const w of workers) w.child.kill('SIGSTOP');
+  const done = (await s.store.partialProgress(s.runId)).batches;
+  expect(done, 'the run finished before the fault could be injected').toBeLessThan(BATCHES);
+  return { done, resume: () => workers.forEach((w) => w.child.kill('SIGCONT')) };
+}
+
+/**
+ * Batches a worker holds in BullMQ's active list (their locks not yet expired): with the
+ * worker frozen, what it will never finish if killed now.
+ */
+export async function activeBatches(s: Scenario): Promise<number> {
+  const connection = new Redis(services().redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue('analyze', { connection, prefix: s.ns.prefix });
+  try {
+    return await queue.getActiveCount();
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
 }
 
 export async function finished(s: Scenario, timeoutMs = 240_000): Promise<void> {

@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countsReconcile, type Insight } from '../src/contracts/index.js';
-import { loadAnalyzer } from '../src/load/analyzer.js';
-import { runEmbedded } from '../src/runner/embedded.js';
-import { createEmbeddedStore } from '../src/store/embedded-store.js';
-import { openMongoStore } from '../src/store/mongo/open.js';
-import type { Store } from '../src/store/store.js';
-import { comparable, dropQueues, spawnCli, startWorker, stopWorker, type CliProcess } from './helpers/cluster.js';
-import { dropDatabase, services, testNamespace } from './helpers/services.js';
+import { countsReconcile, type Insight } from '../../src/contracts/index.js';
+import { loadAnalyzer } from '../../src/load/analyzer.js';
+import { runEmbedded } from '../../src/runner/embedded.js';
+import { createEmbeddedStore } from '../../src/store/embedded-store.js';
+import { openMongoStore } from '../../src/store/mongo/open.js';
+import type { Store } from '../../src/store/store.js';
+import { comparable, dropQueues, spawnCli, startWorker, stopWorker, type CliProcess } from '../helpers/cluster.js';
+import { dropDatabase, services, testNamespace } from '../helpers/services.js';
 
 const name = testNamespace(import.meta.filename);
 const ns = { db: name, prefix: name };
-const samples = join(import.meta.dirname, '..', 'data', 'samples');
+const samples = join(import.meta.dirname, '..', '..', 'data', 'samples');
 const FILES = ['feedback.jsonl', 'survey.csv', 'chats.json'].map((f) => join(samples, f));
 const FLAGS = ['--by', 'channel', '--date', '2026-11-01T00:00:00Z'];
 

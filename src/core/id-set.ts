@@ -1,3 +1,5 @@
+import { fnv1aBytes as hash } from './hash/fnv1a.js';
+
 const EMPTY = 0xffffffff;
 const INITIAL_SLOTS = 1 << 12;
 const INITIAL_BYTES = 1 << 16;
@@ -100,9 +102,3 @@ export class IdSet {
   }
 }
 
-/** FNV-1a over bytes. */
-function hash(bytes: Uint8Array, start: number, length: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < length; i++) h = Math.imul(h ^ (bytes[start + i] as number), 0x01000193);
-  return h >>> 0;
-}

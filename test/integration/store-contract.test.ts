@@ -1,11 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Insight, Reject, Run } from '../src/contracts/index.js';
-import { createPartial, foldAnalysis, countOutcome } from '../src/core/insights/fold.js';
-import { createEmbeddedStore } from '../src/store/embedded-store.js';
-import { openMongoStore } from '../src/store/mongo/open.js';
-import type { Store } from '../src/store/store.js';
-import { makeAnalysis } from './helpers/analysis.js';
-import { dropDatabase, services, testNamespace } from './helpers/services.js';
+import type { Insight, Reject, Run } from '../../src/contracts/index.js';
+import { createPartial, foldAnalysis, countOutcome } from '../../src/core/insights/fold.js';
+import { createEmbeddedStore } from '../../src/store/embedded-store.js';
+import { openMongoStore } from '../../src/store/mongo/open.js';
+import type { Store } from '../../src/store/store.js';
+import { makeAnalysis } from '../helpers/analysis.js';
+import { dropDatabase, services, testNamespace } from '../helpers/services.js';
 
 const database = testNamespace(import.meta.filename);
 afterAll(() => dropDatabase(database));

@@ -1,12 +1,13 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dropQueues, spawnCli } from './helpers/cluster.js';
-import { dropDatabase, testNamespace } from './helpers/services.js';
+import { dropQueues, spawnCli, waitFor } from '../helpers/cluster.js';
+import { dropDatabase, services, testNamespace } from '../helpers/services.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 const name = testNamespace(import.meta.filename);
 const ns = { db: name, prefix: name };
-const sample = join(import.meta.dirname, '..', 'data', 'samples', 'survey.csv');
+const sample = join(import.meta.dirname, '..', '..', 'data', 'samples', 'survey.csv');
 
 afterAll(async () => {
   await dropQueues(ns.prefix);
@@ -81,5 +82,31 @@ describe('distributed commands at the edge', () => {
     const status = await cli(['status', runId, '--json']);
     expect(status.code, status.stderr).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ runId, status: 'running', stage: 'analyzing', ingest: { rows: 2000, batches: 5, complete: true }, batches: { done: 0, total: 5 }, progress: 0 });
+  });
+
+  it('submit --wait gives up with exit code 4 once its services have been away for --give-up seconds', async () => {
+    // Both services through proxies this test cuts; no worker runs, so the run never ends by itself.
+    const proxies = [services().redisUrl, services().mongoUrl].map((url) => {
+      const u = new URL(url);
+      return { url: u, proxy: new TcpProxy({ host: u.hostname, port: Number(u.port) }) };
+    });
+    const [redisUrl, mongoUrl] = await Promise.all(
+      proxies.map(async ({ url, proxy }) => {
+        const via = new URL(url.toString());
+        via.port = String(await proxy.listen());
+        return via.toString();
+      }),
+    );
+    const submit = spawnCli({ ...ns, redisUrl: redisUrl!, mongoUrl: mongoUrl! }, ['submit', sample, '--wait', '--give-up', '3']);
+    try {
+      await waitFor(() => /rows in \d+ batches queued/.test(submit.stderr()), 60_000, () => `submit did not queue its run:\n${submit.stderr()}`);
+      await Promise.all(proxies.map(({ proxy }) => proxy.cut()));
+      const code = await submit.exited;
+      expect(code, submit.stderr()).toBe(4);
+      expect(submit.stderr()).toMatch(/frictionlens: stopped waiting for run run-\S+ after 3 s without its services.*frictionlens status run-/);
+    } finally {
+      submit.child.kill('SIGKILL');
+      await Promise.all(proxies.map(({ proxy }) => proxy.cut()));
+    }
   });
 });

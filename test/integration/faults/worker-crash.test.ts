@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addWorker, expectCleanRun, finished, setUp, submit, tearDown, waitForBatches, type Scenario } from './scenario.js';
+import { activeBatches, addWorker, expectCleanRun, finished, holdMidRun, setUp, submit, tearDown, type Scenario } from './scenario.js';
 
 let s: Scenario;
 beforeAll(async () => {
@@ -10,7 +10,12 @@ afterAll(() => tearDown(s));
 it('completes a run whose only worker is killed with -9 mid-batch, once another starts: nothing lost or counted twice', async () => {
   const doomed = await addWorker(s);
   submit(s);
-  await waitForBatches(s, 4);
+  // Frozen between batches it would hold none, and its kill would test nothing: wait, frozen, for one it holds.
+  let held = await holdMidRun(s, 4, [doomed]);
+  for (let n = 5; (await activeBatches(s)) === 0; n++) {
+    held.resume();
+    held = await holdMidRun(s, n, [doomed]);
+  }
   doomed.child.kill('SIGKILL');
   expect(await doomed.exited).toBe('SIGKILL');
   const rescuer = await addWorker(s);

@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../src/cli/commands/themes.js';
-import { UsageError } from '../src/errors.js';
-import { loadAnalyzer } from '../src/load/analyzer.js';
-import { runEmbedded } from '../src/runner/embedded.js';
-import { openMongoStore } from '../src/store/mongo/open.js';
-import { spawnCli } from './helpers/cluster.js';
-import { dropDatabase, services, testNamespace } from './helpers/services.js';
+import { run } from '../../src/cli/commands/themes.js';
+import { UsageError } from '../../src/errors/index.js';
+import { loadAnalyzer } from '../../src/load/analyzer.js';
+import { runEmbedded } from '../../src/runner/embedded.js';
+import { openMongoStore } from '../../src/store/mongo/open.js';
+import { spawnCli } from '../helpers/cluster.js';
+import { dropDatabase, services, testNamespace } from '../helpers/services.js';
 
 const name = testNamespace(import.meta.filename);
 const ns = { db: name, prefix: name };
-const sample = join(import.meta.dirname, '..', 'data', 'samples', 'survey.csv');
+const sample = join(import.meta.dirname, '..', '..', 'data', 'samples', 'survey.csv');
 
 afterAll(async () => {
   await dropDatabase(ns.db);

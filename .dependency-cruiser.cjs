@@ -1,0 +1,73 @@
+/**
+ * The layers of frictionlens (DESIGN.md "Layers"), checked by `npm run lint` (first in
+ * `npm test`); a violating import fails it. Arrows point down only:
+ *
+ *   shells        cli/, distributed/handlers/, workers/ (and serve/)
+ *   application   pipeline/, runner/, services/, distributed/ (submit, wait, worker plumbing)
+ *   adapters      ingest/, store/, queue/, load/ (and deliver/)
+ *   core          pure functions; models arrive as arguments
+ *   vocabulary    contracts/ (zod schemas), errors/
+ */
+const SHELLS = '^(src/(cli|serve|distributed/handlers)/|workers/)';
+const APPLICATION = '^src/(pipeline|runner|services|distributed)/';
+const ADAPTERS = '^src/(ingest|store|queue|load|deliver)/';
+/** Packages with I/O, servers, global state or a model to load: never imported by the core. */
+const IMPURE_PACKAGES = 'node_modules/(mongodb|bullmq|ioredis|fastify|@fastify|pino|prom-client|csv-parse|tinyld|wink-eng-lite-web-model|playwright-core)/';
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'a cycle makes load order matter and layers meaningless', from: {}, to: { circular: true } },
+    { name: 'not-to-unresolvable', severity: 'error', comment: 'an import that resolves to nothing', from: {}, to: { couldNotResolve: true } },
+    {
+      name: 'vocabulary-imports-nothing-of-ours',
+      severity: 'error',
+      comment: 'contracts/ and errors/ sit below everything: they import only each other (and zod)',
+      from: { path: '^src/(contracts|errors)/' },
+      to: { path: '^src/', pathNot: '^src/(contracts|errors)/' },
+    },
+    {
+      name: 'core-imports-core-contracts-errors',
+      severity: 'error',
+      comment: 'core/ is pure: it imports only core/, contracts/, errors/ and pure packages',
+      from: { path: '^src/core/' },
+      to: { path: '^src/', pathNot: '^src/(core|contracts|errors)/' },
+    },
+    {
+      name: 'core-has-no-node-builtins',
+      severity: 'error',
+      comment: 'no fs, net, worker_threads, module... in the core: I/O belongs to adapters and shells',
+      from: { path: '^src/core/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-has-no-impure-packages',
+      severity: 'error',
+      comment: 'drivers, servers and loaded models (wink-eng-lite-web-model, tinyld) are passed to the core, never imported by it',
+      from: { path: '^src/core/' },
+      to: { path: IMPURE_PACKAGES },
+    },
+    {
+      name: 'adapters-import-no-application-or-shell',
+      severity: 'error',
+      comment: 'ingest, store, queue and load are used by the application and the shells, never the other way',
+      from: { path: ADAPTERS },
+      to: { path: `${APPLICATION}|${SHELLS}` },
+    },
+    {
+      name: 'only-shells-import-shells',
+      severity: 'error',
+      comment: 'shells wire the rest together; nothing below them may depend on one',
+      from: { path: '^src/', pathNot: SHELLS },
+      to: { path: SHELLS },
+    },
+  ],
+  options: {
+    // TypeScript 7 has no JavaScript API for dependency-cruiser to parse with; swc parses the
+    // sources instead, type-only imports included.
+    parser: 'swc',
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|node_modules)/' },
+  },
+};
