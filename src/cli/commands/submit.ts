@@ -8,6 +8,8 @@ import { openServices, type Services } from '../../services/open-services.js';
 import { asServiceError } from '../../services/service-errors.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
 import { INGEST_FLAGS, INGEST_HELP, ingestSettings, positiveInt } from '../ingest-flags.js';
+import { WIDE_HELP } from '../insight-flags.js';
+import { checkMetric } from '../metric-note.js';
 import { parseFlags } from '../parse-flags.js';
 import { createProgress } from '../progress.js';
 import { renderRunSummary, summariseRun } from '../run-summary.js';
@@ -30,12 +32,15 @@ ${INGEST_HELP}
                             at least
   --wait                    wait for the run, then print its top friction themes
   --top N                   themes in the table (default: 15)
+${WIDE_HELP}
   --json                    with --wait: one JSON document, as analyze --json
   --taxonomy FILE           theme names and owners for the table
 ${SERVICE_HELP}
   -h, --help                this help
 
-Exit codes: 0 ok, 2 usage error, 3 input error, 4 a service unreachable, 5 the run failed.`;
+Exit codes: 0 ok, 2 usage error, 3 input error (with --wait: --metric with no responses
+in the run; 'frictionlens top --metric' reads it on another), 4 a service unreachable,
+5 the run failed.`;
 
 const EXIT_RUN_FAILED = 5;
 
@@ -48,6 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     wait: { type: 'boolean' },
     top: { type: 'string' },
     json: { type: 'boolean' },
+    wide: { type: 'boolean' },
     taxonomy: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -81,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
             (values.wait ? '' : `; follow it with: frictionlens status ${submitted.runId}`),
     );
     if (!values.wait) return 0;
-    return await waitAndPrint(services, submitted.runId, { rows: submitted.rows, submission, options: { ...options, runId: submitted.runId }, top, json: values.json === true, themeInfo: themeInfo!, log });
+    return await waitAndPrint(services, submitted.runId, { rows: submitted.rows, submission, options: { ...options, runId: submitted.runId }, top, json: values.json === true, wide: values.wide === true, themeInfo: themeInfo!, log });
   } catch (error) {
     throw asServiceError(error);
   } finally {
@@ -92,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
 async function waitAndPrint(
   services: Services,
   runId: string,
-  w: { rows: number; submission: Submission; options: SubmitOptions; top: number; json: boolean; themeInfo: ReturnType<typeof loadThemeInfo>; log: (line: string) => void },
+  w: { rows: number; submission: Submission; options: SubmitOptions; top: number; json: boolean; wide: boolean; themeInfo: ReturnType<typeof loadThemeInfo>; log: (line: string) => void },
 ): Promise<number> {
   const progress = createProgress('analyzing', w.rows);
   let run;
@@ -113,7 +119,11 @@ async function waitAndPrint(
     return EXIT_RUN_FAILED;
   }
   progress.done();
+  // The run is done and stored: another metric reads it without analysing anything again.
+  checkMetric(run.profile, ` (frictionlens top --run ${runId} --metric M reads it on another)`);
   const insights = await services.store.insights({ runId });
-  process.stdout.write(renderRunSummary(summariseRun(run, insights, w.themeInfo), { json: w.json, top: w.top }));
+  const result = summariseRun(run, insights, w.themeInfo);
+  for (const warning of result.summary.warnings) process.stderr.write(`frictionlens: warning: ${warning}\n`);
+  process.stdout.write(renderRunSummary(result, { json: w.json, top: w.top, wide: w.wide }));
   return 0;
 }
