@@ -5,6 +5,7 @@ import { detectFormat } from '../ingest/format.js';
 import { loadMappingFile, parseMapArgs } from '../ingest/mapping.js';
 import type { RunInput } from '../ingest/run-input.js';
 import { DEFAULT_BATCH_SIZE } from '../pipeline/batches.js';
+import { METRIC_HELP, parseByFlags, parseMetricFlag } from './insight-flags.js';
 
 /** The flags that say how to read files, as `analyze` takes them (themes suggest takes these). */
 export const READ_FLAGS = {
@@ -21,6 +22,7 @@ export const INGEST_FLAGS = {
   ...READ_FLAGS,
   bucket: { type: 'string' },
   by: { type: 'string', multiple: true },
+  metric: { type: 'string' },
 } as const;
 
 export const READ_HELP = `  --format csv|jsonl|json   file format (default: from the extension)
@@ -33,7 +35,10 @@ export const READ_HELP = `  --format csv|jsonl|json   file format (default: from
 
 export const INGEST_HELP = `${READ_HELP}
   --bucket day|week|month   time bucket for trends (default: week)
-  --by FIELD                facet to slice by: channel, segment, attributes.NAME; repeatable`;
+  --by FIELD                facet to slice by: channel, segment, attributes.NAME; repeatable
+                            (another name is a usage error; an attribute no row carries
+                            is named in a warning with the attributes the run has)
+${METRIC_HELP}`;
 
 export interface IngestFlagValues {
   format?: string;
@@ -43,6 +48,7 @@ export interface IngestFlagValues {
   date?: string;
   bucket?: string;
   by?: string[];
+  metric?: string;
   'batch-size'?: string;
 }
 
@@ -50,7 +56,8 @@ export interface IngestFlagValues {
 export async function ingestSettings(files: readonly string[], values: IngestFlagValues): Promise<RunInput> {
   const channel = Channel.safeParse(values.channel ?? 'other');
   if (!channel.success) throw new UsageError(`--channel: '${values.channel}' is not one of ${Channel.options.join(', ')}`);
-  const options = RunOptions.safeParse({ bucket: values.bucket ?? 'week', by: (values.by ?? []).flatMap((b) => b.split(',')).filter(Boolean) });
+  const metric = parseMetricFlag(values.metric);
+  const options = RunOptions.safeParse({ bucket: values.bucket ?? 'week', by: parseByFlags(values.by), ...(metric ? { metric } : {}) });
   if (!options.success) throw new UsageError(`--bucket: '${values.bucket}' is not one of day, week, month`);
   const batchSize = positiveInt('batch-size', values['batch-size']);
   for (const f of files) detectFormat(f, values.format);

@@ -1,35 +1,56 @@
-import type { RunCounts } from '../contracts/index.js';
-import { driverDigits } from './driver-rows.js';
+import type { Metric, RunCounts } from '../contracts/index.js';
 import { int, money, pct, signed } from './format.js';
+import { metricDisplay, showInterval, showSigned } from './metric-display.js';
+import { TABLE_WIDTH, textTable, wrap, type Column } from './text-table.js';
 import type { ThemeRow } from './theme-rows.js';
 
-const METRIC_UNIT: Record<string, string> = { nps: 'NPS pts', csat: 'CSAT', ces: 'CES', rating: 'rating', sentiment: 'sentiment' };
+export interface ThemesTableOptions {
+  top?: number;
+  /** Every column, theme ids included, at whatever width they need. */
+  wide?: boolean;
+  /** The metric of the impacts (default: the rows' own; sentiment without any). */
+  metric?: Metric;
+  /** The line above the table saying what the impacts are measured on, in which unit (metric-note.ts). */
+  metricLine?: string;
+}
 
-/** The readable table of the top friction themes, plus the run's counts. */
-export function renderThemesTable(rows: readonly ThemeRow[], counts: RunCounts, options: { top?: number } = {}): string {
+/**
+ * The readable table of the top friction themes, plus the run's counts. The default fits
+ * TABLE_WIDTH columns: it keeps what a support lead ranks and acts on (theme, owner, how
+ * many, how negative, what it costs the score with its interval, revenue at risk, trend,
+ * friction) and leaves to `--wide` what refines it: theme ids, the impact of the negative
+ * mentions alone and the key-driver attribution (the key-drivers table below shows it).
+ * Theme names are cut with '…' only when the figures would not fit otherwise.
+ */
+export function renderThemesTable(rows: readonly ThemeRow[], counts: RunCounts, options: ThemesTableOptions = {}): string {
   const top = rows.slice(0, options.top ?? 15);
-  const metric = top.find((r) => r.impact)?.impact?.metric ?? 'sentiment';
-  const digits = metric === 'nps' ? 1 : 2;
-  const header = ['#', 'theme', 'owner', 'volume', 'share', 'neg', `impact (${METRIC_UNIT[metric] ?? metric}, 95% CI)`, 'neg impact', 'driver', 'at risk', 'trend', 'friction'];
-  const body = top.map((r) => [
-    String(r.rank),
-    `${r.name} (${r.id})`,
-    r.owner,
-    int(r.volume),
-    pct(r.share),
-    pct(r.negativeShare, 0),
-    r.impact ? `${signed(r.impact.value, digits)} [${signed(r.impact.ci[0], digits)}, ${signed(r.impact.ci[1], digits)}]` : '—',
-    r.impact ? signed(r.impact.negative, digits) : '—',
-    // The key-driver attribution: the theme's share of the gap once overlapping themes are held fixed.
-    r.driver ? signed(r.driver.attribution, driverDigits(metric)) : '—',
-    r.revenueAtRisk > 0 ? money(r.revenueAtRisk) : '—',
-    r.trend ? `${signed(r.trend.change * 100, 1)}pp${r.trend.spike ? ' SPIKE' : ''}` : '—',
-    r.frictionScore.toFixed(1),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const numeric = new Set([0, 3, 4, 5, 7, 8, 9, 11]);
-  const line = (cells: string[]) => cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  const lines = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
+  const metric = options.metric ?? top.find((r) => r.impact)?.impact?.metric ?? 'sentiment';
+  const d = metricDisplay(metric);
+  const wide = options.wide === true;
+  const column = (header: string, align: Column['align'], cell: (r: ThemeRow) => string, extra: Partial<Column> = {}): Column => ({ header, align, cells: top.map(cell), ...extra });
+  const columns: Column[] = [
+    column('#', 'right', (r) => String(r.rank)),
+    column('theme', 'left', (r) => (wide ? `${r.name} (${r.id})` : r.name), { shrink: true }),
+    column('owner', 'left', (r) => r.owner),
+    column('volume', 'right', (r) => int(r.volume)),
+    column('share', 'right', (r) => pct(r.share)),
+    column('neg', 'right', (r) => pct(r.negativeShare, 0)),
+    column('impact [95% CI]', 'left', (r) => (r.impact ? showInterval(d, r.impact.value, r.impact.ci) : '—')),
+  ];
+  if (wide) {
+    columns.push(
+      column('neg impact', 'right', (r) => (r.impact ? showSigned(d, r.impact.negative) : '—')),
+      // The key-driver attribution: the theme's share of the gap once overlapping themes are held fixed.
+      column('driver', 'right', (r) => (r.driver ? showSigned(d, r.driver.attribution) : '—')),
+    );
+  }
+  // Without customer values every cell would read '—': the narrow table gives the room to the names.
+  if (wide || top.some((r) => r.revenueAtRisk > 0)) columns.push(column('at risk', 'right', (r) => (r.revenueAtRisk > 0 ? money(r.revenueAtRisk) : '—')));
+  columns.push(
+    column('trend', 'left', (r) => (r.trend ? `${signed(r.trend.change * 100, 1)}pp${r.trend.spike ? ' SPIKE' : ''}` : '—')),
+    column('friction', 'right', (r) => r.frictionScore.toFixed(1)),
+  );
+  const lines = [...(options.metricLine ? wrap(options.metricLine, TABLE_WIDTH) : []), ...textTable(columns, wide ? Infinity : TABLE_WIDTH)];
   if (rows.length === 0) lines.push('(no themes found)');
   lines.push(
     '',

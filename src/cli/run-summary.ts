@@ -1,28 +1,45 @@
-import type { Insight, Run } from '../contracts/index.js';
+import type { Insight, Metric, Run } from '../contracts/index.js';
 import { driversSummary, renderDriversTable, withDrivers } from './driver-rows.js';
+import { facetBreakdown, missingFacetNote, renderFacetBlock } from './facet-breakdown.js';
+import { metricLine } from './metric-note.js';
 import { renderThemesTable } from './render-table.js';
 import { themeRows, type AnalyzeSummary, type ThemeInfo, type ThemeRow } from './theme-rows.js';
 
 /** What a finished run shows, the same whichever mode ran it: ranked rows and the `--json` document. */
 export interface RunSummary {
+  run: Run;
   rows: ThemeRow[];
   summary: AnalyzeSummary;
 }
 
 export function summariseRun(run: Run, insights: readonly Insight[], info: (id: string) => ThemeInfo | undefined): RunSummary {
   const rows = withDrivers(themeRows(insights, info), run.drivers);
+  const by = run.options.by.map((field) => facetBreakdown(insights, field, info, run.profile));
   const summary: AnalyzeSummary = {
     runId: run.id,
     run: run.counts,
-    metric: rows.find((r) => r.impact)?.impact?.metric ?? null,
+    metric: run.profile?.metric ?? rows.find((r) => r.impact)?.impact?.metric ?? null,
+    responses: run.profile?.responses ?? null,
     themes: rows.map(({ rank: _rank, ...row }) => row),
+    by,
     drivers: driversSummary(run.drivers, info),
+    warnings: by.flatMap((b) => missingFacetNote(b, run.profile) ?? []),
   };
-  return { rows, summary };
+  return { run, rows, summary };
 }
 
-/** stdout of `analyze` and `submit --wait`: one JSON document, or the themes and key-driver tables. */
-export function renderRunSummary({ rows, summary }: RunSummary, options: { json?: boolean; top: number }): string {
+/** The metric of the run's impacts and the line saying what it is. */
+export function runMetric({ run, rows }: Pick<RunSummary, 'run' | 'rows'>): { metric: Metric; line: string } {
+  const metric = run.profile?.metric ?? rows.find((r) => r.impact)?.impact?.metric ?? 'sentiment';
+  return { metric, line: metricLine(metric, run.profile, run.options.metric !== undefined) };
+}
+
+/** stdout of `analyze` and `submit --wait`: one JSON document, or the themes table, one block per `--by` field, and the key-driver table. */
+export function renderRunSummary({ run, rows, summary }: RunSummary, options: { json?: boolean; top: number; wide?: boolean }): string {
   if (options.json) return JSON.stringify(summary, null, 2) + '\n';
-  return `${renderThemesTable(rows, summary.run, { top: options.top })}\n\n${renderDriversTable(summary.drivers)}\n`;
+  const { metric, line } = runMetric({ run, rows });
+  const table = renderThemesTable(rows, summary.run, { top: options.top, wide: options.wide ?? false, metric, metricLine: line });
+  const shown = rows.slice(0, options.top);
+  const blocks = summary.by.map((b) => `\n\n${renderFacetBlock(b, shown, { wide: options.wide ?? false, ...(run.profile ? { profile: run.profile } : {}) })}`).join('');
+  return `${table}${blocks}\n\n${renderDriversTable(summary.drivers, { wide: options.wide ?? false })}\n`;
 }

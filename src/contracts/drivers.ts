@@ -17,7 +17,7 @@ export const KeyDriver = z.object({
 });
 export type KeyDriver = z.infer<typeof KeyDriver>;
 
-/** The key-driver model of a run on its headline metric: attributions + residual = gap. */
+/** The key-driver model of a run on its metric: attributions + residual = gap. */
 export const KeyDrivers = z.object({
   metric: Metric,
   /** Responses with a value of the metric. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeyDrivers } from './drivers.js';
+import { Metric } from './insight.js';
 
 export const RunCounts = z.object({
   read: z.number().int().nonnegative(),
@@ -17,8 +18,30 @@ export const RunOptions = z.object({
   bucket: z.enum(['day', 'week', 'month']),
   /** Facets besides "all": "channel", "segment", or "attributes.NAME". */
   by: z.array(z.string()),
+  /** The metric impacts, drivers and the friction score use; absent: the automatic choice. */
+  metric: Metric.optional(),
 });
 export type RunOptions = z.infer<typeof RunOptions>;
+
+const count = z.number().int().nonnegative();
+
+/**
+ * What a run's analysed verbatims hold, measured by the aggregate stage from the merged
+ * partials: the metric its insights use, which metrics and attributes the data has (so a
+ * `--metric` or `--by` the data cannot answer is named with what it can), and how many
+ * verbatims carry each `--by` field. Names are values, not keys: attribute names may hold
+ * '.', which MongoDB-compatible servers refuse in field names.
+ */
+export const RunProfile = z.object({
+  metric: Metric,
+  /** Responses per metric; sentiment counts every analysed verbatim. */
+  responses: z.partialRecord(Metric, count),
+  /** Attribute names, each with the verbatims that carry it, most carried first. */
+  attributes: z.array(z.object({ name: z.string(), verbatims: count })),
+  /** Each `--by` field with the verbatims that have a value of it. */
+  facets: z.array(z.object({ field: z.string(), verbatims: count })),
+});
+export type RunProfile = z.infer<typeof RunProfile>;
 
 export const Run = z.object({
   id: z.string(),
@@ -30,8 +53,10 @@ export const Run = z.object({
   finishedAt: z.string().optional(),
   /** Which insight generation is current (insights are replaced per run, never incremented). */
   insightGeneration: z.number().int().nonnegative().optional(),
-  /** Key drivers of that generation, on the headline metric (null when too few responses). */
+  /** Key drivers of that generation, on the run's metric (profile.metric; null when too few responses). */
   drivers: KeyDrivers.nullable().optional(),
+  /** The metric and what the data holds, as of that generation (absent on runs aggregated before it existed). */
+  profile: RunProfile.optional(),
   error: z.string().optional(),
   modelVersion: z.string(),
   /**

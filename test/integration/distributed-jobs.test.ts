@@ -165,7 +165,7 @@ describe('distributed jobs on BullMQ', () => {
     expect(calls).toBe(2);
     expect(job.attemptsMade).toBe(2);
     expect(job.failedReason).toMatch(/^internal error \(a bug\): insights is not iterable/);
-    expect(job.stacktrace.join('\n')).toMatch(/replaceInsights/);
+    expect((job.stacktrace ?? []).join('\n')).toMatch(/replaceInsights/);
     expect((await services.store.getRun(runId))!.error).toMatch(/aggregate job .*internal error \(a bug\)/);
     await restartWorkers();
   });

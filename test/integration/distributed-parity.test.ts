@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countsReconcile, type Insight } from '../../src/contracts/index.js';
+import { summariseRun } from '../../src/cli/run-summary.js';
+import { loadThemeInfo } from '../../src/cli/theme-info.js';
 import { loadAnalyzer } from '../../src/load/analyzer.js';
 import { runEmbedded } from '../../src/runner/embedded.js';
 import { createEmbeddedStore } from '../../src/store/embedded-store.js';
@@ -15,7 +17,7 @@ const samples = join(import.meta.dirname, '..', '..', 'data', 'samples');
 const FILES = ['feedback.jsonl', 'survey.csv', 'chats.json'].map((f) => join(samples, f));
 const FLAGS = ['--by', 'channel', '--date', '2026-11-01T00:00:00Z'];
 
-let embedded: { summary: Record<string, unknown>; insights: Insight[] };
+let embedded: { summary: Record<string, unknown>; insights: Insight[]; csat: ReturnType<typeof summariseRun>['summary'] };
 let distributed: { summary: Record<string, unknown>; runId: string };
 let store: Store;
 const workers: CliProcess[] = [];
@@ -35,8 +37,11 @@ beforeAll(async () => {
   const { analyzer } = await loadAnalyzer();
   const local = createEmbeddedStore();
   try {
-    const result = await runEmbedded({ store: local, analyzer }, { sources: FILES, mapping: {}, channel: 'other', createdAt: '2026-11-01T00:00:00.000Z', options: { bucket: 'week', by: ['channel'] } });
-    embedded = { summary: JSON.parse(analyze.stdout()) as Record<string, unknown>, insights: result.insights };
+    const input = { sources: FILES, mapping: {}, channel: 'other' as const, createdAt: '2026-11-01T00:00:00.000Z' };
+    const result = await runEmbedded({ store: local, analyzer }, { ...input, options: { bucket: 'week', by: ['channel'] } });
+    // The same files measured on CSAT, as `top --metric csat` must read the distributed run.
+    const csat = await runEmbedded({ store: local, analyzer }, { ...input, options: { bucket: 'week', by: ['channel'], metric: 'csat' } });
+    embedded = { summary: JSON.parse(analyze.stdout()) as Record<string, unknown>, insights: result.insights, csat: summariseRun(csat.run, csat.insights, loadThemeInfo()).summary };
   } finally {
     await local.close();
   }
@@ -91,6 +96,31 @@ describe('embedded and distributed modes', () => {
     // The whole run's key drivers, as analyze gives them.
     expect(t.drivers).toEqual((embedded.summary as { drivers: unknown }).drivers);
     expect(t.scopes[0].themes[0].driver).toEqual((embedded.summary.themes as Array<{ driver: unknown }>)[0]!.driver);
+  });
+
+  it('give top --by the same ranking per value as the by section of analyze --json', async () => {
+    const top = spawnCli(ns, ['top', '--run', distributed.runId, '--by', 'channel', '--json', '--top', '5']);
+    expect(await top.exited, top.stderr()).toBe(0);
+    const scopes = (JSON.parse(top.stdout()) as { scopes: Array<{ facet: string; themes: Array<{ id: string }> }> }).scopes;
+    const by = (embedded.summary.by as Array<{ field: string; values: Array<{ value: string; themes: Array<{ id: string }> }> }>)[0]!;
+    expect(by.field).toBe('channel');
+    expect(scopes.map((s) => s.facet).sort()).toEqual(by.values.map((v) => `channel=${v.value}`).sort());
+    for (const v of by.values) expect(scopes.find((s) => s.facet === `channel=${v.value}`)!.themes.map((t) => t.id)).toEqual(v.themes.slice(0, 5).map((t) => t.id));
+  });
+
+  it('read a finished run on another --metric in top as analyze measures it, and refuse one without responses', async () => {
+    const top = spawnCli(ns, ['top', '--run', distributed.runId, '--metric', 'csat', '--json', '--top', '5']);
+    const ces = spawnCli(ns, ['top', '--run', distributed.runId, '--metric', 'ces']);
+    expect(await top.exited, top.stderr()).toBe(0);
+    const t = JSON.parse(top.stdout());
+    expect(t.metric).toBe('csat');
+    const expected = embedded.csat.themes.slice(0, 5);
+    expect(t.scopes[0].themes.map((r: { id: string; impact: unknown; frictionScore: number; driver: unknown }) => [r.id, r.impact, r.frictionScore, r.driver])).toEqual(expected.map((r) => [r.id, r.impact, r.frictionScore, r.driver]));
+    expect(t.drivers).toEqual(embedded.csat.drivers);
+    expect(await ces.exited).toBe(3);
+    expect(ces.stderr()).toMatch(/--metric ces: the run has no ces responses; metrics with responses: nps \([\d,]+\), csat \([\d,]+\), rating \([\d,]+\), sentiment/);
+    // The run keeps its own metric.
+    expect((await store.getRun(distributed.runId))!.profile?.metric).toBe('nps');
   });
 
   it('stop a worker gracefully on SIGTERM: exit code 0, connections closed', async () => {

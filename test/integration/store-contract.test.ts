@@ -96,6 +96,19 @@ describe.each(STORES)('%s', (_name, open) => {
     expect(listed).toEqual([`${runId}-a`, `${runId}-b`]);
   });
 
+  it('keeps a run\'s metric and profile, attribute names with dots and dollar signs included', async () => {
+    const profile = {
+      metric: 'csat' as const,
+      responses: { csat: 40, sentiment: 90 },
+      attributes: [{ name: 'plan.tier', verbatims: 12 }, { name: '$region', verbatims: 3 }],
+      facets: [{ field: 'attributes.plan.tier', verbatims: 12 }],
+    };
+    const options = { bucket: 'week' as const, by: ['attributes.plan.tier'], metric: 'csat' as const };
+    await store.createRun({ ...run(runId), options });
+    await store.updateRun(runId, { profile });
+    expect(await store.getRun(runId)).toEqual({ ...run(runId), options, profile });
+  });
+
   it('stores each analysis once: a re-sent batch counts its rows as duplicates', async () => {
     const first = [analysis(runId, 'v1'), analysis(runId, 'v2', { nps: 9, segment: 'enterprise', value: 10 })];
     expect(await store.putAnalyses(first)).toEqual({ inserted: 2, duplicates: 0 });

@@ -4,6 +4,8 @@ import { runEmbedded } from '../../runner/embedded.js';
 import { createEmbeddedStore } from '../../store/embedded-store.js';
 import { estimateRows } from '../estimate-rows.js';
 import { INGEST_FLAGS, ingestSettings, positiveInt } from '../ingest-flags.js';
+import { METRIC_HELP, WIDE_HELP } from '../insight-flags.js';
+import { checkMetric } from '../metric-note.js';
 import { parseFlags } from '../parse-flags.js';
 import { createProgress } from '../progress.js';
 import { renderRunSummary, summariseRun } from '../run-summary.js';
@@ -30,14 +32,21 @@ Options:
                             models add the themes they find (via 'model'); a sentiment
                             model scores sentences in place of the lexicon
   --bucket day|week|month   time bucket for trends (default: week)
-  --by FIELD                facet to slice by: channel, segment, attributes.NAME; repeatable
+  --by FIELD                facet to slice by: channel, segment, attributes.NAME; repeatable.
+                            Each gets a block under the table (the share of each value's
+                            verbatims mentioning each theme), a 'by' entry in --json and a
+                            section in report.html. Another name is a usage error; an
+                            attribute no row carries is a warning naming those it has
+${METRIC_HELP}
   --top N                   themes in the table (default: 15)
-  --out DIR                 write insights.json, analyses.jsonl, rejects.jsonl, report.html
+${WIDE_HELP}
+  --out DIR                 write insights.json, analyses.jsonl (with the redacted text,
+                            score, customer and attributes), rejects.jsonl, report.html
   --json                    print one JSON document instead of the table
   --batch-size N            verbatims per batch (default: 500)
   -h, --help                this help
 
-Exit codes: 0 ok, 2 usage error, 3 input error.`;
+Exit codes: 0 ok, 2 usage error, 3 input error (--metric with no responses included).`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -47,6 +56,7 @@ export async function run(argv: string[]): Promise<number> {
     top: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
+    wide: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -67,11 +77,11 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const { run, insights } = await runEmbedded({ store, analyzer }, { sources: positionals, ...ingest, onProgress: (n) => progress.update(n) });
     progress.done();
+    checkMetric(run.profile);
     const result = summariseRun(run, insights, themeInfo);
-    if (values.out) {
-      await writeOutputs(values.out, { store, runId: run.id, counts: run.counts, summary: result.summary, rows: result.rows, insights, title: `frictionlens: ${positionals.join(', ')}` });
-    }
-    process.stdout.write(renderRunSummary(result, { json: Boolean(values.json), top }));
+    for (const warning of result.summary.warnings) process.stderr.write(`frictionlens: warning: ${warning}\n`);
+    if (values.out) await writeOutputs(values.out, { store, result, insights, title: `frictionlens: ${positionals.join(', ')}` });
+    process.stdout.write(renderRunSummary(result, { json: Boolean(values.json), top, wide: Boolean(values.wide) }));
     if (values.out && !values.json) process.stdout.write(`\nwrote ${values.out}/insights.json, analyses.jsonl, rejects.jsonl, report.html\n`);
     return 0;
   } finally {

@@ -7,6 +7,8 @@ import { runIdProblem } from '../../queue/run-id.js';
 import { openServices, type Services } from '../../services/open-services.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
 import { INGEST_FLAGS, INGEST_HELP, ingestSettings, positiveInt } from '../ingest-flags.js';
+import { WIDE_HELP } from '../insight-flags.js';
+import { checkMetric } from '../metric-note.js';
 import { parseFlags } from '../parse-flags.js';
 import { createProgress } from '../progress.js';
 import { renderRunSummary, summariseRun } from '../run-summary.js';
@@ -29,6 +31,7 @@ ${INGEST_HELP}
                             at least
   --wait                    wait for the run, then print its top friction themes
   --top N                   themes in the table (default: 15)
+${WIDE_HELP}
   --json                    with --wait: one JSON document, as analyze --json
   --give-up S               with --wait: stop waiting after S seconds without reaching
                             Redis or MongoDB (exit 4; the run goes on in the workers;
@@ -37,7 +40,9 @@ ${INGEST_HELP}
 ${SERVICE_HELP}
   -h, --help                this help
 
-Exit codes: 0 ok, 2 usage error, 3 input error, 4 a service unreachable, 5 the run failed.`;
+Exit codes: 0 ok, 2 usage error, 3 input error (with --wait: --metric with no responses
+in the run; 'frictionlens top --metric' reads it on another), 4 a service unreachable,
+5 the run failed.`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -49,6 +54,7 @@ export async function run(argv: string[]): Promise<number> {
     top: { type: 'string' },
     json: { type: 'boolean' },
     'give-up': { type: 'string' },
+    wide: { type: 'boolean' },
     taxonomy: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -83,7 +89,7 @@ export async function run(argv: string[]): Promise<number> {
             (values.wait ? '' : `; follow it with: frictionlens status ${submitted.runId}`),
     );
     if (!values.wait) return 0;
-    return await waitAndPrint(services, submitted.runId, { rows: submitted.rows, submission, options: { ...options, runId: submitted.runId }, top, json: values.json === true, themeInfo: themeInfo!, log, giveUpMs });
+    return await waitAndPrint(services, submitted.runId, { rows: submitted.rows, submission, options: { ...options, runId: submitted.runId }, top, json: values.json === true, wide: values.wide === true, themeInfo: themeInfo!, log, giveUpMs });
   } finally {
     await services.close();
   }
@@ -92,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
 async function waitAndPrint(
   services: Services,
   runId: string,
-  w: { rows: number; submission: Submission; options: SubmitOptions; top: number; json: boolean; themeInfo: ReturnType<typeof loadThemeInfo>; log: (line: string) => void; giveUpMs: number },
+  w: { rows: number; submission: Submission; options: SubmitOptions; top: number; json: boolean; wide: boolean; themeInfo: ReturnType<typeof loadThemeInfo>; log: (line: string) => void; giveUpMs: number },
 ): Promise<number> {
   const progress = createProgress('analyzing', w.rows);
   let run;
@@ -110,7 +116,11 @@ async function waitAndPrint(
   } finally {
     progress.done();
   }
+  // The run is done and stored: another metric reads it without analysing anything again.
+  checkMetric(run.profile, ` (frictionlens top --run ${runId} --metric M reads it on another)`);
   const insights = await services.store.insights({ runId });
-  process.stdout.write(renderRunSummary(summariseRun(run, insights, w.themeInfo), { json: w.json, top: w.top }));
+  const result = summariseRun(run, insights, w.themeInfo);
+  for (const warning of result.summary.warnings) process.stderr.write(`frictionlens: warning: ${warning}\n`);
+  process.stdout.write(renderRunSummary(result, { json: w.json, top: w.top, wide: w.wide }));
   return 0;
 }

@@ -1,8 +1,12 @@
-import type { Insight, Run } from '../../contracts/index.js';
+import type { Insight, Metric, Run } from '../../contracts/index.js';
+import { runInsights } from '../../core/insights/run-insights.js';
 import { InputError, UsageError } from '../../errors/index.js';
+import { mergedPartial } from '../../pipeline/aggregate.js';
 import { SERVICE_FLAGS, SERVICE_HELP } from '../../services/settings.js';
-import type { Store } from '../../store/store.js';
+import type { InsightQuery, Store } from '../../store/store.js';
 import { positiveInt } from '../ingest-flags.js';
+import { parseByFlags, parseMetricFlag, WIDE_HELP } from '../insight-flags.js';
+import { checkMetric, metricLine } from '../metric-note.js';
 import { parseFlags } from '../parse-flags.js';
 import { driversSummary, withDrivers } from '../driver-rows.js';
 import { renderThemesTable } from '../render-table.js';
@@ -22,7 +26,12 @@ Options:
   --channel C               only verbatims of channel C (the run needs --by channel)
   --by FIELD                one table per value of FIELD: channel, segment,
                             attributes.NAME (the run needs --by FIELD)
+  --metric M                read the run on nps, csat, rating, ces or sentiment (default:
+                            the run's own); another is recomputed from the run's stored
+                            partials, nothing written; one with no responses in the run is
+                            an input error naming those that have
   --top N                   themes per table (default: 15)
+${WIDE_HELP}
   --json                    one JSON document
   --taxonomy FILE           theme names and owners
 ${SERVICE_HELP}
@@ -31,7 +40,8 @@ ${SERVICE_HELP}
 A window of several buckets sums volumes and revenue at risk and re-weights shares;
 impact (with its interval) needs a single scope, so it shows for the whole run or one bucket.
 
-Exit codes: 0 ok, 2 usage error, 3 no such run or facet, 4 MongoDB unreachable.`;
+Exit codes: 0 ok, 2 usage error, 3 no such run or facet, or a metric without responses,
+4 MongoDB unreachable.`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -41,6 +51,8 @@ export async function run(argv: string[]): Promise<number> {
     channel: { type: 'string' },
     by: { type: 'string' },
     top: { type: 'string' },
+    metric: { type: 'string' },
+    wide: { type: 'boolean' },
     json: { type: 'boolean' },
     taxonomy: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -52,22 +64,28 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`top takes no arguments (got '${positionals[0]}'); use --run ID`);
   if (values.channel && values.by) throw new UsageError('--channel and --by cannot be combined: insights are sliced by one field at a time');
   const top = positiveInt('top', values.top) ?? 15;
+  const by = values.by === undefined ? undefined : parseByFlags([values.by])[0];
+  const metric = parseMetricFlag(values.metric);
   const info = loadThemeInfo(values.taxonomy);
-  const { store, run } = await openRunStore(values.run, values);
+  const { store, run: stored } = await openRunStore(values.run, values);
   try {
-    const scopes = await readScopes(store, run, { ...(values.since ? { since: values.since } : {}), facet: values.channel ? `channel=${values.channel}` : values.by ? `${values.by}=` : 'all', byField: Boolean(values.by) });
+    const { run, insights } = await measuredOn(store, stored, metric);
+    checkMetric(run.profile, metric === undefined ? ` (the run was submitted with it; --metric M reads it on another)` : '');
+    const scopes = await readScopes(insights, run, { ...(values.since ? { since: values.since } : {}), facet: values.channel ? `channel=${values.channel}` : by ? `${by}=` : 'all', byField: by !== undefined });
     // The key-driver model is fitted on the whole run: its column belongs to that table only.
     const rowsOf = (t: Table) => {
       const rows = themeRows(t.insights, info, t.bucket, t.facet);
       return t.facet === 'all' && t.bucket === '*' ? withDrivers(rows, run.drivers) : rows;
     };
+    const measured = run.profile?.metric ?? scopes.tables.flatMap((t) => t.insights).find((i) => i.impact)?.impact?.metric ?? 'sentiment';
     if (values.json) {
-      const doc = { runId: run.id, window: scopes.window, scopes: scopes.tables.map((t) => ({ facet: t.facet, themes: rowsOf(t).slice(0, top) })), drivers: driversSummary(run.drivers, info) };
+      const doc = { runId: run.id, metric: measured, window: scopes.window, scopes: scopes.tables.map((t) => ({ facet: t.facet, themes: rowsOf(t).slice(0, top) })), drivers: driversSummary(run.drivers, info) };
       process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     } else {
       const header = `run ${run.id}${scopes.window ? `, ${scopes.window.from} .. ${scopes.window.to}` : ''}`;
-      const tables = scopes.tables.map((t) => `${t.facet === 'all' ? '' : `${t.facet}\n`}${renderThemesTable(rowsOf(t), run.counts, { top })}`);
-      process.stdout.write(`${header}\n\n${tables.join('\n\n')}\n`);
+      const line = metricLine(measured, run.profile, metric !== undefined || run.options.metric !== undefined);
+      const tables = scopes.tables.map((t) => `${t.facet === 'all' ? '' : `${t.facet}\n`}${renderThemesTable(rowsOf(t), run.counts, { top, wide: values.wide === true, metric: measured })}`);
+      process.stdout.write(`${header}\n${line}\n\n${tables.join('\n\n')}\n`);
     }
     return 0;
   } finally {
@@ -81,9 +99,23 @@ interface Table {
   insights: Insight[];
 }
 
+/**
+ * The run and the insights to read, on `metric`: the stored ones when it is the run's own
+ * (or not given), else recomputed in memory from the run's stored partials, as its aggregate
+ * stage would (nothing is written: the run keeps its own metric).
+ */
+async function measuredOn(store: Store, run: Run, metric: Metric | undefined): Promise<{ run: Run; insights: (query: InsightQuery) => Promise<Insight[]> }> {
+  if (metric === undefined || metric === run.profile?.metric) return { run, insights: (q) => store.insights(q) };
+  const merged = await mergedPartial(store, run.id);
+  if (!merged) throw new InputError(`run ${run.id} has no stored partials to measure on --metric ${metric}`);
+  const computed = runInsights(merged, run.id, run.insightGeneration ?? 0, { by: run.options.by, metric });
+  const measured: Run = { ...run, options: { ...run.options, metric }, drivers: computed.drivers, profile: computed.profile };
+  return { run: measured, insights: async (q) => computed.insights.filter((i) => q.facet === undefined || i.facet === q.facet) };
+}
+
 /** The insight rows of each table: one facet (or every value of a field), whole run or a window. */
-async function readScopes(store: Store, run: Run, q: { since?: string; facet: string; byField: boolean }): Promise<{ window: { from: string; to: string } | null; tables: Table[] }> {
-  const rows = q.byField ? (await store.insights({ runId: run.id })).filter((i) => i.facet.startsWith(q.facet)) : await store.insights({ runId: run.id, facet: q.facet });
+async function readScopes(insights: (query: InsightQuery) => Promise<Insight[]>, run: Run, q: { since?: string; facet: string; byField: boolean }): Promise<{ window: { from: string; to: string } | null; tables: Table[] }> {
+  const rows = q.byField ? (await insights({ runId: run.id })).filter((i) => i.facet.startsWith(q.facet)) : await insights({ runId: run.id, facet: q.facet });
   const facets = [...new Set(rows.map((r) => r.facet))].sort();
   if (facets.length === 0) {
     const field = q.facet.split('=')[0];

@@ -3,26 +3,16 @@ import { fromFixed } from './fixed-point.js';
 import { frictionScore } from './friction.js';
 import { HEADLINE_SCOPE } from './fold.js';
 import { impactOf, negativeGap } from './impact.js';
-import { METRIC_PREFERENCE } from './metrics.js';
 import type { InsightPartial } from './partial-types.js';
+import { chooseMetric, metricResponses } from './profile.js';
 import { bucketsByFacet, splitScope, trendAt, type Trend } from './trend.js';
 
-/** A score type needs this many responses in the run before impacts are measured on it. */
-export const MIN_SCORED = 20;
-
-/** The run's headline metric: the preferred score type with enough responses, else sentiment. */
-export function headlineMetric(partial: InsightPartial): Metric {
-  const total = partial.scopes[HEADLINE_SCOPE]?.total;
-  for (const m of METRIC_PREFERENCE) if ((total?.metrics[m]?.n ?? 0) >= MIN_SCORED) return m;
-  return 'sentiment';
-}
-
 /**
- * Insights for every theme x bucket x facet of a merged partial. Pure and deterministic:
- * the same merged partial gives the same insights, in the same order.
+ * Insights for every theme x bucket x facet of a merged partial, with impacts and the
+ * friction score measured on `metric` (default: the automatic choice, profile.ts). Pure and
+ * deterministic: the same merged partial gives the same insights, in the same order.
  */
-export function computeInsights(partial: InsightPartial, runId: string, generation: number): Insight[] {
-  const metric = headlineMetric(partial);
+export function computeInsights(partial: InsightPartial, runId: string, generation: number, metric: Metric = chooseMetric(metricResponses(partial))): Insight[] {
   const buckets = bucketsByFacet(partial);
   const insights: Insight[] = [];
   for (const key of Object.keys(partial.scopes).sort()) {
@@ -33,7 +23,8 @@ export function computeInsights(partial: InsightPartial, runId: string, generati
       const cell = scope.themes[themeId]!;
       const reps = key === HEADLINE_SCOPE ? { total: scope.totalReplicates, theme: cell.anyReplicates } : undefined;
       const impact = impactOf(metric, scope.total, cell, reps);
-      // The whole-run row reports the latest bucket against its baseline: "is it rising now?"
+      // The whole-run row reports the latest bucket with enough verbatims against its
+      // baseline: "is it rising now?"; a thin bucket (index -1) has no trend of its own.
       const index = bucket === '*' ? facetBuckets.length - 1 : facetBuckets.indexOf(bucket);
       const trend: Trend | null = trendAt(partial, facetBuckets, index, facet, themeId);
       const sentiment = cell.any.metrics.sentiment;

@@ -32,6 +32,7 @@ export function createPartial(runId: string, key: string, options: FoldOptions, 
     drivers: {},
     counts: emptyCounts(),
     modelVersions: modelVersion === undefined ? [] : [modelVersion],
+    attributeCounts: {},
   };
 }
 
@@ -69,6 +70,11 @@ export function foldAnalysis(partial: InsightPartial, analysis: Analysis, option
     };
     return { mention, contribution, quote: quoteCandidate(analysis, mention) };
   });
+
+  if (analysis.attributes) {
+    const counts = (partial.attributeCounts ??= {});
+    for (const [name, value] of Object.entries(analysis.attributes)) if (value !== '') counts[name] = (counts[name] ?? 0) + 1;
+  }
 
   const weights = poissonWeights(analysis.verbatimId, partial.replicates);
   const buckets = ['*', bucketStart(analysis.createdAt, options.bucketSize)];

@@ -60,6 +60,10 @@ export function accumulatePartial(acc: InsightPartial, b: InsightPartial): void 
   }
   acc.counts = addCounts(acc.counts, b.counts);
   acc.modelVersions = [...new Set([...acc.modelVersions, ...b.modelVersions])].sort();
+  if (b.attributeCounts) {
+    const counts = (acc.attributeCounts ??= {});
+    for (const [name, n] of Object.entries(b.attributeCounts)) counts[name] = (counts[name] ?? 0) + n;
+  }
 }
 
 export const addCounts = (a: RunCounts, b: RunCounts): RunCounts => ({

@@ -17,7 +17,7 @@ export function metricValues(analysis: Pick<Analysis, 'sentiment' | 'score'>): P
   return values;
 }
 
-/** Ranked by preference when a run mixes score types: the headline metric is the first present. */
+/** Ranked by preference when a run mixes score types: without --metric, the first with enough responses (profile.ts). */
 export const METRIC_PREFERENCE: readonly Metric[] = ['nps', 'csat', 'rating', 'ces', 'sentiment'];
 
 /** Lower is worse for every metric but CES (customer effort: higher is worse). */

@@ -92,4 +92,10 @@ export interface InsightPartial {
    * the queue forgets: a lost Redis, a resubmission whose batches were all stored before.
    */
   modelVersions: string[];
+  /**
+   * Analysed verbatims carrying each attribute name (with a non-empty value), so a `--by
+   * attributes.NAME` no row carries is named with the attributes the run has. Absent in
+   * partials stored before it was kept.
+   */
+  attributeCounts?: Record<string, number>;
 }

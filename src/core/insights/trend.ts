@@ -1,6 +1,14 @@
 import type { InsightPartial } from './partial-types.js';
 
 export const SPIKE_MIN_VOLUME = 10;
+/**
+ * A bucket needs this many verbatims (in its facet) to have a trend, to serve as the previous
+ * bucket or the baseline of one, and to feed the friction score's growth. With fewer, one or
+ * two mentions swing a share by tens of points (8 verbatims: 12.5 points each), and a
+ * trailing half-empty bucket (an export cut mid-week) would top the ranking on noise. At 30
+ * a share's standard error is at most 9 points, about 5 at a 10% share.
+ */
+export const MIN_TREND_VERBATIMS = 30;
 const BASELINE_BUCKETS = 8;
 const MIN_BASELINE_BUCKETS = 3;
 
@@ -12,12 +20,12 @@ export interface Trend {
   growth: number;
 }
 
-/** Bucket starts that hold data, per facet, oldest first. */
+/** Bucket starts with at least MIN_TREND_VERBATIMS verbatims, per facet, oldest first: the buckets trends compare. */
 export function bucketsByFacet(partial: InsightPartial): Map<string, string[]> {
   const byFacet = new Map<string, string[]>();
-  for (const key of Object.keys(partial.scopes)) {
+  for (const [key, scope] of Object.entries(partial.scopes)) {
     const [bucket, facet] = splitScope(key);
-    if (bucket === '*') continue;
+    if (bucket === '*' || scope.total.n < MIN_TREND_VERBATIMS) continue;
     const list = byFacet.get(facet) ?? [];
     list.push(bucket);
     byFacet.set(facet, list);
@@ -41,7 +49,8 @@ const shareIn = (partial: InsightPartial, bucket: string, facet: string, themeId
  * A bucket's share of the theme against its own baseline: the mean share over up to 8
  * earlier buckets. It is a spike when, with at least 3 buckets of history and 10 mentions,
  * the share is at least twice the baseline and 3 standard deviations above it.
- * `change` compares with the immediately previous bucket that has data.
+ * `change` compares with the previous bucket. `buckets` holds only the buckets with enough
+ * verbatims (bucketsByFacet), so a thin bucket is neither measured nor compared with.
  */
 export function trendAt(partial: InsightPartial, buckets: readonly string[], index: number, facet: string, themeId: string): Trend | null {
   if (index <= 0) return null;
