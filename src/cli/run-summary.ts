@@ -1,9 +1,25 @@
-import type { Insight, Metric, Run } from '../contracts/index.js';
+import type { Insight, Metric, Run, RunCounts } from '../contracts/index.js';
 import { driversSummary, renderDriversTable, withDrivers } from './driver-rows.js';
-import { facetBreakdown, missingFacetNote, renderFacetBlock } from './facet-breakdown.js';
+import { facetBreakdown, missingFacetNote, renderFacetBlock, type FacetBreakdown } from './facet-breakdown.js';
 import { metricLine } from './metric-note.js';
 import { renderThemesTable } from './render-table.js';
-import { themeRows, type AnalyzeSummary, type ThemeInfo, type ThemeRow } from './theme-rows.js';
+import { themeRows, type DriversSummary, type ThemeInfo, type ThemeRow } from './theme-rows.js';
+
+/** The document `analyze --json` prints. */
+export interface AnalyzeSummary {
+  runId: string;
+  run: RunCounts;
+  /** The metric impacts, drivers and the ranking use. */
+  metric: string | null;
+  /** Responses per metric in the run (sentiment: every analysed verbatim). */
+  responses: Partial<Record<Metric, number>> | null;
+  themes: Array<Omit<ThemeRow, 'rank' | 'trend' | 'revenueAtRisk'> & { revenueAtRisk: number; trend: Insight['trend'] }>;
+  /** One breakdown per `--by` field: every value with its own ranking of the themes. */
+  by: FacetBreakdown[];
+  drivers: DriversSummary | null;
+  /** What the run could not answer as asked (a `--by` field no row carries). */
+  warnings: string[];
+}
 
 /** What a finished run shows, the same whichever mode ran it: ranked rows and the `--json` document. */
 export interface RunSummary {

@@ -1,5 +1,4 @@
-import type { Impact, Insight, KeyDriver, KeyDrivers, Metric, Quote, RunCounts } from '../contracts/index.js';
-import type { FacetBreakdown } from './facet-breakdown.js';
+import type { Impact, Insight, KeyDriver, KeyDrivers, Quote } from '../contracts/index.js';
 
 export type { ThemeInfo } from '../core/themes/taxonomy.js';
 import type { ThemeInfo } from '../core/themes/taxonomy.js';
@@ -26,22 +25,6 @@ export interface ThemeRow {
 /** The key-driver model as `--json` and the report show it: each driver with its theme's name. */
 export interface DriversSummary extends Omit<KeyDrivers, 'drivers'> {
   drivers: Array<KeyDriver & { name: string }>;
-}
-
-/** The document `analyze --json` prints. */
-export interface AnalyzeSummary {
-  runId: string;
-  run: RunCounts;
-  /** The metric impacts, drivers and the ranking use. */
-  metric: string | null;
-  /** Responses per metric in the run (sentiment: every analysed verbatim). */
-  responses: Partial<Record<Metric, number>> | null;
-  themes: Array<Omit<ThemeRow, 'rank' | 'trend' | 'revenueAtRisk'> & { revenueAtRisk: number; trend: Insight['trend'] }>;
-  /** One breakdown per `--by` field: every value with its own ranking of the themes. */
-  by: FacetBreakdown[];
-  drivers: DriversSummary | null;
-  /** What the run could not answer as asked (a `--by` field no row carries). */
-  warnings: string[];
 }
 
 /** Ranks the themes of one scope (default: the whole run, all facets) by friction score. */
