@@ -2,12 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnCli, type CliProcess } from './helpers/cluster.js';
-import { testNamespace } from './helpers/services.js';
+import { spawnCommand, type CliProcess } from './helpers/cli.js';
 
-// analyze needs no services: the namespace only names what spawnCli would point them at.
-const name = testNamespace(import.meta.filename);
-const ns = { db: name, prefix: name };
 const samples = join(import.meta.dirname, '..', 'data', 'samples');
 const FILES = ['feedback.jsonl', 'survey.csv', 'chats.json'].map((f) => join(samples, f));
 const survey = join(samples, 'survey.csv');
@@ -28,9 +24,9 @@ let noCes: Done;
 beforeAll(async () => {
   // The README's example, with --out to read the JSON, the report and analyses.jsonl of the same run.
   [readme, wide, noCes] = await Promise.all([
-    finish(spawnCli(ns, ['analyze', ...FILES, '--by', 'channel', '--metric', 'csat', '--out', out])),
-    finish(spawnCli(ns, ['analyze', survey, '--by', 'attributes.regoin', '--metric', 'sentiment', '--wide', '--top', '5'])),
-    finish(spawnCli(ns, ['analyze', survey, '--metric', 'ces'])),
+    finish(spawnCommand(['analyze', ...FILES, '--by', 'channel', '--metric', 'csat', '--out', out])),
+    finish(spawnCommand(['analyze', survey, '--by', 'attributes.regoin', '--metric', 'sentiment', '--wide', '--top', '5'])),
+    finish(spawnCommand(['analyze', survey, '--metric', 'ces'])),
   ]);
 }, 300_000);
 
@@ -99,7 +95,7 @@ describe('analyze on the sample files', () => {
   });
 
   it('refuses a malformed --by field before any work (exit code 2)', async () => {
-    const typo = await finish(spawnCli(ns, ['analyze', survey, '--by', 'regoin']));
+    const typo = await finish(spawnCommand(['analyze', survey, '--by', 'regoin']));
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/^frictionlens: --by: 'regoin' is not a field to slice by \(channel, segment or attributes\.NAME\); did you mean attributes\.regoin\?\n/);
   });

@@ -1,13 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { deleteRedisKeys } from '../../scripts/lib/redis-keys.js';
 import type { Insight } from '../../src/contracts/index.js';
+import { spawnCommand, type CliProcess } from './cli.js';
 import { services } from './services.js';
-
-const root = join(import.meta.dirname, '..', '..');
-const cli = join(root, 'src', 'cli', 'main.ts');
 
 /** Where a test file's workers and submitters work: its own database and queue prefix. */
 export interface Namespace {
@@ -28,24 +23,10 @@ export const cliEnv = (ns: Namespace): NodeJS.ProcessEnv => ({
   MONGO_WRITE_CONCERN: '1',
 });
 
-/** A CLI child process (through tsx, so it runs the sources under test), its output kept. */
-export interface CliProcess {
-  child: ChildProcess;
-  stdout(): string;
-  stderr(): string;
-  /** Resolves with the exit code (or the signal's name). */
-  exited: Promise<number | string>;
-}
+export type { CliProcess } from './cli.js';
 
-export function spawnCli(ns: Namespace, args: string[]): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, env: cliEnv(ns), stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = once(child, 'exit').then(([code, signal]) => (code ?? String(signal)) as number | string);
-  return { child, stdout: () => out, stderr: () => err, exited };
-}
+/** A CLI child process on the namespace's services. */
+export const spawnCli = (ns: Namespace, args: string[]): CliProcess => spawnCommand(args, cliEnv(ns));
 
 /** A `frictionlens worker` process; resolves once it says it is ready. */
 export async function startWorker(ns: Namespace, args: string[] = []): Promise<CliProcess> {
