@@ -1,4 +1,5 @@
-import type { Insight, Run } from '../contracts/index.js';
+import type { Insight, Run, RunCounts } from '../contracts/index.js';
+import { int } from './format.js';
 import { driversSummary, renderDriversTable, withDrivers } from './driver-rows.js';
 import { renderThemesTable } from './render-table.js';
 import { themeRows, type AnalyzeSummary, type ThemeInfo, type ThemeRow } from './theme-rows.js';
@@ -24,5 +25,12 @@ export function summariseRun(run: Run, insights: readonly Insight[], info: (id: 
 /** stdout of `analyze` and `submit --wait`: one JSON document, or the themes and key-driver tables. */
 export function renderRunSummary({ rows, summary }: RunSummary, options: { json?: boolean; top: number }): string {
   if (options.json) return JSON.stringify(summary, null, 2) + '\n';
-  return `${renderThemesTable(rows, summary.run, { top: options.top })}\n\n${renderDriversTable(summary.drivers)}\n`;
+  return `${renderThemesTable(rows, summary.run, { top: options.top })}${undatedNote(summary.run)}\n\n${renderDriversTable(summary.drivers)}\n`;
+}
+
+/** Under the run's counts: how many analysed rows had no readable date, and where they count. */
+export function undatedNote(counts: RunCounts): string {
+  if (!counts.undated) return '';
+  const rows = counts.undated === 1 ? '1 analysed row is' : `${int(counts.undated)} analysed rows are`;
+  return `\n     ${rows} undated (no readable date): counted in the whole-run figures, in no time bucket`;
 }

@@ -6,5 +6,6 @@ export type { SourceRecord } from './source-record.js';
 export { parseTranscript } from './transcript.js';
 export { toVerbatim, DEFAULT_SCALES, type VerbatimDefaults, type ToVerbatimResult } from './to-verbatim.js';
 export { contentId } from './verbatim-id.js';
-export { parseDate, parseNumber } from './values.js';
+export { parseNumber } from './values.js';
+export { parseDate, type DayOrder } from './date-value.js';
 export { MAX_FIELD_BYTES } from './limits.js';
