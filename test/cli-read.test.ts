@@ -1,33 +1,24 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANALYZE_HELP } from '../src/cli/commands/analyze.js';
 import { SUBMIT_HELP } from '../src/cli/commands/submit.js';
+import { spawnCli } from './helpers/cluster.js';
 import { scratchDir } from './helpers/scratch.js';
+import { testNamespace } from './helpers/services.js';
 
 /**
  * What a new user meets with real exports, through the `frictionlens` process itself: exit
- * codes and stderr are the CLI's behaviour. No services: analyze runs embedded.
+ * codes and stderr are the CLI's behaviour. analyze runs embedded (no services); submit is
+ * refused before it reaches any.
  */
 const root = join(import.meta.dirname, '..');
-const cli = join(root, 'src', 'cli', 'main.ts');
+const name = testNamespace(import.meta.filename);
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-async function frictionlens(args: string[]): Promise<Result> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
+async function frictionlens(args: string[]): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  const p = spawnCli({ db: name, prefix: name }, args);
+  const code = await p.exited;
+  return { code, stdout: p.stdout(), stderr: p.stderr() };
 }
 
 const { dir, file } = scratchDir('cli-read');

@@ -30,7 +30,8 @@ export const INGEST_FLAGS = {
 } as const;
 
 /** The flags that say how a file's bytes and cells are read (the same lines in every command's help). */
-export const READING_HELP = `  --format csv|tsv|jsonl|json  file format (default: from the extension: .csv, .tsv/.tab,
+export const READING_HELP = `  --format csv|tsv|jsonl|json
+                            file format (default: from the extension: .csv, .tsv/.tab,
                             .jsonl/.ndjson, .json; any other extension is refused)
   --encoding NAME           the files' encoding: utf-8 (default), windows-1252, latin1,
                             utf-16le... (a byte-order mark decides by itself)

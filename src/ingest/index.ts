@@ -1,5 +1,6 @@
 export { ingest, type IngestOptions } from './ingest.js';
 export { detectFormat, SOURCE_FORMATS, type SourceFormat } from './format.js';
+export { planSources, type ReadSettings, type SourcePlan } from './source-plan.js';
 export { parseMapArgs, loadMappingFile, MAPPING_TARGETS, type FieldMapping, type MappingTarget } from './mapping.js';
 export { readRecords } from './read-records.js';
 export type { SourceRecord } from './source-record.js';
