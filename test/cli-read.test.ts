@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANALYZE_HELP } from '../src/cli/commands/analyze.js';
 import { SUBMIT_HELP } from '../src/cli/commands/submit.js';
-import { spawnCli } from './helpers/cluster.js';
+import { runCli } from './helpers/cluster.js';
 import { scratchDir } from './helpers/scratch.js';
 import { testNamespace } from './helpers/services.js';
 
@@ -15,11 +15,7 @@ import { testNamespace } from './helpers/services.js';
 const root = join(import.meta.dirname, '..');
 const name = testNamespace(import.meta.filename);
 
-async function frictionlens(args: string[]): Promise<{ code: number | string; stdout: string; stderr: string }> {
-  const p = spawnCli({ db: name, prefix: name }, args);
-  const code = await p.exited;
-  return { code, stdout: p.stdout(), stderr: p.stderr() };
-}
+const frictionlens = (args: string[]) => runCli({ db: name, prefix: name }, args);
 
 const { dir, file } = scratchDir('cli-read');
 

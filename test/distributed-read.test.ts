@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropQueues, spawnCli, startWorker, stopWorker, type CliProcess } from './helpers/cluster.js';
+import { dropQueues, runCli, startWorker, stopWorker, type CliProcess } from './helpers/cluster.js';
 import { scratchDir } from './helpers/scratch.js';
 import { dropDatabase, testNamespace } from './helpers/services.js';
 
@@ -23,11 +23,7 @@ afterAll(async () => {
   await dropDatabase(ns.db);
 }, 60_000);
 
-async function cli(args: string[]): Promise<{ code: number | string; stdout: string; stderr: string }> {
-  const p = spawnCli(ns, args);
-  const code = await p.exited;
-  return { code, stdout: p.stdout(), stderr: p.stderr() };
-}
+const cli = (args: string[]) => runCli(ns, args);
 
 describe('submit --wait reads files as analyze does', () => {
   it('gives the same counts for a windows-1252 semicolon export with d/m/y and missing dates', async () => {

@@ -47,6 +47,13 @@ export function spawnCli(ns: Namespace, args: string[]): CliProcess {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
+/** A CLI command run to its end: exit code (or signal) and all it printed. */
+export async function runCli(ns: Namespace, args: string[]): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  const p = spawnCli(ns, args);
+  const code = await p.exited;
+  return { code, stdout: p.stdout(), stderr: p.stderr() };
+}
+
 /** A `frictionlens worker` process; resolves once it says it is ready. */
 export async function startWorker(ns: Namespace, args: string[] = []): Promise<CliProcess> {
   const worker = spawnCli(ns, ['worker', ...args]);
