@@ -42,7 +42,7 @@ describe('reading CSV', () => {
     const path = join(dir, 'extra.csv');
     writeFileSync(path, 'id,text\nx,hello, world\ny,ok\n');
     expect(await readAll(path, 'csv')).toEqual([
-      { row: 1, record: {}, problem: 'row 1: 3 fields but the header has 2; is a comma in the text unquoted?' },
+      { row: 1, record: {}, problem: "row 1: 3 fields but the header has 2; is a ',' in the text unquoted?", cause: 'more fields than the header' },
       { row: 2, record: { id: 'y', text: 'ok' } },
     ]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseNumber } from '../src/ingest/values.js';
+import { parseDate } from '../src/ingest/date-value.js';
+import { parseNumber } from '../src/ingest/values.js';
 import { toVerbatim, type ToVerbatimResult } from '../src/ingest/to-verbatim.js';
 
 const defaults = { channel: 'survey', createdAt: '2024-01-01T00:00:00.000Z' } as const;
@@ -71,12 +72,20 @@ describe('record to verbatim', () => {
     expect(verbatim.turns).toEqual([{ speaker: 'agent', text: 'hi' }, { speaker: 'customer', text: 'help' }]);
   });
 
+  it('keeps a row whose date is empty or unreadable, undated, so its text is still analysed', () => {
+    for (const createdAt of ['last tuesday', '', '2024-02-30']) {
+      const verbatim = ok(toVerbatim({ text: 'x', createdAt }, 1, {}, defaults));
+      expect(verbatim.createdAt).toBeUndefined();
+      expect(verbatim.text).toBe('x');
+    }
+    // No date column at all: the run's default date.
+    expect(ok(toVerbatim({ text: 'x' }, 1, {}, defaults)).createdAt).toBe(defaults.createdAt);
+  });
+
   it('rejects with messages a user can act on', () => {
     expect(message(toVerbatim({ text: 'x', Stars: 'ten' }, 1, { 'score.rating': 'Stars' }, defaults))).toBe("score.rating: 'ten' is not a number");
     expect(message(toVerbatim({ text: '   ' }, 1, {}, defaults))).toBe('text: empty');
     expect(message(toVerbatim({ Body: 'x' }, 1, {}, defaults))).toMatch(/text: no column 'text'/);
-    expect(message(toVerbatim({ text: 'x', createdAt: 'last tuesday' }, 1, {}, defaults))).toMatch(/^createdAt: 'last tuesday' is not a date/);
-    expect(message(toVerbatim({ text: 'x', createdAt: '' }, 1, {}, defaults))).toBe('createdAt: empty');
     expect(message(toVerbatim({ text: 'x', channel: 'fax' }, 1, {}, defaults))).toMatch(/^channel: 'fax' is not one of call, chat/);
     expect(message(toVerbatim({ text: 'x', 'score.nps': '11' }, 1, {}, defaults))).toBe('score.nps: 11 is outside the scale 0-10');
     expect(message(toVerbatim({ text: 'x', 'customer.value': '-5' }, 1, {}, defaults))).toMatch(/customer.value: '-5'/);
@@ -93,15 +102,15 @@ describe('scalar values', () => {
   it('parses common date formats to ISO in UTC', () => {
     expect(parseDate('2024-03-05')).toBe('2024-03-05T00:00:00.000Z');
     expect(parseDate('2024-03-05T10:00:00+02:00')).toBe('2024-03-05T08:00:00.000Z');
-    expect(parseDate('03/05/2024 10:00')).toBe('2024-03-05T10:00:00.000Z');
-    expect(parseDate('03/05/2024 10:00 PM')).toBe('2024-03-05T22:00:00.000Z');
+    expect(parseDate('03/05/2024 10:00', 'mdy')).toBe('2024-03-05T10:00:00.000Z');
+    expect(parseDate('03/05/2024 10:00 PM', 'mdy')).toBe('2024-03-05T22:00:00.000Z');
     expect(parseDate(1709632800000)).toBe('2024-03-05T10:00:00.000Z');
     expect(parseDate('1709632800000')).toBe('2024-03-05T10:00:00.000Z');
   });
 
   it('refuses impossible or unreadable dates', () => {
     expect(parseDate('2024-02-30')).toBeUndefined();
-    expect(parseDate('13/05/2024')).toBeUndefined();
+    expect(parseDate('13/05/2024', 'mdy')).toBeUndefined();
     expect(parseDate('soon')).toBeUndefined();
   });
 });

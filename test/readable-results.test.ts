@@ -126,7 +126,7 @@ describe('figures shown with the digits their scale needs', () => {
 
   it('gives every sentiment impact of a real-shaped run a figure other than zero', () => {
     const { insights } = runInsights(merged(risingThinBucket(40)), 'run-1', 1, { by: [], metric: 'sentiment' });
-    const table = renderThemesTable(themeRows(insights, info), { read: 640, analyzed: 640, rejected: 0, duplicates: 0, unsupportedLanguage: 0 }, { metric: 'sentiment' });
+    const table = renderThemesTable(themeRows(insights, info), { read: 640, analyzed: 640, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 }, { metric: 'sentiment' });
     expect(table).not.toMatch(/[−±]0\.0 \[[−±]0\.0, [−±]0\.0\]/);
     expect(table).toMatch(/−\d+\.\d \[−\d+\.\d, −\d+\.\d\]/);
   });
@@ -141,7 +141,7 @@ describe('the default table', () => {
     'run-1',
     1,
   );
-  const counts = { read: 700, analyzed: 700, rejected: 0, duplicates: 0, unsupportedLanguage: 0 };
+  const counts = { read: 700, analyzed: 700, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 };
 
   it('fits 120 columns, cutting a long theme name rather than a figure', () => {
     const table = renderThemesTable(themeRows(insights, info), counts, { metric: 'csat', metricLine: 'x '.repeat(100) });

@@ -1,7 +1,10 @@
 import type { Verbatim } from '../../src/contracts/verbatim.js';
 import type { Rng } from './prng.js';
 
-/** Why a planted invalid row must be rejected by ingest. */
+/**
+ * Why a planted row is invalid. Ingest rejects empty texts and bad scores; a bad date no
+ * longer costs the row (its text is the point): it is analysed as an undated verbatim.
+ */
 export type InvalidReason = 'empty-text' | 'bad-score' | 'bad-date';
 export const INVALID_REASONS: readonly InvalidReason[] = ['empty-text', 'bad-score', 'bad-date'];
 

@@ -38,7 +38,8 @@ export interface RecordContext {
 }
 
 export interface GeneratedRecord {
-  verbatim: Verbatim;
+  /** Generated rows are always dated (a broken date is planted by corrupt.ts). */
+  verbatim: Verbatim & { createdAt: string };
   mentions: Mention[];
   mentionTexts: MentionText[];
   pii: PiiItem[];
@@ -69,7 +70,7 @@ export function generateRecord(rng: Rng, ctx: RecordContext, id: string, channel
           ? { text: emailText(rng, speech.utterances) }
           : { text: speech.utterances.join(' ') };
 
-  const verbatim: Verbatim = {
+  const verbatim: GeneratedRecord['verbatim'] = {
     id,
     channel,
     ...body,

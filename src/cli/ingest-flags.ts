@@ -1,6 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { Channel, RunOptions } from '../contracts/index.js';
 import { InputError, UsageError } from '../errors/index.js';
+import { checkDateFormat } from '../ingest/date-format.js';
+import { parseDelimiter } from '../ingest/delimiter.js';
+import { DEFAULT_ENCODING, parseEncoding } from '../ingest/encoding.js';
 import { detectFormat } from '../ingest/format.js';
 import { loadMappingFile, parseMapArgs } from '../ingest/mapping.js';
 import type { RunInput } from '../ingest/run-input.js';
@@ -10,6 +13,9 @@ import { METRIC_HELP, parseByFlags, parseMetricFlag } from './insight-flags.js';
 /** The flags that say how to read files, as `analyze` takes them (themes suggest takes these). */
 export const READ_FLAGS = {
   format: { type: 'string' },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+  'date-format': { type: 'string' },
   map: { type: 'string', multiple: true },
   mapping: { type: 'string' },
   channel: { type: 'string' },
@@ -25,7 +31,19 @@ export const INGEST_FLAGS = {
   metric: { type: 'string' },
 } as const;
 
-export const READ_HELP = `  --format csv|jsonl|json   file format (default: from the extension)
+/** The flags that say how a file's bytes and cells are read (the same lines in every command's help). */
+export const READING_HELP = `  --format csv|tsv|jsonl|json
+                            file format (default: from the extension: .csv, .tsv/.tab,
+                            .jsonl/.ndjson, .json; any other extension is refused)
+  --encoding NAME           the files' encoding: utf-8 (default), windows-1252, latin1,
+                            utf-16le... (a byte-order mark decides by itself)
+  --delimiter C             CSV field delimiter: ',', ';', tab, '|' or any one character
+                            (default: guessed from the header and the first 20 rows)
+  --date-format FORMAT      how the date column is written, in luxon tokens, e.g.
+                            dd/MM/yyyy HH:mm (default: ISO 8601, RFC 2822, epoch s/ms,
+                            Excel serial days, y/m/d; d/m/y or m/d/y as the values show)`;
+
+export const READ_HELP = `${READING_HELP}
   --map TARGET=COLUMN       map a column to a field; repeatable (targets as in analyze --help)
   --mapping FILE            the same mapping as a JSON or YAML object
   --channel C               channel of rows without one (default: other)
@@ -42,6 +60,9 @@ ${METRIC_HELP}`;
 
 export interface IngestFlagValues {
   format?: string;
+  encoding?: string;
+  delimiter?: string;
+  'date-format'?: string;
   map?: string[];
   mapping?: string;
   channel?: string;
@@ -60,10 +81,18 @@ export async function ingestSettings(files: readonly string[], values: IngestFla
   const options = RunOptions.safeParse({ bucket: values.bucket ?? 'week', by: parseByFlags(values.by), ...(metric ? { metric } : {}) });
   if (!options.success) throw new UsageError(`--bucket: '${values.bucket}' is not one of day, week, month`);
   const batchSize = positiveInt('batch-size', values['batch-size']);
-  for (const f of files) detectFormat(f, values.format);
+  const format = values.format === undefined ? undefined : detectFormat(files[0]!, values.format);
+  const encoding = parseEncoding(values.encoding);
+  const delimiter = parseDelimiter(values.delimiter);
+  const dateFormat = values['date-format'] === undefined ? undefined : checkDateFormat(values['date-format']);
   const mapping = { ...(values.mapping ? await loadMappingFile(values.mapping) : {}), ...parseMapArgs(values.map ?? []) };
+  // Each file's extension is checked with the files themselves, before any work (planSources).
   return {
-    ...(values.format ? { format: detectFormat(files[0]!, values.format) } : {}),
+    ...(format === undefined ? {} : { format }),
+    // utf-8 is the default: left out, so runs that name no encoding keep their fingerprint.
+    ...(encoding === DEFAULT_ENCODING ? {} : { encoding }),
+    ...(delimiter === undefined ? {} : { delimiter }),
+    ...(dateFormat === undefined ? {} : { dateFormat }),
     mapping,
     channel: channel.data,
     createdAt: values.date ? isoDate(values.date) : await fileDate(files[0]!),

@@ -140,7 +140,7 @@ export function renderReport(input: {
 <td>${r.impact ? showInterval(m, r.impact.value, r.impact.ci) : '—'}</td>
 <td>${r.revenueAtRisk ? money(r.revenueAtRisk) : '—'}</td><td>${r.trend ? `${signed(r.trend.change * 100, 1)}pp${r.trend.spike ? ' <b>spike</b>' : ''}` : '—'}</td>
 <td>${r.frictionScore.toFixed(1)}</td></tr>
-<tr class="q"><td></td><td colspan="9">${r.quotes.map((q) => `<blockquote>“${esc(q.text)}” <small>${esc(q.channel)}, ${esc(q.createdAt.slice(0, 10))}</small></blockquote>`).join('')}</td></tr>`,
+<tr class="q"><td></td><td colspan="9">${r.quotes.map((q) => `<blockquote>“${esc(q.text)}” <small>${esc(q.channel)}, ${esc(q.createdAt?.slice(0, 10) ?? 'undated')}</small></blockquote>`).join('')}</td></tr>`,
     )
     .join('\n');
   const c = input.counts;
@@ -149,7 +149,7 @@ export function renderReport(input: {
 td,th{padding:4px 8px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}tr.q td{border-bottom:2px solid #ddd}
 blockquote{margin:2px 0;color:#555;font-style:italic}h2{margin-top:1.6em}div.wide{overflow-x:auto}</style></head><body>
 <h1>${esc(input.title)}</h1>
-<p>Run <code>${esc(input.runId)}</code>: ${int(c.read)} read = ${int(c.analyzed)} analyzed + ${int(c.rejected)} rejected + ${int(c.duplicates)} duplicates + ${int(c.unsupportedLanguage)} unsupported language.</p>
+<p>Run <code>${esc(input.runId)}</code>: ${int(c.read)} read = ${int(c.analyzed)} analyzed + ${int(c.rejected)} rejected + ${int(c.duplicates)} duplicates + ${int(c.unsupportedLanguage)} unsupported language.${c.undated ? ` ${int(c.undated)} analysed rows are undated (no readable date): they count in the whole-run figures, in no time bucket.` : ''}</p>
 <h2>Top friction themes</h2>${frictionChart(top)}
 <h2>Impact on the score (95% interval)</h2><p>${esc(input.metricLine)}.</p>${impactChart(top)}
 <h2>Key drivers: attribution of the score gap (95% interval)</h2>${driversSection(input.drivers)}

@@ -1,4 +1,5 @@
 import type { Insight, Metric, Run, RunCounts } from '../contracts/index.js';
+import { int } from './format.js';
 import { driversSummary, renderDriversTable, withDrivers } from './driver-rows.js';
 import { facetBreakdown, missingFacetNote, renderFacetBlock, type FacetBreakdown } from './facet-breakdown.js';
 import { metricLine } from './metric-note.js';
@@ -57,5 +58,12 @@ export function renderRunSummary({ run, rows, summary }: RunSummary, options: { 
   const table = renderThemesTable(rows, summary.run, { top: options.top, wide: options.wide ?? false, metric, metricLine: line });
   const shown = rows.slice(0, options.top);
   const blocks = summary.by.map((b) => `\n\n${renderFacetBlock(b, shown, { wide: options.wide ?? false, ...(run.profile ? { profile: run.profile } : {}) })}`).join('');
-  return `${table}${blocks}\n\n${renderDriversTable(summary.drivers, { wide: options.wide ?? false })}\n`;
+  return `${table}${undatedNote(summary.run)}${blocks}\n\n${renderDriversTable(summary.drivers, { wide: options.wide ?? false })}\n`;
+}
+
+/** Under the run's counts: how many analysed rows had no readable date, and where they count. */
+export function undatedNote(counts: RunCounts): string {
+  if (!counts.undated) return '';
+  const rows = counts.undated === 1 ? '1 analysed row is' : `${int(counts.undated)} analysed rows are`;
+  return `\n     ${rows} undated (no readable date): counted in the whole-run figures, in no time bucket`;
 }

@@ -53,7 +53,8 @@ export const Analysis = z.object({
   runId: z.string(),
   language: z.string(),
   channel: Channel,
-  createdAt: z.string(),
+  /** Absent for an undated verbatim: it counts in the whole run (bucket "*") only. */
+  createdAt: z.string().optional(),
   /** The customer's words only (agent turns excluded), personal data redacted. */
   text: z.string(),
   sentiment: Sentiment,

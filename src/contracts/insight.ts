@@ -24,7 +24,7 @@ export const Quote = z.object({
   text: z.string(),
   sentiment: z.number(),
   channel: z.string(),
-  createdAt: z.string(),
+  createdAt: z.string().optional(),
 });
 export type Quote = z.infer<typeof Quote>;
 

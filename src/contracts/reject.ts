@@ -15,6 +15,11 @@ export const Reject = z.object({
   reason: RejectReason,
   /** A sentence a user can act on, e.g. "score.value: expected a number, got 'ten'". */
   message: z.string(),
+  /**
+   * What went wrong, without the row or any value ("score.nps: not a number"): what a run's
+   * summary of its rejects groups them by.
+   */
+  cause: z.string().optional(),
   verbatimId: z.string().optional(),
   language: z.string().optional(),
 });

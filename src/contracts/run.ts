@@ -8,6 +8,11 @@ export const RunCounts = z.object({
   rejected: z.number().int().nonnegative(),
   duplicates: z.number().int().nonnegative(),
   unsupportedLanguage: z.number().int().nonnegative(),
+  /**
+   * Analysed rows whose date column was empty or unreadable (a part of `analyzed`, not an
+   * outcome of its own): they count in the whole-run figures, in no time bucket.
+   */
+  undated: z.number().int().nonnegative(),
 });
 export type RunCounts = z.infer<typeof RunCounts>;
 
@@ -68,7 +73,7 @@ export const Run = z.object({
 });
 export type Run = z.infer<typeof Run>;
 
-export const emptyCounts = (): RunCounts => ({ read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0 });
+export const emptyCounts = (): RunCounts => ({ read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 });
 
 /** The guarantee every run keeps: each row read ended as exactly one outcome. */
 export const countsReconcile = (c: RunCounts): boolean =>

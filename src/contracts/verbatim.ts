@@ -39,8 +39,8 @@ export const Verbatim = z
     channel: Channel,
     text: z.string().optional(),
     turns: z.array(Turn).optional(),
-    /** ISO 8601 timestamp. */
-    createdAt: z.string().datetime({ offset: true }),
+    /** ISO 8601 timestamp; absent when the row's date could not be read (an undated verbatim). */
+    createdAt: z.string().datetime({ offset: true }).optional(),
     score: Score.optional(),
     customer: Customer.optional(),
     attributes: z.record(z.string(), z.string()).optional(),

@@ -45,7 +45,7 @@ export function analyzeVerbatim(analyzer: Analyzer, verbatim: Verbatim, runId: s
       runId,
       language: language.language,
       channel: verbatim.channel,
-      createdAt: verbatim.createdAt,
+      ...(verbatim.createdAt === undefined ? {} : { createdAt: verbatim.createdAt }),
       text: redacted.text,
       sentiment: sentiment(scores.overall),
       sentences,

@@ -1,6 +1,8 @@
 import { emptyCounts } from '../contracts/index.js';
 import { UsageError } from '../errors/index.js';
 import { ingest } from '../ingest/ingest.js';
+import { ingestOptions } from '../ingest/run-input.js';
+import type { SourcePlan } from '../ingest/source-plan.js';
 import { batchKey } from '../pipeline/batch-key.js';
 import { batchesOf } from '../pipeline/batches.js';
 import { newRunId } from '../runner/embedded.js';
@@ -17,6 +19,8 @@ export interface SubmitOptions {
   inFlight: number;
   onProgress?: (totals: IngestTotals) => void;
   log?: (line: string) => void;
+  /** The sources' plans, when the caller looked at them before any work (else ingest does). */
+  plans?: readonly SourcePlan[];
 }
 
 export interface SubmitResult extends IngestTotals {
@@ -94,7 +98,7 @@ async function enqueueBatches(
   let batches = 0;
   let enqueued = 0;
   const window = await openInFlightWindow(queues, runId, options.inFlight);
-  const source = ingest(s.sources, { ...(s.format ? { format: s.format } : {}), mapping: s.mapping, channel: s.channel, createdAt: s.createdAt, runId });
+  const source = ingest(s.sources, ingestOptions(s, runId, options.plans ? { plans: options.plans } : {}));
   for await (const items of batchesOf(source, s.batchSize)) {
     const key = batchKey(runId, items);
     batches++;

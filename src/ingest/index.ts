@@ -1,10 +1,12 @@
 export { ingest, type IngestOptions } from './ingest.js';
 export { detectFormat, SOURCE_FORMATS, type SourceFormat } from './format.js';
+export { planSources, type ReadSettings, type SourcePlan } from './source-plan.js';
 export { parseMapArgs, loadMappingFile, MAPPING_TARGETS, type FieldMapping, type MappingTarget } from './mapping.js';
 export { readRecords } from './read-records.js';
 export type { SourceRecord } from './source-record.js';
 export { parseTranscript } from './transcript.js';
 export { toVerbatim, DEFAULT_SCALES, type VerbatimDefaults, type ToVerbatimResult } from './to-verbatim.js';
 export { contentId } from './verbatim-id.js';
-export { parseDate, parseNumber } from './values.js';
+export { parseNumber } from './values.js';
+export { parseDate, type DayOrder } from './date-value.js';
 export { MAX_FIELD_BYTES } from './limits.js';

@@ -1,17 +1,14 @@
-import { stat } from 'node:fs/promises';
 import type { Channel, Reject, Verbatim } from '../contracts/index.js';
-import { InputError } from '../errors/index.js';
 import { IdSet } from '../core/id-set.js';
 import type { IngestItem } from '../contracts/index.js';
-import { detectFormat, type SourceFormat } from './format.js';
 import type { FieldMapping } from './mapping.js';
+import { defaultRedact, quoteValue } from './quote-value.js';
 import { readRecords } from './read-records.js';
+import { planSources, type ReadSettings, type SourcePlan } from './source-plan.js';
 import { toVerbatim } from './to-verbatim.js';
 import { parseTranscript } from './transcript.js';
 
-export interface IngestOptions {
-  /** Overrides the format detected from each file's extension. */
-  format?: SourceFormat;
+export interface IngestOptions extends ReadSettings {
   mapping: FieldMapping;
   /** Channel of rows that do not carry one. */
   channel: Channel;
@@ -20,36 +17,49 @@ export interface IngestOptions {
   runId: string;
   /** Channels whose labelled texts ("Agent: ... Customer: ...") are split into turns. */
   transcriptChannels?: readonly Channel[];
+  /** The sources' plans when the caller made them already (to refuse a run before any work); else made here. */
+  plans?: readonly SourcePlan[];
+  /** Redacts personal data from the values reject messages quote; default: the core redactor. */
+  redact?: (text: string) => string;
 }
 
 /**
  * Every row of every source, in order, as a verbatim or a reject with its reason: nothing is
  * dropped silently. Verbatim ids are unique within the run (the first row with an id wins;
- * later ones are 'duplicate' rejects); only the ids are kept, never the records.
+ * later ones are 'duplicate' rejects); only the ids are kept, never the records. Before the
+ * first row, each source is looked at (source-plan.ts): a run that cannot be read right
+ * fails here, with nothing analysed.
  */
 export async function* ingest(sources: readonly string[], options: IngestOptions): AsyncGenerator<IngestItem> {
-  const formats = await checkSources(sources, options.format);
+  const redact = options.redact ?? defaultRedact;
+  const plans = options.plans ?? (await planSources(sources, { ...options, redact }));
   const transcriptChannels = new Set<Channel>(options.transcriptChannels ?? ['call']);
   const seen = new IdSet();
   const defaults = { channel: options.channel, createdAt: options.createdAt };
-  for (const [i, source] of sources.entries()) {
-    const reject = (row: number, reason: Reject['reason'], message: string, verbatimId?: string): IngestItem => ({
+  for (const { source, format, readDate } of plans) {
+    const reject = (row: number, reason: Reject['reason'], message: string, cause: string, verbatimId?: string): IngestItem => ({
       kind: 'reject',
-      reject: { runId: options.runId, source, row, reason, message, ...(verbatimId === undefined ? {} : { verbatimId }) },
+      reject: { runId: options.runId, source, row, reason, message, cause, ...(verbatimId === undefined ? {} : { verbatimId }) },
     });
-    for await (const { row, record, problem } of readRecords(source, formats[i]!)) {
+    const records = readRecords(source, format, {
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+      ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+      redact,
+    });
+    for await (const { row, record, problem, cause } of records) {
       if (problem !== undefined) {
-        yield reject(row, 'invalid', problem);
+        yield reject(row, 'invalid', problem, cause ?? problem);
         continue;
       }
-      const result = toVerbatim(record, row, options.mapping, defaults);
+      const result = toVerbatim(record, row, options.mapping, defaults, { readDate, redact });
       if (!result.ok) {
-        yield reject(row, 'invalid', `row ${row}: ${result.message}`);
+        yield reject(row, 'invalid', `row ${row}: ${result.message}`, result.cause);
         continue;
       }
       const id = result.verbatim.id;
       if (seen.has(id)) {
-        yield reject(row, 'duplicate', `row ${row}: id '${id}' was already read in this run`, id);
+        // Ids can be emails or phone numbers: quoted redacted, and kept as they are in verbatimId.
+        yield reject(row, 'duplicate', `row ${row}: id ${quoteValue(id, redact)} was already read in this run`, 'id already read in this run', id);
         continue;
       }
       seen.add(id);
@@ -57,17 +67,6 @@ export async function* ingest(sources: readonly string[], options: IngestOptions
       yield { kind: 'verbatim', verbatim, source, row };
     }
   }
-}
-
-/** Fails before any row is read when a source is missing or its format is unknown. */
-async function checkSources(sources: readonly string[], format: SourceFormat | undefined): Promise<SourceFormat[]> {
-  const formats = sources.map((source) => detectFormat(source, format));
-  for (const source of sources) {
-    const info = await stat(source).catch(() => undefined);
-    if (info === undefined) throw new InputError(`${source}: cannot open (no such file)`);
-    if (!info.isFile()) throw new InputError(`${source}: is a directory or special file, not a data file`);
-  }
-  return formats;
 }
 
 /** A call transcript kept as one text is split at its speaker labels, when it has any. */

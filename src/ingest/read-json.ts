@@ -3,10 +3,12 @@ import { oversizedField } from './field-size.js';
 import { JsonArrayScanner } from './json-array-scanner.js';
 import { MAX_FIELD_BYTES, megabytes } from './limits.js';
 import { describe } from './read-jsonl.js';
+import type { ReaderOptions } from './reader-options.js';
 import { isPlainObject, type SourceRecord } from './source-record.js';
 
 /** A JSON file holding one array of objects, streamed element by element. */
-export async function* readJsonArray(chunks: AsyncIterable<Buffer>, path: string): AsyncGenerator<SourceRecord> {
+export async function* readJsonArray(chunks: AsyncIterable<Buffer>, path: string, options: ReaderOptions = {}): AsyncGenerator<SourceRecord> {
+  const redact = options.redact ?? ((text: string) => text);
   const scanner = new JsonArrayScanner();
   let row = 0;
   const fail = (error: unknown): never => {
@@ -21,7 +23,7 @@ export async function* readJsonArray(chunks: AsyncIterable<Buffer>, path: string
     }
     for (const text of texts) {
       row++;
-      yield { row, record: parseElement(text, row, path) };
+      yield { row, record: parseElement(text, row, path, redact) };
     }
   }
   try {
@@ -31,12 +33,13 @@ export async function* readJsonArray(chunks: AsyncIterable<Buffer>, path: string
   }
 }
 
-function parseElement(text: string, row: number, path: string): Record<string, unknown> {
+function parseElement(text: string, row: number, path: string, redact: (text: string) => string): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${path}: element ${row}: not valid JSON (${(error as Error).message})`);
+    // V8's JSON.parse messages quote the start of the text they failed on.
+    throw new InputError(`${path}: element ${row}: not valid JSON (${redact((error as Error).message)})`);
   }
   if (!isPlainObject(value)) {
     throw new InputError(`${path}: element ${row}: expected an array of objects, got ${describe(value)}`);

@@ -1,6 +1,7 @@
 import { InputError } from '../errors/index.js';
 import { oversizedField } from './field-size.js';
 import { MAX_FIELD_BYTES, MAX_RECORD_BYTES, megabytes } from './limits.js';
+import type { ReaderOptions } from './reader-options.js';
 import { isPlainObject, type SourceRecord } from './source-record.js';
 
 /** Splits UTF-8 chunks into lines, never holding more than one line (bounded) at a time. */
@@ -28,7 +29,9 @@ async function* lines(chunks: AsyncIterable<Buffer>, path: string): AsyncGenerat
 }
 
 /** JSON Lines: one object per line; a malformed line is a per-line problem, not fatal. */
-export async function* readJsonl(chunks: AsyncIterable<Buffer>, path: string): AsyncGenerator<SourceRecord> {
+export async function* readJsonl(chunks: AsyncIterable<Buffer>, path: string, options: ReaderOptions = {}): AsyncGenerator<SourceRecord> {
+  // V8's JSON.parse messages quote the start of the text they failed on.
+  const redact = options.redact ?? ((text: string) => text);
   let row = 0;
   for await (const raw of lines(chunks, path)) {
     row++;
@@ -38,11 +41,11 @@ export async function* readJsonl(chunks: AsyncIterable<Buffer>, path: string): A
     try {
       value = JSON.parse(line);
     } catch (error) {
-      yield { row, record: {}, problem: `line ${row}: not valid JSON (${(error as Error).message})` };
+      yield { row, record: {}, problem: `line ${row}: not valid JSON (${redact((error as Error).message)})`, cause: 'not valid JSON' };
       continue;
     }
     if (!isPlainObject(value)) {
-      yield { row, record: {}, problem: `line ${row}: expected a JSON object, got ${describe(value)}` };
+      yield { row, record: {}, problem: `line ${row}: expected a JSON object, got ${describe(value)}`, cause: 'not a JSON object' };
       continue;
     }
     if (line.length > MAX_FIELD_BYTES) {

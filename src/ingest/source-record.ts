@@ -7,6 +7,8 @@ export interface SourceRecord {
   row: number;
   record: Record<string, unknown>;
   problem?: string;
+  /** With `problem`: what went wrong without the row or any value, e.g. "not valid JSON" (rejects are grouped by it). */
+  cause?: string;
 }
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>

@@ -7,7 +7,8 @@ import { asText } from './values.js';
 
 const Turns = z.array(Turn).min(1);
 
-export type TurnsResult = { ok: true; turns: Turn[] } | { ok: false; message: string };
+/** `cause` is the message without the turn number or any value (what rejects are grouped by). */
+export type TurnsResult = { ok: true; turns: Turn[] } | { ok: false; message: string; cause: string };
 
 /**
  * Turns given as data: a JSON array, or a CSV cell holding one. Chat exports name the fields
@@ -20,25 +21,26 @@ export function readTurns(value: unknown): TurnsResult {
     try {
       data = JSON.parse(value);
     } catch {
-      return { ok: false, message: 'turns: not a JSON array of {speaker, text}' };
+      return { ok: false, message: 'turns: not a JSON array of {speaker, text}', cause: 'turns: not a JSON array' };
     }
   }
-  if (!Array.isArray(data)) return { ok: false, message: 'turns: expected an array of {speaker, text}' };
+  if (!Array.isArray(data)) return { ok: false, message: 'turns: expected an array of {speaker, text}', cause: 'turns: not an array' };
   const parsed = Turns.safeParse(data.map(normaliseTurn));
   if (parsed.success) return { ok: true, turns: parsed.data };
   const issue = parsed.error.issues[0]!;
   const [index, field] = issue.path;
-  if (typeof index !== 'number') return { ok: false, message: `turns: ${describeIssue(issue)}` };
+  if (typeof index !== 'number') return { ok: false, message: `turns: ${describeIssue(issue)}`, cause: `turns: ${describeIssue(issue)}` };
   const turn = data[index];
-  if (!isPlainObject(turn)) return { ok: false, message: `turns: turn ${index + 1}: expected an object {speaker, text}` };
+  if (!isPlainObject(turn)) return { ok: false, message: `turns: turn ${index + 1}: expected an object {speaker, text}`, cause: 'turns: a turn is not an object' };
   if (field === 'speaker') {
     const speaker = turn.speaker ?? turn.role ?? turn.author ?? turn.from;
     return {
       ok: false,
       message: `turns: turn ${index + 1}: speaker ${JSON.stringify(speaker ?? null)} is not one of ${Speaker.options.join(', ')}`,
+      cause: `turns: a speaker is not one of ${Speaker.options.join(', ')}`,
     };
   }
-  return { ok: false, message: `turns: turn ${index + 1}: ${String(field)}: ${describeIssue(issue)}` };
+  return { ok: false, message: `turns: turn ${index + 1}: ${String(field)}: ${describeIssue(issue)}`, cause: `turns: ${String(field)}: ${describeIssue(issue)}` };
 }
 
 function normaliseTurn(raw: unknown): unknown {

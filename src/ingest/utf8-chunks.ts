@@ -1,30 +1,25 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { InputError } from '../errors/index.js';
+import { readAhead, replay } from './read-ahead.js';
+import { DEFAULT_ENCODING, encodingFromBom, transcodeToUtf8 } from './encoding.js';
 
 /**
- * Opens a source file and yields its bytes in chunks that are valid UTF-8 and end on a
- * character boundary (an incomplete sequence at a chunk's end is carried to the next one), so
- * readers can decode each chunk alone. Pull-based: the file is read only as fast as the
- * consumer iterates.
+ * Opens a source file and yields its text as UTF-8 chunks that end on a character boundary,
+ * so readers can decode each chunk alone. UTF-8 input is checked, not converted (an
+ * incomplete sequence at a chunk's end is carried to the next one); any other encoding (the
+ * flag's, or the one a byte-order mark declares) is decoded by iconv-lite. Pull-based: the
+ * file is read only as fast as the consumer iterates.
  */
-export async function* readUtf8Chunks(path: string): AsyncGenerator<Buffer> {
+export async function* readSourceChunks(path: string, encoding: string = DEFAULT_ENCODING): AsyncGenerator<Buffer> {
   const handle = await openReadable(path);
-  let carry: Buffer | undefined;
-  let offset = 0;
-  let lines = 0;
   try {
-    for await (const raw of handle.createReadStream({ autoClose: false })) {
-      const chunk = carry === undefined ? (raw as Buffer) : Buffer.concat([carry, raw as Buffer]);
-      const cut = completeLength(chunk);
-      const whole = chunk.subarray(0, cut);
-      if (!isUtf8(whole)) throw invalidUtf8(path, whole, offset, lines);
-      carry = cut < chunk.length ? Buffer.from(chunk.subarray(cut)) : undefined;
-      offset += cut;
-      lines += countNewlines(whole);
-      if (whole.length > 0) yield whole;
-    }
-    if (carry !== undefined) throw invalidUtf8(path, carry, offset, lines);
+    const { head, rest } = await readAhead(handle.createReadStream({ autoClose: false }), 1);
+    if (head.length === 0) return;
+    const chunks = replay(head, rest);
+    const effective = encodingFromBom(head[0]!) ?? encoding;
+    if (effective === DEFAULT_ENCODING) yield* checkedUtf8(chunks, path, encoding);
+    else yield* transcodeToUtf8(chunks, effective);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${path}: cannot read (${(error as Error).message})`);
@@ -33,7 +28,26 @@ export async function* readUtf8Chunks(path: string): AsyncGenerator<Buffer> {
   }
 }
 
-async function openReadable(path: string) {
+async function* checkedUtf8(chunks: AsyncIterable<Buffer>, path: string, asked: string): AsyncGenerator<Buffer> {
+  let carry: Buffer | undefined;
+  let offset = 0;
+  let lines = 0;
+  // Only a file read as UTF-8 because --encoding said nothing gets the hint to pass one.
+  const hint = asked === DEFAULT_ENCODING;
+  for await (const raw of chunks) {
+    const chunk = carry === undefined ? raw : Buffer.concat([carry, raw]);
+    const cut = completeLength(chunk);
+    const whole = chunk.subarray(0, cut);
+    if (!isUtf8(whole)) throw invalidUtf8(path, whole, offset, lines, hint);
+    carry = cut < chunk.length ? Buffer.from(chunk.subarray(cut)) : undefined;
+    offset += cut;
+    lines += countNewlines(whole);
+    if (whole.length > 0) yield whole;
+  }
+  if (carry !== undefined) throw invalidUtf8(path, carry, offset, lines, hint);
+}
+
+async function openReadable(path: string): Promise<FileHandle> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -69,7 +83,7 @@ function countNewlines(bytes: Buffer): number {
 }
 
 /** Only on the error path: find the first bad byte so the message points at it. */
-function invalidUtf8(path: string, bytes: Buffer, offset: number, lines: number): InputError {
+function invalidUtf8(path: string, bytes: Buffer, offset: number, lines: number, hint: boolean): InputError {
   let lo = 0;
   let hi = bytes.length;
   // The longest valid prefix: isUtf8 is monotone over prefixes cut at boundaries, close enough here.
@@ -80,5 +94,6 @@ function invalidUtf8(path: string, bytes: Buffer, offset: number, lines: number)
   }
   const bad = completeLength(bytes.subarray(0, lo));
   const line = lines + countNewlines(bytes.subarray(0, bad)) + 1;
-  return new InputError(`${path}: invalid UTF-8 at byte ${offset + bad} (line ${line}); save the file as UTF-8`);
+  const fix = hint ? 'save the file as UTF-8, or name its encoding with --encoding (windows-1252 for most Excel CSV files saved on Windows)' : 'save the file as UTF-8';
+  return new InputError(`${path}: invalid UTF-8 at byte ${offset + bad} (line ${line}); ${fix}`);
 }

@@ -32,9 +32,10 @@ export async function processBatch(ctx: StageContext, batch: Batch): Promise<Bat
       analyses.push(outcome.analysis);
       foldAnalysis(partial, outcome.analysis, fold);
     } else if (outcome.kind === 'unsupportedLanguage') {
-      reject({ runId, source, row, reason: 'unsupportedLanguage', verbatimId: verbatim.id, language: outcome.language, message: `language '${outcome.language}' is not analysed (English only)` });
+      const message = `language '${outcome.language}' is not analysed (English only)`;
+      reject({ runId, source, row, reason: 'unsupportedLanguage', verbatimId: verbatim.id, language: outcome.language, message, cause: message });
     } else {
-      reject({ runId, source, row, reason: 'invalid', verbatimId: verbatim.id, message: outcome.message });
+      reject({ runId, source, row, reason: 'invalid', verbatimId: verbatim.id, message: outcome.message, cause: outcome.message });
     }
   }
   // Rejects and analyses have keys of their own and no order between them; the partial

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Insight, Run } from '../contracts/index.js';
+import { emptyCounts, type Insight, type Run } from '../contracts/index.js';
 import { ingest } from '../ingest/ingest.js';
-import type { RunInput } from '../ingest/run-input.js';
+import { ingestOptions, type RunInput } from '../ingest/run-input.js';
+import type { SourcePlan } from '../ingest/source-plan.js';
 import { aggregateRun } from '../pipeline/aggregate.js';
 import { batchKey } from '../pipeline/batch-key.js';
 import { batchesOf, DEFAULT_BATCH_SIZE } from '../pipeline/batches.js';
@@ -12,6 +13,8 @@ export interface EmbeddedRunRequest extends RunInput {
   sources: string[];
   runId?: string;
   onProgress?: (rowsRead: number) => void;
+  /** The sources' plans, when the caller looked at them before any work (else ingest does). */
+  plans?: readonly SourcePlan[];
 }
 
 export const newRunId = (): string => `run-${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-${randomUUID().slice(0, 8)}`;
@@ -28,19 +31,15 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
     status: 'running',
     sources: request.sources,
     options: request.options,
-    counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0 },
+    counts: emptyCounts(),
     startedAt: new Date().toISOString(),
     modelVersion: ctx.analyzer.version,
   });
   let read = 0;
   try {
-    const rows = ingest(request.sources, {
-      ...(request.format ? { format: request.format } : {}),
-      mapping: request.mapping,
-      channel: request.channel,
-      createdAt: request.createdAt,
-      runId,
-    });
+    // Values quoted in reject messages are redacted as the analyzer redacts customer text.
+    const redact = (text: string): string => ctx.analyzer.redact(text).text;
+    const rows = ingest(request.sources, ingestOptions(request, runId, { redact, ...(request.plans ? { plans: request.plans } : {}) }));
     for await (const items of batchesOf(rows, request.batchSize ?? DEFAULT_BATCH_SIZE)) {
       await processBatch(ctx, { runId, key: batchKey(runId, items), options: request.options, items });
       read += items.length;

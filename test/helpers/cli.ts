@@ -24,3 +24,10 @@ export function spawnCommand(args: string[], env: NodeJS.ProcessEnv = process.en
   const exited = once(child, 'exit').then(([code, signal]) => (code ?? String(signal)) as number | string);
   return { child, stdout: () => out, stderr: () => err, exited };
 }
+
+/** Runs `frictionlens ARGS...` to its end: exit code (or signal), stdout, stderr. */
+export async function runCommand(args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  const p = spawnCommand(args, env);
+  const code = await p.exited;
+  return { code, stdout: p.stdout(), stderr: p.stderr() };
+}

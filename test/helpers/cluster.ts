@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { deleteRedisKeys } from '../../scripts/lib/redis-keys.js';
 import type { Insight } from '../../src/contracts/index.js';
-import { spawnCommand, type CliProcess } from './cli.js';
+import { runCommand, spawnCommand, type CliProcess } from './cli.js';
 import { services } from './services.js';
 
 /** Where a test file's workers and submitters work: its own database and queue prefix. */
@@ -27,6 +27,9 @@ export type { CliProcess } from './cli.js';
 
 /** A CLI child process on the namespace's services. */
 export const spawnCli = (ns: Namespace, args: string[]): CliProcess => spawnCommand(args, cliEnv(ns));
+
+/** A CLI command run to its end: exit code (or signal) and all it printed. */
+export const runCli = (ns: Namespace, args: string[]): ReturnType<typeof runCommand> => runCommand(args, cliEnv(ns));
 
 /** A `frictionlens worker` process; resolves once it says it is ready. */
 export async function startWorker(ns: Namespace, args: string[] = []): Promise<CliProcess> {

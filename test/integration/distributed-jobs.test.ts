@@ -134,7 +134,7 @@ describe('distributed jobs on BullMQ', () => {
   it('never retries bad input: a malformed batch fails at once and fails its run', async () => {
     await Promise.all(running.splice(0).map((w) => w.close()));
     const runId = 'run-bad-batch';
-    await services.store.createRun({ id: runId, status: 'running', sources: [], options: { bucket: 'week', by: [] }, counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0 }, startedAt: new Date().toISOString(), modelVersion: 'pending' });
+    await services.store.createRun({ id: runId, status: 'running', sources: [], options: { bucket: 'week', by: [] }, counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 }, startedAt: new Date().toISOString(), modelVersion: 'pending' });
     await ensureRunFlow(services.queues, runId);
     const bad = { runId, key: 'not-the-key-of-its-rows', options: { bucket: 'week', by: [] }, items: [{ kind: 'reject', reject: { runId, source: 'x.csv', row: 1, reason: 'invalid', message: 'bad' } }] };
     await services.queues.queues.analyze.add('analyze', bad, { ...BATCH_JOB, jobId: jobIds.batch(runId, 'bad'), parent: { id: runId, queue: services.queues.queueKey('aggregate') } });

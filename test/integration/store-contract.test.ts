@@ -15,7 +15,7 @@ const run = (id: string, startedAt = '2026-06-01T00:00:00Z'): Run => ({
   status: 'running',
   sources: ['a.csv'],
   options: { bucket: 'week', by: ['channel'] },
-  counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0 },
+  counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 },
   startedAt,
   modelVersion: 'test',
 });
@@ -86,12 +86,12 @@ describe.each(STORES)('%s', (_name, open) => {
   it('updates a run field by field, removes fields patched to undefined, and lists runs oldest first', async () => {
     await store.createRun(run(`${runId}-b`, '2026-06-02T00:00:00Z'));
     await store.createRun(run(`${runId}-a`, '2026-06-01T00:00:00Z'));
-    await store.updateRun(`${runId}-a`, { status: 'done', counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0 }, finishedAt: '2026-06-01T00:01:00Z' });
+    await store.updateRun(`${runId}-a`, { status: 'done', counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0, undated: 0 }, finishedAt: '2026-06-01T00:01:00Z' });
     const a = await store.getRun(`${runId}-a`);
-    expect(a).toEqual({ ...run(`${runId}-a`), status: 'done', counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0 }, finishedAt: '2026-06-01T00:01:00Z' });
+    expect(a).toEqual({ ...run(`${runId}-a`), status: 'done', counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0, undated: 0 }, finishedAt: '2026-06-01T00:01:00Z' });
     await store.updateRun(`${runId}-a`, { status: 'running', finishedAt: undefined, error: 'boom' });
     await store.updateRun(`${runId}-a`, { error: undefined });
-    expect(await store.getRun(`${runId}-a`)).toEqual({ ...run(`${runId}-a`), counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0 } });
+    expect(await store.getRun(`${runId}-a`)).toEqual({ ...run(`${runId}-a`), counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0, undated: 0 } });
     const listed = (await store.listRuns()).filter((r) => r.id.startsWith(runId)).map((r) => r.id);
     expect(listed).toEqual([`${runId}-a`, `${runId}-b`]);
   });
@@ -140,8 +140,8 @@ describe.each(STORES)('%s', (_name, open) => {
     expect(await store.putPartial(partial(runId, 'k1', ['v1', 'v2']))).toEqual({ inserted: 0, duplicates: 1 });
     expect((await all(store.partials(runId))).sort(byKey((p) => p.key))).toEqual([p1, p2]);
     expect(await store.partialKeys(runId)).toEqual(new Set(['k1', 'k2']));
-    expect(await store.partialProgress(runId)).toEqual({ batches: 2, counts: { read: 5, analyzed: 3, rejected: 2, duplicates: 0, unsupportedLanguage: 0 } });
-    expect(await store.partialProgress(`${runId}-none`)).toEqual({ batches: 0, counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0 } });
+    expect(await store.partialProgress(runId)).toEqual({ batches: 2, counts: { read: 5, analyzed: 3, rejected: 2, duplicates: 0, unsupportedLanguage: 0, undated: 0 } });
+    expect(await store.partialProgress(`${runId}-none`)).toEqual({ batches: 0, counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 } });
   });
 
   it('replaces a run\'s insights by generation and reads them by equality keys', async () => {

@@ -1,11 +1,15 @@
+import { join } from 'node:path';
 import { UsageError } from '../../errors/index.js';
 import { loadAnalyzer } from '../../load/analyzer.js';
 import { runEmbedded } from '../../runner/embedded.js';
 import { createEmbeddedStore } from '../../store/embedded-store.js';
 import { estimateRows } from '../estimate-rows.js';
-import { INGEST_FLAGS, ingestSettings, positiveInt } from '../ingest-flags.js';
+import { planSources } from '../../ingest/source-plan.js';
+import { INGEST_FLAGS, READING_HELP, ingestSettings, positiveInt } from '../ingest-flags.js';
 import { METRIC_HELP, WIDE_HELP } from '../insight-flags.js';
 import { checkMetric } from '../metric-note.js';
+import { checkOutDir } from '../out-dir.js';
+import { reportRejects } from '../reject-summary.js';
 import { parseFlags } from '../parse-flags.js';
 import { createProgress } from '../progress.js';
 import { renderRunSummary, summariseRun } from '../run-summary.js';
@@ -17,7 +21,7 @@ Reads feedback files (CSV, JSONL, JSON arrays), analyses every verbatim in this 
 (no services needed) and prints the top friction themes.
 
 Options:
-  --format csv|jsonl|json   file format (default: from the extension)
+${READING_HELP}
   --map TARGET=COLUMN       map a column to a field; repeatable. Targets: id, text, turns,
                             channel, createdAt, score.nps, score.csat, score.ces,
                             score.rating, score.scale, customer.id, customer.segment,
@@ -42,11 +46,19 @@ ${METRIC_HELP}
 ${WIDE_HELP}
   --out DIR                 write insights.json, analyses.jsonl (with the redacted text,
                             score, customer and attributes), rejects.jsonl, report.html
+                            into DIR (made if need be; a file there is refused: exit 2)
   --json                    print one JSON document instead of the table
   --batch-size N            verbatims per batch (default: 500)
   -h, --help                this help
 
-Exit codes: 0 ok, 2 usage error, 3 input error (--metric with no responses included).`;
+Before any row is analysed, each file is looked at: a missing file, an unknown extension,
+a mapped column the file lacks (named with the file's columns and the nearest one), or a
+date column whose day/month order no value decides stops the run (exit 3). A row whose
+date cannot be read is analysed as undated. When half the rows or more are not analysed,
+the most frequent reasons go to stderr; when none is, the exit code is 3.
+
+Exit codes: 0 ok, 2 usage error, 3 input error (a file that cannot be read or mapped,
+no row analysed, or --metric with no responses).`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -65,7 +77,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('analyze needs at least one FILE');
   const top = positiveInt('top', values.top) ?? 15;
+  if (values.out !== undefined) await checkOutDir(values.out);
   const ingest = await ingestSettings(positionals, values);
+  // Every file is looked at before the models load: a run that cannot be read stops here.
+  const plans = await planSources(positionals, ingest);
 
   const { analyzer, themeInfo } = await loadAnalyzer({
     ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
@@ -75,7 +90,7 @@ export async function run(argv: string[]): Promise<number> {
   // Created last before the try: its temporary folder is removed in the finally, whatever fails.
   const store = createEmbeddedStore();
   try {
-    const { run, insights } = await runEmbedded({ store, analyzer }, { sources: positionals, ...ingest, onProgress: (n) => progress.update(n) });
+    const { run, insights } = await runEmbedded({ store, analyzer }, { sources: positionals, ...ingest, plans, onProgress: (n) => progress.update(n) });
     progress.done();
     checkMetric(run.profile);
     const result = summariseRun(run, insights, themeInfo);
@@ -83,6 +98,7 @@ export async function run(argv: string[]): Promise<number> {
     if (values.out) await writeOutputs(values.out, { store, result, insights, title: `frictionlens: ${positionals.join(', ')}` });
     process.stdout.write(renderRunSummary(result, { json: Boolean(values.json), top, wide: Boolean(values.wide) }));
     if (values.out && !values.json) process.stdout.write(`\nwrote ${values.out}/insights.json, analyses.jsonl, rejects.jsonl, report.html\n`);
+    await reportRejects(store, run.id, run.counts, values.out ? join(values.out, 'rejects.jsonl') : 'rejects.jsonl, with --out DIR');
     return 0;
   } finally {
     progress.done();

@@ -63,6 +63,7 @@ function renderStatus(p: RunProgress): string {
     `  ingest    ${int(d.ingest.rows)} rows in ${int(d.ingest.batches)} batches${d.ingest.complete ? '' : ' so far'}`,
     `  batches   ${int(d.batches.done)}${d.batches.total === null ? '' : ` of ${int(d.batches.total)}`} done${d.progress === null ? '' : ` (${Math.round(d.progress * 100)}%)`}`,
     `  counts    ${int(c.read)} read = ${int(c.analyzed)} analyzed + ${int(c.rejected)} rejected + ${int(c.duplicates)} duplicates + ${int(c.unsupportedLanguage)} unsupported language${d.status === 'done' ? '' : ' (so far)'}`,
+    ...(c.undated ? [`  undated   ${int(c.undated)} of the analysed rows have no readable date (whole-run figures only)`] : []),
     ...d.errors.map((e) => `  error     ${e}`),
   ];
   return lines.join('\n');

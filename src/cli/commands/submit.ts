@@ -6,9 +6,11 @@ import { DEFAULT_BATCH_SIZE } from '../../pipeline/batches.js';
 import { runIdProblem } from '../../queue/run-id.js';
 import { openServices, type Services } from '../../services/open-services.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
+import { planSources } from '../../ingest/source-plan.js';
 import { INGEST_FLAGS, INGEST_HELP, ingestSettings, positiveInt } from '../ingest-flags.js';
 import { WIDE_HELP } from '../insight-flags.js';
 import { checkMetric } from '../metric-note.js';
+import { reportRejects } from '../reject-summary.js';
 import { parseFlags } from '../parse-flags.js';
 import { createProgress } from '../progress.js';
 import { renderRunSummary, summariseRun } from '../run-summary.js';
@@ -40,9 +42,14 @@ ${WIDE_HELP}
 ${SERVICE_HELP}
   -h, --help                this help
 
-Exit codes: 0 ok, 2 usage error, 3 input error (with --wait: --metric with no responses
-in the run; 'frictionlens top --metric' reads it on another), 4 a service unreachable,
-5 the run failed.`;
+Files are looked at before the run is created, as analyze does (a mapped column the file
+lacks, an unknown extension, dates whose day/month order no value decides: exit 3). With
+--wait, when half the rows or more are not analysed, the most frequent reasons go to stderr;
+when none is, the exit code is 3.
+
+Exit codes: 0 ok, 2 usage error, 3 input error (with --wait: no row analysed, or --metric
+with no responses in the run; 'frictionlens top --metric' reads it on another), 4 a
+service unreachable, 5 the run failed.`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -67,6 +74,8 @@ export async function run(argv: string[]): Promise<number> {
   const runIdIssue = values.run === undefined ? null : runIdProblem(values.run);
   if (runIdIssue) throw new UsageError(`--run: ${runIdIssue}`);
   const ingest = await ingestSettings(positionals, values);
+  // Every file is looked at before the services are reached and the run is created.
+  const plans = await planSources(positionals, ingest);
   const submission: Submission = { sources: positionals, ...ingest, batchSize: ingest.batchSize ?? DEFAULT_BATCH_SIZE };
   const inFlight = positiveInt('in-flight', values['in-flight']) ?? 32;
   const top = positiveInt('top', values.top) ?? 15;
@@ -76,7 +85,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const services = await openServices(serviceSettings(values), log);
   try {
-    const options: SubmitOptions = { inFlight, log, ...(values.run !== undefined ? { runId: values.run } : {}) };
+    const options: SubmitOptions = { inFlight, log, plans, ...(values.run !== undefined ? { runId: values.run } : {}) };
     const ingesting = createProgress('queueing');
     const submitted = await submitRun(services, submission, { ...options, onProgress: (t) => ingesting.update(t.rows) });
     ingesting.done();
@@ -122,5 +131,6 @@ async function waitAndPrint(
   const result = summariseRun(run, insights, w.themeInfo);
   for (const warning of result.summary.warnings) process.stderr.write(`frictionlens: warning: ${warning}\n`);
   process.stdout.write(renderRunSummary(result, { json: w.json, top: w.top, wide: w.wide }));
+  await reportRejects(services.store, runId, run.counts, `the run's rejects in MongoDB (collection rejects, runId ${runId})`);
   return 0;
 }

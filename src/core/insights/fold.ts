@@ -36,7 +36,7 @@ export function createPartial(runId: string, key: string, options: FoldOptions, 
   };
 }
 
-export function countOutcome(partial: InsightPartial, outcome: keyof Omit<RunCounts, 'read'>): void {
+export function countOutcome(partial: InsightPartial, outcome: Exclude<keyof RunCounts, 'read' | 'undated'>): void {
   partial.counts.read++;
   partial.counts[outcome]++;
 }
@@ -77,7 +77,10 @@ export function foldAnalysis(partial: InsightPartial, analysis: Analysis, option
   }
 
   const weights = poissonWeights(analysis.verbatimId, partial.replicates);
-  const buckets = ['*', bucketStart(analysis.createdAt, options.bucketSize)];
+  // An undated verbatim counts in the whole run only: no time bucket can hold it, and trends
+  // and spikes compare dated buckets, so it neither dilutes nor inflates any of them.
+  const buckets = analysis.createdAt === undefined ? ['*'] : ['*', bucketStart(analysis.createdAt, options.bucketSize)];
+  if (analysis.createdAt === undefined) partial.counts.undated++;
   const facets = facetsOf(analysis, options.by);
   for (const bucket of buckets) {
     for (const facet of facets) {

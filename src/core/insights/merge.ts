@@ -72,4 +72,5 @@ export const addCounts = (a: RunCounts, b: RunCounts): RunCounts => ({
   rejected: a.rejected + b.rejected,
   duplicates: a.duplicates + b.duplicates,
   unsupportedLanguage: a.unsupportedLanguage + b.unsupportedLanguage,
+  undated: a.undated + b.undated,
 });

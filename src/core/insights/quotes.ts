@@ -25,7 +25,7 @@ export function quoteCandidate(analysis: Analysis, mention: ThemeMention): Quote
     text,
     sentiment: s,
     channel: analysis.channel,
-    createdAt: analysis.createdAt,
+    ...(analysis.createdAt === undefined ? {} : { createdAt: analysis.createdAt }),
     rank: `${polarity}${terse}${strength}${tie}${analysis.verbatimId}`,
   };
 }

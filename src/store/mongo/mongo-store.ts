@@ -18,7 +18,7 @@ export interface MongoStoreOptions {
   ownsClient?: boolean;
 }
 
-const COUNT_FIELDS = ['read', 'analyzed', 'rejected', 'duplicates', 'unsupportedLanguage'] as const satisfies ReadonlyArray<keyof RunCounts>;
+const COUNT_FIELDS = ['read', 'analyzed', 'rejected', 'duplicates', 'unsupportedLanguage', 'undated'] as const satisfies ReadonlyArray<keyof RunCounts>;
 const NO_ID = { projection: { _id: 0 } } as const;
 
 /**
