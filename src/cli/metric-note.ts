@@ -29,9 +29,10 @@ export function metricLine(metric: Metric, profile: RunProfile | undefined, requ
 /**
  * A metric with no responses in the run measures nothing: an input error (exit code 3)
  * naming the metrics that have responses, plus `hint` (how to read the run on another).
- * Runs aggregated before profiles were kept pass.
+ * Runs aggregated before profiles were kept pass, and so do runs in which no verbatim was
+ * analysed at all: the rejects' report says why, which is the problem to fix first.
  */
 export function checkMetric(profile: RunProfile | undefined, hint = ''): void {
-  if (!profile || (profile.responses[profile.metric] ?? 0) > 0) return;
+  if (!profile || (profile.responses[profile.metric] ?? 0) > 0 || (profile.responses.sentiment ?? 0) === 0) return;
   throw new InputError(`--metric ${profile.metric}: the run has no ${profile.metric} responses; metrics with responses: ${withResponses(profile)}${hint}`);
 }
