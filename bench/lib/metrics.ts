@@ -1,6 +1,6 @@
 import type { SentimentLabel } from '../../src/contracts/analysis.js';
 
-export const LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
+const LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
 
 export interface ClassificationReport {
   n: number;

@@ -43,10 +43,3 @@ export function interleavedThroughput(contenders: ReadonlyArray<(text: string) =
   return best;
 }
 
-/** Texts per second of `fn` over `texts`, after a warm-up pass over the first 500. */
-export function throughput(texts: readonly string[], fn: (text: string) => unknown): number {
-  for (const t of texts.slice(0, 500)) fn(t);
-  const started = performance.now();
-  for (const t of texts) fn(t);
-  return texts.length / ((performance.now() - started) / 1000);
-}

@@ -20,7 +20,7 @@ const TOP = 5;
 
 const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
 
-export async function driverRows(root: string, say: (line: string) => void): Promise<QualityRow[]> {
+async function driverRows(root: string, say: (line: string) => void): Promise<QualityRow[]> {
   const dir = datasetFolder(root, 'womens_clothing_reviews', FILES, say);
   if (!dir) return [];
   const started = performance.now();

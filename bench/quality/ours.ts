@@ -70,7 +70,7 @@ export function ourWithReject(data: Clinc, oosLabel = 'oos'): { accuracy: number
 }
 
 /** The category appended to the sentence as one token: what the polarity model is asked about. */
-export const withAspect = (text: string, category: string): string => `${text} ${category.replace(/\W+/g, '_')}`;
+const withAspect = (text: string, category: string): string => `${text} ${category.replace(/\W+/g, '_')}`;
 
 const categoryOf = (pair: string): string => pair.split('#')[0]!;
 const polarityOf = (pair: string): string => pair.split('#')[1] ?? '';

@@ -26,7 +26,7 @@ export const extraRowProducers: RowProducer[] = [];
 const num = (x: number | undefined): string => (x === undefined ? '' : x.toFixed(4));
 
 /** Rows grouped by task (tasks in order of first appearance, rows in insertion order within one). */
-export function groupByTask(rows: readonly QualityRow[]): QualityRow[] {
+function groupByTask(rows: readonly QualityRow[]): QualityRow[] {
   const order = [...new Set(rows.map((r) => r.task))];
   return order.flatMap((task) => rows.filter((r) => r.task === task));
 }

@@ -3,7 +3,7 @@ import type { SourceRow } from './corrupt.js';
 export type OutputFormat = 'jsonl' | 'csv' | 'json';
 
 /** Survey export columns: each name is a Verbatim field path, so the file maps itself. */
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id',
   'channel',
   'createdAt',

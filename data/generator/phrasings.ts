@@ -5,7 +5,7 @@ import { SERVICE_PHRASINGS } from './phrasings-service.js';
 import type { ThemePhrasings } from './phrasing-types.js';
 import { THEME_IDS, type ThemeId } from './theme-ids.js';
 
-export const MIN_NEGATIVE_PHRASINGS = 5;
+const MIN_NEGATIVE_PHRASINGS = 5;
 
 /** Every theme's phrasings; fails at load if a theme has none or too few to read varied. */
 function buildPhrasings(): Readonly<Record<ThemeId, ThemePhrasings>> {

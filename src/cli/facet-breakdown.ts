@@ -4,7 +4,7 @@ import { TABLE_WIDTH, textTable, wrap, type Column } from './text-table.js';
 import { themeRows, type ThemeInfo, type ThemeRow } from './theme-rows.js';
 
 /** One theme in one facet value: its row as the main table has it, ranked within the value, without quotes. */
-export type FacetThemeRow = Omit<ThemeRow, 'quotes' | 'driver'>;
+type FacetThemeRow = Omit<ThemeRow, 'quotes' | 'driver'>;
 
 /** A `--by` field of the run: each of its values with its verbatims and its own ranking of the themes. */
 export interface FacetBreakdown {

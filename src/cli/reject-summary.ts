@@ -4,7 +4,7 @@ import type { Store } from '../store/store.js';
 import { int } from './format.js';
 
 /** Share of a run's rows not analysed from which stderr lists why, with or without --out. */
-export const REJECT_WARNING_SHARE = 0.5;
+const REJECT_WARNING_SHARE = 0.5;
 const REASONS_SHOWN = 5;
 
 /**
@@ -12,7 +12,7 @@ const REASONS_SHOWN = 5;
  * reject's message without its row or values) with their counts and the first row of each.
  * Undefined when at least half the rows were analysed. Reads the run's rejects once.
  */
-export async function rejectSummary(rejects: AsyncIterable<Reject>, counts: RunCounts, where: string): Promise<string | undefined> {
+async function rejectSummary(rejects: AsyncIterable<Reject>, counts: RunCounts, where: string): Promise<string | undefined> {
   const notAnalysed = counts.read - counts.analyzed;
   if (counts.read === 0 || notAnalysed / counts.read < REJECT_WARNING_SHARE) return undefined;
   const causes = new Map<string, { count: number; first: Reject }>();

@@ -7,7 +7,7 @@ import { renderThemesTable } from './render-table.js';
 import { themeRows, type DriversSummary, type ThemeInfo, type ThemeRow } from './theme-rows.js';
 
 /** The document `analyze --json` prints. */
-export interface AnalyzeSummary {
+interface AnalyzeSummary {
   runId: string;
   run: RunCounts;
   /** The metric impacts, drivers and the ranking use. */
@@ -62,7 +62,7 @@ export function renderRunSummary({ run, rows, summary }: RunSummary, options: { 
 }
 
 /** Under the run's counts: how many analysed rows had no readable date, and where they count. */
-export function undatedNote(counts: RunCounts): string {
+function undatedNote(counts: RunCounts): string {
   if (!counts.undated) return '';
   const rows = counts.undated === 1 ? '1 analysed row is' : `${int(counts.undated)} analysed rows are`;
   return `\n     ${rows} undated (no readable date): counted in the whole-run figures, in no time bucket`;

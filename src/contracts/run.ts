@@ -16,8 +16,8 @@ export const RunCounts = z.object({
 });
 export type RunCounts = z.infer<typeof RunCounts>;
 
-export const RunStatus = z.enum(['queued', 'running', 'aggregating', 'done', 'failed']);
-export type RunStatus = z.infer<typeof RunStatus>;
+const RunStatus = z.enum(['queued', 'running', 'aggregating', 'done', 'failed']);
+type RunStatus = z.infer<typeof RunStatus>;
 
 export const RunOptions = z.object({
   bucket: z.enum(['day', 'week', 'month']),

@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors/index.js';
 import { jobIds, type IngestJobData, type IngestTotals } from '../queue/run-flow.js';
 import type { Services } from '../services/open-services.js';
 
-export type RunStage = 'ingesting' | 'analyzing' | 'aggregating' | 'routing' | 'done' | 'failed' | 'lost';
+type RunStage = 'ingesting' | 'analyzing' | 'aggregating' | 'routing' | 'done' | 'failed' | 'lost';
 
 /** What `status` prints and `submit --wait` draws: the store's run, and the queue's view of it. */
 export interface RunProgress {

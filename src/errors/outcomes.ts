@@ -11,7 +11,7 @@ import { UsageError } from './usage-error.js';
  * backoff (a service may come back), or retry it once (a bug may be a race) and then fail
  * it with its stack.
  */
-export type RetryDecision = 'never' | 'backoff' | 'once';
+type RetryDecision = 'never' | 'backoff' | 'once';
 
 export interface Outcome {
   /** Stable code for API bodies ({"error":{"code","message"}}) and logs. */
@@ -26,7 +26,7 @@ export interface Outcome {
  * and exit codes"). Every shell maps errors through it; none defines codes of its own.
  * Subclasses come before their parents: the first match wins.
  */
-export const OUTCOMES: ReadonlyArray<readonly [abstract new (...args: never[]) => Error, Outcome]> = [
+const OUTCOMES: ReadonlyArray<readonly [abstract new (...args: never[]) => Error, Outcome]> = [
   [UsageError, { code: 'usage', exitCode: 2, httpStatus: 400, retry: 'never' }],
   [NotFoundError, { code: 'not_found', exitCode: 3, httpStatus: 404, retry: 'never' }],
   [InputError, { code: 'invalid_input', exitCode: 3, httpStatus: 422, retry: 'never' }],
@@ -45,5 +45,3 @@ export function outcomeOf(error: unknown): Outcome {
   return BUG;
 }
 
-/** Whether the error is the user's to act on (printed in one line) rather than a bug (printed with its stack). */
-export const isDomainError = (error: unknown): error is FrictionlensError => outcomeOf(error) !== BUG;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** `themes[3].lemmas[0]`: where an issue is, as a user would write it in the file; `root` for the document itself. */
-export function issuePath(path: ReadonlyArray<PropertyKey>, root = '(root)'): string {
+function issuePath(path: ReadonlyArray<PropertyKey>, root = '(root)'): string {
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
   return out === '' ? root : out;

@@ -4,7 +4,7 @@ import { orderEvidence, parseDate, type DayOrder } from './date-value.js';
 import { isBlank } from './values.js';
 
 /** Rows whose date cell is looked at before the column's reading is settled (more only while the order is open). */
-export const DATE_SAMPLE = 10_000;
+const DATE_SAMPLE = 10_000;
 
 /**
  * Decides, before a file's rows are read for analysis, how its date column is read, so a

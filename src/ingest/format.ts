@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { InputError, UsageError } from '../errors/index.js';
 
-export const SOURCE_FORMATS = ['csv', 'tsv', 'jsonl', 'json'] as const;
+const SOURCE_FORMATS = ['csv', 'tsv', 'jsonl', 'json'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 const BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
@@ -13,7 +13,7 @@ const BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.json': 'json',
 };
 
-export const isSourceFormat = (value: string): value is SourceFormat =>
+const isSourceFormat = (value: string): value is SourceFormat =>
   (SOURCE_FORMATS as readonly string[]).includes(value);
 
 /**

@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { InputError, UsageError } from '../errors/index.js';
 
 /** Verbatim fields a source column can be mapped to; plus `attributes.NAME` for any NAME. */
-export const MAPPING_TARGETS = [
+const MAPPING_TARGETS = [
   'id',
   'text',
   'turns',
@@ -27,7 +27,7 @@ export type FieldMapping = Readonly<Partial<Record<MappingTarget, string>>>;
 const ATTRIBUTE_PREFIX = 'attributes.';
 const TARGET_LIST = `${MAPPING_TARGETS.join(', ')}, attributes.NAME`;
 
-export const isFixedTarget = (target: string): target is FixedTarget =>
+const isFixedTarget = (target: string): target is FixedTarget =>
   (MAPPING_TARGETS as readonly string[]).includes(target);
 
 /** Why `target` is not a valid mapping target, or undefined when it is. */

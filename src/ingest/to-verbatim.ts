@@ -32,7 +32,7 @@ export interface RowReading {
 export type ToVerbatimResult = { ok: true; verbatim: Verbatim } | { ok: false; message: string; cause: string };
 
 /** Default top of each score scale when the source does not say. */
-export const DEFAULT_SCALES: Readonly<Record<ScoreType, number>> = { nps: 10, csat: 5, ces: 7, rating: 5 };
+const DEFAULT_SCALES: Readonly<Record<ScoreType, number>> = { nps: 10, csat: 5, ces: 7, rating: 5 };
 
 const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
   phone: 'call', voice: 'call', telephone: 'call',

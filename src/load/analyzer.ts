@@ -44,7 +44,7 @@ export interface LoadedAnalyzer {
  * in some class, so a codeframe teaches "no theme here" with rows labelled `none`; that
  * label is never reported as a theme.
  */
-export const NO_THEME = 'none';
+const NO_THEME = 'none';
 
 /**
  * Loads the models once (taxonomy, lexicons, signal cues, trained classifiers) and builds

@@ -6,7 +6,7 @@ import type { JobsOptions } from 'bullmq';
  * absorbed before a job fails for good. Bad input is never retried and a bug is retried
  * once: job-processor.ts decides from the error (errors/outcomes.ts).
  */
-export const RETRIES: JobsOptions = { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } };
+const RETRIES: JobsOptions = { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } };
 
 const WEEK_S = 7 * 24 * 3600;
 

@@ -2,7 +2,7 @@ import { EXTRA_FEATURE_COUNT } from './extra-features.js';
 import type { LinearModel } from './model.js';
 import { createScorer } from './scorer.js';
 
-export interface Prediction {
+interface Prediction {
   /** null: the best score is below the model's reject threshold ("unclassified"). */
   label: string | null;
   /** Best label even when rejected, and its score (an SVM margin, not a probability). */
@@ -10,13 +10,13 @@ export interface Prediction {
   score: number;
 }
 
-export interface LabelScore {
+interface LabelScore {
   label: string;
   score: number;
 }
 
 /** A label the model says of a text, by its own decision rule (Classifier.decide). */
-export interface Decision extends LabelScore {
+interface Decision extends LabelScore {
   /**
    * How far the score clears the model's cut for this label, >= 0: the label's calibrated
    * threshold (multi-label), the reject threshold (multi-class with one), else 0 (a

@@ -33,7 +33,7 @@ const TRIGRAM_SEED = 0x1b873593;
 const SPACE = 32;
 
 /** Hashed buckets of one text, in scratch buffers reused from call to call. */
-export interface HashedText {
+interface HashedText {
   words: Int32Array;
   wordCount: number;
   chars: Int32Array;

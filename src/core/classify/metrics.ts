@@ -4,7 +4,7 @@
  * only ever predicted, such as "unclassified", lowers precision elsewhere, not the mean),
  * and the confusion matrix. A prediction of null ("unclassified") is its own outcome.
  */
-export interface ClassMetrics {
+interface ClassMetrics {
   label: string;
   precision: number;
   recall: number;
@@ -12,7 +12,7 @@ export interface ClassMetrics {
   support: number;
 }
 
-export interface Confusion {
+interface Confusion {
   gold: string;
   predicted: string;
   count: number;
@@ -30,7 +30,7 @@ export interface Evaluation {
   topConfusions: Confusion[];
 }
 
-export const UNCLASSIFIED = '(unclassified)';
+const UNCLASSIFIED = '(unclassified)';
 
 const f1Of = (precision: number, recall: number): number => (precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall));
 

@@ -28,4 +28,4 @@ export interface LinearModel {
 
 export type ClassWeight = 'balanced' | 'none';
 
-export type ModelTask = 'themes' | 'sentiment';
+type ModelTask = 'themes' | 'sentiment';

@@ -1,7 +1,7 @@
 import type { Classifier } from './classifier.js';
 
 /** The labels of a sentiment model, lower case: positive and negative required, neutral optional. */
-export const SENTIMENT_LABELS: readonly string[] = ['negative', 'neutral', 'positive'];
+const SENTIMENT_LABELS: readonly string[] = ['negative', 'neutral', 'positive'];
 
 /**
  * Why `labels` cannot be a sentiment model's labels, or undefined when they can: both

@@ -7,7 +7,7 @@ import type { LinearModel } from './model.js';
  * weights may be quantised to int8 with one scale per label (4x smaller files, accuracy
  * within a few hundredths of a point on banking77, see bench/results/quality.md).
  */
-export const MODEL_FORMAT = 'frictionlens-linear-classifier';
+const MODEL_FORMAT = 'frictionlens-linear-classifier';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 

@@ -20,7 +20,7 @@ const PHRASE_PRECISION = 0.5;
  * words were only measured on uncovered sentences, so a lone word is used only when the
  * group has no phrase: every entry keeps at least one pattern and loads.
  */
-export function patternsOf(phrases: readonly RankedPhrase[]): { phrases: string[]; lemmas: string[] } {
+function patternsOf(phrases: readonly RankedPhrase[]): { phrases: string[]; lemmas: string[] } {
   const multi = phrases.filter((p) => p.term.includes(' ') && p.precision >= PHRASE_PRECISION).slice(0, 5).map((p) => p.term);
   if (multi.length > 0) return { phrases: multi, lemmas: [] };
   const top = phrases[0];

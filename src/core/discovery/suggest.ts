@@ -9,9 +9,9 @@ import { buildPoints, dot, type Point, type SparseVector } from './vectors.js';
 
 export const DEFAULT_MIN_SIZE = 10;
 export const DEFAULT_MAX_SUGGESTIONS = 30;
-export const DEFAULT_MERGE_THRESHOLD = 0.2;
-export const DEFAULT_MAX_CLUSTERED = 2000;
-export const DEFAULT_MIN_COMPLAINT_SHARE = 0.3;
+const DEFAULT_MERGE_THRESHOLD = 0.2;
+const DEFAULT_MAX_CLUSTERED = 2000;
+const DEFAULT_MIN_COMPLAINT_SHARE = 0.3;
 const QUOTES = 5;
 
 /**

@@ -9,7 +9,7 @@ const CONTENT_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ'
 /** Most words two content words may have between them and still form a phrase (the taxonomy's gap). */
 const PHRASE_GAP = 2;
 
-export interface UnitTerms {
+interface UnitTerms {
   /** Distinct terms: lemmas, "not LEMMA" for the first content word a negator scopes, and two-word phrases. */
   terms: string[];
   /** The sentence names something besides opinion: worth grouping. */
@@ -24,7 +24,7 @@ export interface UnitTerms {
  * frictions. Two content words at most two words apart make a phrase ("discount code",
  * "box crush"), which is what labels and taxonomy patterns are made of.
  */
-export function unitTerms(tokens: readonly Token[], masked: readonly boolean[], valence?: (word: string) => number): UnitTerms {
+function unitTerms(tokens: readonly Token[], masked: readonly boolean[], valence?: (word: string) => number): UnitTerms {
   const terms = new Set<string>();
   let informative = false;
   let complaint = false;

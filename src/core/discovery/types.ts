@@ -70,13 +70,13 @@ export interface SuggestOptions {
   maxClustered?: number;
 }
 
-export interface SuggestionPhrase {
+interface SuggestionPhrase {
   phrase: string;
   /** Member sentences that hold the phrase. */
   count: number;
 }
 
-export interface SuggestionQuote {
+interface SuggestionQuote {
   verbatimId: string;
   sentence: string;
 }

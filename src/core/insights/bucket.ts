@@ -9,11 +9,3 @@ export function bucketStart(iso: string, size: BucketSize): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** The bucket before `start` (its own start date). */
-export function previousBucket(start: string, size: BucketSize): string {
-  const d = new Date(`${start}T00:00:00Z`);
-  if (size === 'day') d.setUTCDate(d.getUTCDate() - 1);
-  else if (size === 'week') d.setUTCDate(d.getUTCDate() - 7);
-  else d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 10);
-}

@@ -10,7 +10,7 @@ export const DRIVER_MIN_SUPPORT = 10;
 /** Ridge penalty per occurrence of a feature (ridge.ts): shrinks rare, overlapping themes. */
 export const DRIVER_RIDGE = 0.05;
 /** `stability` counts how often a driver ranks among this many top drivers of a replicate. */
-export const DRIVER_TOP = 5;
+const DRIVER_TOP = 5;
 
 /**
  * Key drivers: a ridge regression of the metric y on the indicators of negative and of

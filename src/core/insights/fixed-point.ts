@@ -6,7 +6,7 @@ import type { Metric } from '../../contracts/index.js';
  * not associative). Each metric's scale keeps |value * scale| <= 10^4, so a sum of squares
  * stays exact (< 2^53) for up to ~9 * 10^7 verbatims.
  */
-export const METRIC_SCALE: Record<Metric, number> = {
+const METRIC_SCALE: Record<Metric, number> = {
   sentiment: 10_000, // [-1, 1]
   nps: 100, // +100 / 0 / -100
   csat: 1_000,

@@ -13,7 +13,7 @@ const mean = (m: Metric, x: Moments | undefined): number => (x && x.n > 0 ? from
  * n_t (S_t - S_all) / (N - n_t): how far the score would move if the theme's responses were
  * gone. Negative means the theme drags the score down.
  */
-export function withoutImpact(all: Moments, theme: Moments | undefined): number {
+function withoutImpact(all: Moments, theme: Moments | undefined): number {
   const n = theme?.n ?? 0;
   if (all.n - n <= 0 || n === 0) return 0;
   const withoutMean = (all.sum - theme!.sum) / (all.n - n);

@@ -66,7 +66,7 @@ export interface DriverStats {
  * Bootstrap replicates of the driver sums: `[b]` holds replicate b's weighted sum. Only what
  * a refit needs (the gap comes from the unweighted sums).
  */
-export interface DriverReplicates {
+interface DriverReplicates {
   n: number[];
   y: number[];
   x: Record<string, number[]>;

@@ -2,7 +2,7 @@ import type { Analysis, ThemeMention } from '../../contracts/index.js';
 import { hash32 } from './bootstrap.js';
 import type { QuoteCandidate } from './partial-types.js';
 
-export const QUOTES_PER_THEME = 3;
+const QUOTES_PER_THEME = 3;
 const MAX_QUOTE_CHARS = 280;
 
 /**

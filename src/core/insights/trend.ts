@@ -1,6 +1,6 @@
 import type { InsightPartial } from './partial-types.js';
 
-export const SPIKE_MIN_VOLUME = 10;
+const SPIKE_MIN_VOLUME = 10;
 /**
  * A bucket needs this many verbatims (in its facet) to have a trend, to serve as the previous
  * bucket or the baseline of one, and to feed the friction score's growth. With fewer, one or

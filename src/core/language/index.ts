@@ -1,1 +1,1 @@
-export { detectLanguage, type LanguageGuess, type NgramDetector } from './detect.js';
+export { detectLanguage,   } from './detect.js';

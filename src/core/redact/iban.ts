@@ -17,7 +17,7 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
  * letters expanded to 10..35; valid IBANs leave remainder 1. Computed piecewise so it
  * never needs big integers.
  */
-export function ibanRemainder(compact: string): number {
+function ibanRemainder(compact: string): number {
   const s = compact.slice(4) + compact.slice(0, 4);
   let rem = 0;
   for (let i = 0; i < s.length; i++) {

@@ -1,4 +1,4 @@
-export { SentimentLexicon, PhraseEntry } from './lexicon.js';
-export { createSentimentModel, type SentimentModel } from './model.js';
-export { scoreSentence, scoreDoc, scoreClauses, rawSentenceValence, type ClauseScore, type DocSentiment } from './score.js';
+export { SentimentLexicon,  } from './lexicon.js';
+export { createSentimentModel,  } from './model.js';
+export { scoreSentence, scoreDoc, scoreClauses,    } from './score.js';
 export { sentimentLabel, NEUTRAL_BAND } from './label.js';

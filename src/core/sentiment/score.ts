@@ -82,7 +82,7 @@ function modifierAt(model: SentimentModel, tokens: readonly Token[], at: number)
 }
 
 /** Raw (unnormalised) valence sum of a sentence; exported for calibration benches. */
-export function rawSentenceValence(model: SentimentModel, sentence: Sentence): number {
+function rawSentenceValence(model: SentimentModel, sentence: Sentence): number {
   const tokens = sentence.tokens;
   const weights = clauseWeights(model, tokens);
   let shoutedSentence = true;

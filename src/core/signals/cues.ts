@@ -10,7 +10,7 @@ import { compilePatterns, patternHasNegator, type Pattern } from '../themes/patt
  * ("again" is repeat contact when complaining, not in "would buy again").
  */
 const CueList = z.array(z.string().trim().min(1, 'empty cue')).default([]);
-export const SignalSpec = z.object({
+const SignalSpec = z.object({
   cues: CueList,
   whenNegative: CueList,
   whenPositive: CueList,
@@ -18,9 +18,9 @@ export const SignalSpec = z.object({
   sentimentAtLeast: z.number().min(-1).max(1).optional(),
   sentimentAtMost: z.number().min(-1).max(1).optional(),
 });
-export type SignalSpec = z.infer<typeof SignalSpec>;
+type SignalSpec = z.infer<typeof SignalSpec>;
 
-export const SIGNAL_IDS = ['churnIntent', 'repeatContact', 'transfer', 'longWait', 'anger', 'frustration', 'confusion', 'delight'] as const;
+const SIGNAL_IDS = ['churnIntent', 'repeatContact', 'transfer', 'longWait', 'anger', 'frustration', 'confusion', 'delight'] as const;
 export type SignalId = (typeof SIGNAL_IDS)[number];
 
 export const SignalCueSpec = z.object({
@@ -32,7 +32,7 @@ export const SignalCueSpec = z.object({
 });
 export type SignalCueSpec = z.infer<typeof SignalCueSpec>;
 
-export type CueMood = 'any' | 'negative' | 'positive';
+type CueMood = 'any' | 'negative' | 'positive';
 
 export interface CompiledCue {
   signal: SignalId;

@@ -4,8 +4,8 @@ import { matchAt, preparedSentence, type PreparedSentence } from '../themes/patt
 import type { CompiledCue, SignalCues, SignalId } from './cues.js';
 
 /** Sentence sentiment beyond these counts as negative / positive for mood-bound cues. */
-export const NEGATIVE_BELOW = -0.05;
-export const POSITIVE_ABOVE = 0.05;
+const NEGATIVE_BELOW = -0.05;
+const POSITIVE_ABOVE = 0.05;
 
 const EMOTIONS: readonly Emotion[] = ['anger', 'frustration', 'confusion', 'delight'];
 

@@ -64,7 +64,7 @@ export function compilePatterns(text: string): Pattern[] {
 }
 
 /** The keys a token is looked up by: lemma, surface form, and repairs for tokenizer slips. */
-export function tokenKeys(t: Token): string[] {
+function tokenKeys(t: Token): string[] {
   const keys = [t.lemma];
   if (t.normal !== t.lemma) keys.push(t.normal);
   // wink's normal form respells a few words ("through" -> "thru"); authors write what they read.
@@ -100,7 +100,7 @@ export function preparedSentence(sentence: Sentence): PreparedSentence {
   return annotated.prepared;
 }
 
-export function prepareSentence(tokens: readonly Token[], extraKeys?: (t: Token, keys: string[]) => void): PreparedSentence {
+function prepareSentence(tokens: readonly Token[], extraKeys?: (t: Token, keys: string[]) => void): PreparedSentence {
   const out: PreparedSentence = { tokens: [], keys: [], present: new Set() };
   for (const t of tokens) {
     if (t.type === 'punctuation') continue;

@@ -14,15 +14,15 @@ function wrapSinglePattern(all: unknown): unknown {
   return Array.isArray(all) && all.length > 0 && all.every(isGroup) ? [all] : all;
 }
 
-export const Family = z.object({
+const Family = z.object({
   id: Id,
   name: z.string().min(1),
   owner: z.string().min(1),
   description: z.string().default(''),
 });
-export type Family = z.infer<typeof Family>;
+type Family = z.infer<typeof Family>;
 
-export const Theme = z.object({
+const Theme = z.object({
   id: Id,
   name: z.string().min(1),
   parent: z.string().min(1),
@@ -54,7 +54,7 @@ export const Theme = z.object({
    */
   catchAll: z.boolean().default(false),
 });
-export type Theme = z.infer<typeof Theme>;
+type Theme = z.infer<typeof Theme>;
 
 export const Taxonomy = z.object({
   version: z.union([z.string(), z.number()]).transform(String),

@@ -14,7 +14,7 @@ export const COLLECTIONS = {
  * exist). The unique ones are the store's keys: a second write of a key is a duplicate-key
  * error, counted as "already stored". Runs are keyed by _id.
  */
-export const INDEXES: Record<Exclude<keyof typeof COLLECTIONS, 'runs'>, IndexDescription[]> = {
+const INDEXES: Record<Exclude<keyof typeof COLLECTIONS, 'runs'>, IndexDescription[]> = {
   analyses: [{ name: 'run_verbatim', key: { runId: 1, verbatimId: 1 }, unique: true }],
   rejects: [{ name: 'run_source_row', key: { runId: 1, source: 1, row: 1 }, unique: true }],
   partials: [{ name: 'run_key', key: { runId: 1, key: 1 }, unique: true }],

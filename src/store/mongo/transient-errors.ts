@@ -14,7 +14,7 @@ function isTransient(error: unknown): boolean {
 }
 
 /** The driver's error as the project's vocabulary: TransientError (with the original as cause) or unchanged. */
-export function asStoreError(error: unknown): unknown {
+function asStoreError(error: unknown): unknown {
   if (error instanceof FrictionlensError || !isTransient(error)) return error;
   return new TransientError(`MongoDB: ${(error as Error).message.split('\n')[0]}`, { cause: error });
 }

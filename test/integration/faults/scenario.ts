@@ -17,9 +17,9 @@ const samples = join(import.meta.dirname, '..', '..', '..', 'data', 'samples');
 const FILES = [join(samples, 'feedback.jsonl'), join(samples, 'survey.csv')];
 const CREATED_AT = '2026-11-01T00:00:00.000Z';
 const SUBMIT_FLAGS = ['--by', 'channel', '--date', CREATED_AT, '--batch-size', '100', '--in-flight', '8'];
-export const BATCHES = 50;
+const BATCHES = 50;
 /** Short locks: a killed worker's batches run elsewhere within seconds, not half a minute. */
-export const WORKER_FLAGS = ['--lock-ms', '4000', '--concurrency', '2'];
+const WORKER_FLAGS = ['--lock-ms', '4000', '--concurrency', '2'];
 
 /** One fault test's world: its database and queues, the fault switches, a clean baseline. */
 export interface Scenario {
