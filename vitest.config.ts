@@ -12,10 +12,22 @@ export default defineConfig({
       // Everything that needs no Redis or MongoDB: `npm run test:unit`, no servers, no Go.
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/integration/**'], sequence: { groupOrder: 0 } } },
       // Real Redis and FerretDB over the network.
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], exclude: ['test/integration/faults/**'], globalSetup: SERVICES, sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          exclude: ['test/integration/faults/**'],
+          globalSetup: SERVICES,
+          sequence: { groupOrder: 0 },
+        },
+      },
       // Fault tests stop and restart the shared Redis and FerretDB: they run after every other
       // file, one file at a time, so no other test sees their outages.
-      { extends: true, test: { name: 'faults', include: ['test/integration/faults/**/*.test.ts'], fileParallelism: false, globalSetup: SERVICES, sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        test: { name: 'faults', include: ['test/integration/faults/**/*.test.ts'], fileParallelism: false, globalSetup: SERVICES, sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });

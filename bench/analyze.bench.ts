@@ -50,7 +50,9 @@ const rows = [
   ['wink-nlp readDoc, default pipe (baseline)', bareWink],
   ['VADER-js polarity_scores (baseline)', vaderJs],
 ] as const;
-console.log(`corpus: ${CORPUS_SIZE.toLocaleString('en-US')} customer texts from data/samples/feedback.jsonl, mean ${meanTokens.toFixed(0)} words; one process, node ${process.version}; best of ${ROUNDS} interleaved rounds`);
+console.log(
+  `corpus: ${CORPUS_SIZE.toLocaleString('en-US')} customer texts from data/samples/feedback.jsonl, mean ${meanTokens.toFixed(0)} words; one process, node ${process.version}; best of ${ROUNDS} interleaved rounds`,
+);
 for (const [name, rate] of rows) console.log(`${name.padEnd(86)} ${Math.round(rate).toLocaleString('en-US').padStart(8)} texts/s`);
 console.log(`ratio vs bare wink-nlp: ${(ours / bareWink).toFixed(2)} (goal >= 0.5)`);
 console.log(`ratio vs VADER-js:      ${(ours / vaderJs).toFixed(2)} (goal >= 1.5)`);
@@ -61,7 +63,19 @@ if (BIG_ROWS > 0) {
   const file = join(dir, `big-${BIG_ROWS}.csv`);
   if (!existsSync(file)) {
     console.log(`generating ${BIG_ROWS.toLocaleString('en-US')} rows into ${file} ...`);
-    const gen = await runMeasured(process.execPath, ['--import', 'tsx', join(root, 'data/generate.ts'), '--out', dir, '--rows', String(BIG_ROWS), '--format', 'csv', '--file', `big-${BIG_ROWS}.csv`]);
+    const gen = await runMeasured(process.execPath, [
+      '--import',
+      'tsx',
+      join(root, 'data/generate.ts'),
+      '--out',
+      dir,
+      '--rows',
+      String(BIG_ROWS),
+      '--format',
+      'csv',
+      '--file',
+      `big-${BIG_ROWS}.csv`,
+    ]);
     if (gen.code !== 0) throw new Error('generator failed');
   }
   const cli = join(root, 'dist/src/cli/main.js');

@@ -44,7 +44,14 @@ try {
 }
 
 async function bench(services: ServiceLease): Promise<void> {
-  const env = { ...process.env, REDIS_URL: services.redisUrl, MONGO_URL: services.mongoUrl, FRICTIONLENS_DB: tag, FRICTIONLENS_PREFIX: tag, MONGO_WRITE_CONCERN: '1' };
+  const env = {
+    ...process.env,
+    REDIS_URL: services.redisUrl,
+    MONGO_URL: services.mongoUrl,
+    FRICTIONLENS_DB: tag,
+    FRICTIONLENS_PREFIX: tag,
+    MONGO_WRITE_CONCERN: '1',
+  };
   const server = await describeMongo(services.mongoUrl);
   console.log(`machine: ${cpus().length} cores, node ${process.version}; store: ${server}; Redis ${services.redisUrl}`);
 
@@ -54,7 +61,19 @@ async function bench(services: ServiceLease): Promise<void> {
   const file = join(dir, `big-${ROWS}.csv`);
   if (!existsSync(file)) {
     console.log(`generating ${ROWS.toLocaleString('en-US')} rows into ${file} ...`);
-    const gen = await runMeasured(process.execPath, ['--import', 'tsx', join(root, 'data/generate.ts'), '--out', dir, '--rows', String(ROWS), '--format', 'csv', '--file', `big-${ROWS}.csv`]);
+    const gen = await runMeasured(process.execPath, [
+      '--import',
+      'tsx',
+      join(root, 'data/generate.ts'),
+      '--out',
+      dir,
+      '--rows',
+      String(ROWS),
+      '--format',
+      'csv',
+      '--file',
+      `big-${ROWS}.csv`,
+    ]);
     if (gen.code !== 0) throw new Error('generator failed');
   }
   const flags = ['--by', 'channel', '--date', '2026-11-01T00:00:00Z', '--json'];
@@ -79,10 +98,13 @@ async function bench(services: ServiceLease): Promise<void> {
 
   // 2. Store writes: real analyses (the samples, analysed once, repeated under new ids).
   const { analyzer } = await loadAnalyzer();
-  const verbatims = readFileSync(join(root, 'data/samples/feedback.jsonl'), 'utf8').split('\n').filter(Boolean).flatMap((l) => {
-    const v = Verbatim.safeParse(JSON.parse(l));
-    return v.success ? [v.data] : [];
-  });
+  const verbatims = readFileSync(join(root, 'data/samples/feedback.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((l) => {
+      const v = Verbatim.safeParse(JSON.parse(l));
+      return v.success ? [v.data] : [];
+    });
   const analysed = verbatims.flatMap((v) => {
     const o = analyzeVerbatim(analyzer, v, 'bench-writes');
     return o.kind === 'analysis' ? [o.analysis] : [];
@@ -95,12 +117,20 @@ async function bench(services: ServiceLease): Promise<void> {
 
   const rate = (rows: number, s: number) => Math.round(rows / s).toLocaleString('en-US');
   console.log(`file: ${ROWS.toLocaleString('en-US')} generated rows (CSV), --by channel, batches of 500`);
-  console.log(`embedded  analyze:                  ${embedded.seconds.toFixed(1)} s  ${rate(ROWS, embedded.seconds)} rows/s  peak RSS ${embedded.peakMb.toFixed(0)} MB`);
-  console.log(`distributed submit --wait, ${WORKERS} workers: ${distributed.seconds.toFixed(1)} s  ${rate(ROWS, distributed.seconds)} rows/s  (submitter peak RSS ${distributed.peakMb.toFixed(0)} MB)`);
-  console.log(`ratio distributed/embedded throughput: ${(embedded.seconds / distributed.seconds).toFixed(2)} (goal >= 0.6); same table and counts: ${same ? 'yes' : 'NO'}`);
+  console.log(
+    `embedded  analyze:                  ${embedded.seconds.toFixed(1)} s  ${rate(ROWS, embedded.seconds)} rows/s  peak RSS ${embedded.peakMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `distributed submit --wait, ${WORKERS} workers: ${distributed.seconds.toFixed(1)} s  ${rate(ROWS, distributed.seconds)} rows/s  (submitter peak RSS ${distributed.peakMb.toFixed(0)} MB)`,
+  );
+  console.log(
+    `ratio distributed/embedded throughput: ${(embedded.seconds / distributed.seconds).toFixed(2)} (goal >= 0.6); same table and counts: ${same ? 'yes' : 'NO'}`,
+  );
   console.log(`Redis peak memory during the run: +${redis.peakMb.toFixed(1)} MB over ${redis.baseMb.toFixed(1)} MB at the start`);
   const perS = (x: number) => `${Math.round(x).toLocaleString('en-US')}/s`;
-  console.log(`store writes, ${WRITES.toLocaleString('en-US')} analyses (~${Math.round(JSON.stringify(docs.slice(0, 1000)).length / 1000 / 100) * 100} B of JSON each), batches of 500: store.putAnalyses ${perS(writes.store)}; bare insertMany of the same documents ${perS(writes.bare)} (ratio ${(writes.store / writes.bare).toFixed(2)}); bare insertMany of the nested analyses ${perS(writes.bareNested)}`);
+  console.log(
+    `store writes, ${WRITES.toLocaleString('en-US')} analyses (~${Math.round(JSON.stringify(docs.slice(0, 1000)).length / 1000 / 100) * 100} B of JSON each), batches of 500: store.putAnalyses ${perS(writes.store)}; bare insertMany of the same documents ${perS(writes.bare)} (ratio ${(writes.store / writes.bare).toFixed(2)}); bare insertMany of the nested analyses ${perS(writes.bareNested)}`,
+  );
   console.log(`queue overhead per batch job (flow of 500 no-op batches): ${overhead.toFixed(2)} ms`);
   if (process.env.BENCH_KEEP !== '1') rmSync(file, { force: true });
 }

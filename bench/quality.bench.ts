@@ -30,7 +30,7 @@ const repoRoot = join(here, '..');
 const root = datasetsDir(repoRoot);
 const notes: string[] = [];
 const say = (line: string): void => {
-  process.stderr.write(line + '\n');
+  process.stderr.write(`${line}\n`);
   notes.push(line);
 };
 const add = (row: QualityRow): void => {
@@ -84,11 +84,25 @@ if (banking) {
   }
   const data = 'train / test';
   splitOf.set(BANKING, data);
-  add({ task: BANKING, data, system: 'frictionlens linear (ours)', accuracy: ours.evaluation.accuracy, macroF1: ours.evaluation.macroF1, seconds: ours.seconds });
+  add({
+    task: BANKING,
+    data,
+    system: 'frictionlens linear (ours)',
+    accuracy: ours.evaluation.accuracy,
+    macroF1: ours.evaluation.macroF1,
+    seconds: ours.seconds,
+  });
   baselineTasks.push({ name: BANKING, kind: 'multiclass', train, test });
   const stride = 4;
   const bayes = naturalBayes(train, test, stride);
-  add({ task: BANKING, data: `train / test (every ${stride}th row: ${bayes.scored})`, system: 'natural BayesClassifier', accuracy: bayes.accuracy, macroF1: bayes.macroF1, seconds: bayes.seconds });
+  add({
+    task: BANKING,
+    data: `train / test (every ${stride}th row: ${bayes.scored})`,
+    system: 'natural BayesClassifier',
+    accuracy: bayes.accuracy,
+    macroF1: bayes.macroF1,
+    seconds: bayes.seconds,
+  });
 }
 
 const clincDir = datasetFolder(root, 'clinc150', ['data_full.json'], say);
@@ -98,7 +112,15 @@ if (clincDir) {
   const split = 'train+oos_train, reject threshold on val+oos_val / test+oos_test';
   splitOf.set(CLINC, split);
   clincRows = { inScope: data.test.texts.length, oos: data.oosTest.length };
-  add({ task: CLINC, data: split, system: 'frictionlens linear (ours)', accuracy: ours.accuracy, macroF1: ours.macroF1, other: clincOther(ours.accuracy, ours.oosRecall), seconds: ours.seconds });
+  add({
+    task: CLINC,
+    data: split,
+    system: 'frictionlens linear (ours)',
+    accuracy: ours.accuracy,
+    macroF1: ours.macroF1,
+    other: clincOther(ours.accuracy, ours.oosRecall),
+    seconds: ours.seconds,
+  });
   baselineTasks.push({
     name: CLINC,
     kind: 'reject',
@@ -111,7 +133,14 @@ if (clincDir) {
   });
   const stride = 4;
   const bayes = naturalBayes(data.train, data.test, stride);
-  add({ task: CLINC, data: `train / test in-scope, no reject (every ${stride}th row: ${bayes.scored})`, system: 'natural BayesClassifier', accuracy: bayes.accuracy, macroF1: bayes.macroF1, seconds: bayes.seconds });
+  add({
+    task: CLINC,
+    data: `train / test in-scope, no reject (every ${stride}th row: ${bayes.scored})`,
+    system: 'natural BayesClassifier',
+    accuracy: bayes.accuracy,
+    macroF1: bayes.macroF1,
+    seconds: bayes.seconds,
+  });
 }
 
 const semeval = datasetFolder(root, 'semeval2014_restaurants', ['Restaurants_Train_v2.xml', 'Restaurants_Test_Gold.xml'], say);
@@ -120,22 +149,49 @@ if (semeval) {
   const ours = await ourSentiment(train, test);
   const textOnly = await ourSentiment(train, test, true);
   splitOf.set(SENTENCE, 'train / test');
-  add({ task: SENTENCE, data: 'train / test', system: 'frictionlens linear + lexicon feature, trained (ours)', accuracy: ours.evaluation.accuracy, macroF1: ours.evaluation.macroF1, seconds: ours.seconds });
-  add({ task: SENTENCE, data: 'train / test', system: 'frictionlens linear, text only, trained (ours, ablation)', accuracy: textOnly.evaluation.accuracy, macroF1: textOnly.evaluation.macroF1, seconds: textOnly.seconds });
+  add({
+    task: SENTENCE,
+    data: 'train / test',
+    system: 'frictionlens linear + lexicon feature, trained (ours)',
+    accuracy: ours.evaluation.accuracy,
+    macroF1: ours.evaluation.macroF1,
+    seconds: ours.seconds,
+  });
+  add({
+    task: SENTENCE,
+    data: 'train / test',
+    system: 'frictionlens linear, text only, trained (ours, ablation)',
+    accuracy: textOnly.evaluation.accuracy,
+    macroF1: textOnly.evaluation.macroF1,
+    seconds: textOnly.seconds,
+  });
   baselineTasks.push({ name: SENTENCE, kind: 'multiclass', train, test });
   const zeroShot = await import('./sentiment-eval.js');
   const sentences = test.texts.map((text, i) => ({ id: String(i), text, label: test.labels[i] as 'positive' | 'negative' | 'neutral' }));
   for (const scorer of zeroShot.sentimentScorers()) {
     const started = performance.now();
     const r = zeroShot.evaluateSentiment(sentences, scorer);
-    add({ task: SENTENCE, data: '- / test (zero-shot)', system: `${scorer.name}, zero-shot`, accuracy: r.accuracy, macroF1: r.macroF1, seconds: (performance.now() - started) / 1000 });
+    add({
+      task: SENTENCE,
+      data: '- / test (zero-shot)',
+      system: `${scorer.name}, zero-shot`,
+      accuracy: r.accuracy,
+      macroF1: r.macroF1,
+      seconds: (performance.now() - started) / 1000,
+    });
   }
   const aspects = loadSemEvalAspects(semeval);
   const pairs = ourAspects(aspects.train, aspects.test);
   const pairsTextOnly = ourAspects(aspects.train, aspects.test, { textOnly: true });
   splitOf.set(ASPECT, 'train / test');
   add({ task: ASPECT, data: 'train / test', system: 'frictionlens two-stage + lexicon feature (ours)', other: aspectOther(pairs), seconds: pairs.seconds });
-  add({ task: ASPECT, data: 'train / test', system: 'frictionlens two-stage, text only (ours, ablation)', other: aspectOther(pairsTextOnly), seconds: pairsTextOnly.seconds });
+  add({
+    task: ASPECT,
+    data: 'train / test',
+    system: 'frictionlens two-stage, text only (ours, ablation)',
+    other: aspectOther(pairsTextOnly),
+    seconds: pairsTextOnly.seconds,
+  });
   baselineTasks.push({ name: ASPECT, kind: 'aspect', train: aspects.train, test: aspects.test });
 }
 
@@ -160,7 +216,11 @@ if (baselineTasks.length > 0) {
           system: `scikit-learn ${system}`,
           ...(s.accuracy !== undefined ? { accuracy: s.accuracy } : {}),
           ...(s.macroF1 !== undefined ? { macroF1: s.macroF1 } : {}),
-          ...(s.polarityAccuracy !== undefined ? { other: aspectOther(s) } : s.oosRecall !== undefined ? { other: clincOther(s.accuracy ?? 0, s.oosRecall) } : {}),
+          ...(s.polarityAccuracy !== undefined
+            ? { other: aspectOther(s) }
+            : s.oosRecall !== undefined
+              ? { other: clincOther(s.accuracy ?? 0, s.oosRecall) }
+              : {}),
           seconds: s.seconds,
         });
       }

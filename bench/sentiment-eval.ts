@@ -72,7 +72,10 @@ export function sentimentScorers(lexiconDir?: string): Scorer[] {
 }
 
 /** Scores every sentence with `scorer` and reports accuracy and macro-F1 against the gold labels. */
-export function evaluateSentiment(sentences: readonly LabelledSentence[], scorer: Pick<Scorer, 'score' | 'label'>): ClassificationReport & { scores: number[] } {
+export function evaluateSentiment(
+  sentences: readonly LabelledSentence[],
+  scorer: Pick<Scorer, 'score' | 'label'>,
+): ClassificationReport & { scores: number[] } {
   const scores = sentences.map((s) => scorer.score(s.text));
   const report = classificationReport(
     sentences.map((s) => s.label),
@@ -102,9 +105,12 @@ function main(argv: string[]): void {
     return;
   }
   const sentences = loadSemEvalSentences(file);
-  const counts = sentences.reduce<Record<string, number>>((c, s) => ({ ...c, [s.label]: (c[s.label] ?? 0) + 1 }), {});
+  const counts: Record<string, number> = {};
+  for (const s of sentences) counts[s.label] = (counts[s.label] ?? 0) + 1;
   console.log(`SemEval-2014 restaurants, ${split} split: ${sentences.length} sentences`, counts);
-  console.log(`${'model'.padEnd(26)} ${'macroF1'.padStart(7)} ${'acc'.padStart(5)} ${'F1neg'.padStart(5)} ${'F1neu'.padStart(5)} ${'F1pos'.padStart(5)}  thresholds`);
+  console.log(
+    `${'model'.padEnd(26)} ${'macroF1'.padStart(7)} ${'acc'.padStart(5)} ${'F1neg'.padStart(5)} ${'F1neu'.padStart(5)} ${'F1pos'.padStart(5)}  thresholds`,
+  );
   const scorers = sentimentScorers();
   for (const scorer of scorers) {
     const r = evaluateSentiment(sentences, scorer);
@@ -115,7 +121,10 @@ function main(argv: string[]): void {
     console.log('  confusion gold -> predicted', JSON.stringify(r.confusion));
     if (argv.includes('--sweep')) {
       for (const band of [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3]) {
-        const swept = classificationReport(sentences.map((s) => s.label), r.scores.map((s) => sentimentLabel(s, band)));
+        const swept = classificationReport(
+          sentences.map((s) => s.label),
+          r.scores.map((s) => sentimentLabel(s, band)),
+        );
         console.log(`  band ${band.toFixed(2)}: macroF1 ${pct(swept.macroF1)}`);
       }
     }

@@ -66,7 +66,10 @@ describe('analyze on the sample files', () => {
   });
 
   it('writes the redacted text and the mapped score, customer and attributes to analyses.jsonl', () => {
-    const lines = readFileSync(join(out, 'analyses.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(join(out, 'analyses.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const first = lines.find((l) => l.id === 'fb-000001');
     expect(first).toMatchObject({
       text: 'Good service as always. My email is [EMAIL] if you need it.',
@@ -81,7 +84,9 @@ describe('analyze on the sample files', () => {
 
   it('shows every column with --wide, sentiment in points, and warns of an attribute no row carries', () => {
     expect(wide.code, wide.stderr).toBe(0);
-    expect(wide.stderr).toMatch(/^frictionlens: warning: --by attributes\.regoin: no analysed verbatim carries it; attributes in this run: product \([\d,]+\), region \([\d,]+\)\n/m);
+    expect(wide.stderr).toMatch(
+      /^frictionlens: warning: --by attributes\.regoin: no analysed verbatim carries it; attributes in this run: product \([\d,]+\), region \([\d,]+\)\n/m,
+    );
     expect(wide.stdout).toMatch(/^impact on sentiment, in sentiment points/);
     expect(wide.stdout).toMatch(/neg impact\s+driver\s+at risk/);
     expect(wide.stdout).toMatch(/\(delivery\.lost-package\)|\(billing\.double-charge\)/);
@@ -97,6 +102,8 @@ describe('analyze on the sample files', () => {
   it('refuses a malformed --by field before any work (exit code 2)', async () => {
     const typo = await finish(spawnCommand(['analyze', survey, '--by', 'regoin']));
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toMatch(/^frictionlens: --by: 'regoin' is not a field to slice by \(channel, segment or attributes\.NAME\); did you mean attributes\.regoin\?\n/);
+    expect(typo.stderr).toMatch(
+      /^frictionlens: --by: 'regoin' is not a field to slice by \(channel, segment or attributes\.NAME\); did you mean attributes\.regoin\?\n/,
+    );
   });
 });

@@ -15,8 +15,7 @@ function analyse(text: string): Analysis {
   return outcome.analysis;
 }
 
-const mentionLabel = (text: string, themeId: string): string | undefined =>
-  analyse(text).themes.find((t) => t.id === themeId)?.sentiment.label;
+const mentionLabel = (text: string, themeId: string): string | undefined => analyse(text).themes.find((t) => t.id === themeId)?.sentiment.label;
 
 describe('the tone of a theme mention in a sentence with no sentiment words', () => {
   it('is negative for a complaint stated flatly', () => {

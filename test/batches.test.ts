@@ -15,7 +15,10 @@ async function rowsOfBatches(n: number, size: number): Promise<number[][]> {
 describe('batchesOf', () => {
   it('cuts the items in order into batches of the size, the last one smaller, never an empty one', async () => {
     expect(await rowsOfBatches(5, 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(await rowsOfBatches(4, 2)).toEqual([[1, 2], [3, 4]]);
+    expect(await rowsOfBatches(4, 2)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(await rowsOfBatches(0, 2)).toEqual([]);
   });
 });

@@ -39,17 +39,28 @@ describe('hashed features', () => {
 describe('multi-class classifier', () => {
   const rows = syntheticRows(40);
   const { train, test } = splitIndices(rows.length, 0.75, 3);
-  const model = trainClassifier(train.map((i) => rows[i]!.text), train.map((i) => rows[i]!.label), { seed: 5 });
+  const model = trainClassifier(
+    train.map((i) => rows[i]!.text),
+    train.map((i) => rows[i]!.label),
+    { seed: 5 },
+  );
   const classifier = createClassifier(model);
 
   it('learns themes it was shown and scores held-out texts almost perfectly', () => {
-    const e = evaluate(test.map((i) => rows[i]!.label), test.map((i) => classifier.classify(rows[i]!.text).label));
+    const e = evaluate(
+      test.map((i) => rows[i]!.label),
+      test.map((i) => classifier.classify(rows[i]!.text).label),
+    );
     expect(e.accuracy).toBeGreaterThan(0.95);
     expect(classifier.classify('my parcel never arrived').label).toBe('delivery');
   });
 
   it('gives the same weights for the same seed', () => {
-    const again = trainClassifier(train.map((i) => rows[i]!.text), train.map((i) => rows[i]!.label), { seed: 5 });
+    const again = trainClassifier(
+      train.map((i) => rows[i]!.text),
+      train.map((i) => rows[i]!.label),
+      { seed: 5 },
+    );
     expect(Array.from(again.weights)).toEqual(Array.from(model.weights));
   });
 
@@ -107,13 +118,20 @@ describe('extra dense features', () => {
 describe('multi-label classifier', () => {
   it('finds both themes of a text that names two', () => {
     const rows = syntheticMultiLabelRows(300);
-    const model = trainMultiLabel(rows.map((r) => r.text), rows.map((r) => r.labels), { seed: 1 });
+    const model = trainMultiLabel(
+      rows.map((r) => r.text),
+      rows.map((r) => r.labels),
+      { seed: 1 },
+    );
     expect(model.thresholds).toHaveLength(3);
     const classifier = createClassifier(model);
     const found = classifier.classifyLabels('charged twice and parcel never arrived').map((l) => l.label);
     expect(found.sort()).toEqual(['billing', 'delivery']);
     const held = syntheticMultiLabelRows(60, 99);
-    const micro = microF1(held.map((r) => r.labels), held.map((r) => classifier.decide(r.text).map((l) => l.label)));
+    const micro = microF1(
+      held.map((r) => r.labels),
+      held.map((r) => classifier.decide(r.text).map((l) => l.label)),
+    );
     expect(micro.f1).toBeGreaterThan(0.9);
   });
 
@@ -122,10 +140,22 @@ describe('multi-label classifier', () => {
     const rows = syntheticMultiLabelRows(90, 5);
     const names = ['billing', 'delivery', 'login'];
     const texts = rows.map((r) => r.text);
-    const { fold, scores } = outOfFoldScores(texts, rows.map((r) => r.labels.map((l) => names.indexOf(l))), names, 3, { ...DEFAULT_TRAIN_OPTIONS, seed: 3 });
+    const { fold, scores } = outOfFoldScores(
+      texts,
+      rows.map((r) => r.labels.map((l) => names.indexOf(l))),
+      names,
+      3,
+      { ...DEFAULT_TRAIN_OPTIONS, seed: 3 },
+    );
     for (let f = 0; f < 3; f++) {
       const fit = rows.filter((_, i) => fold[i] !== f);
-      const alone = createClassifier(trainMultiLabel(fit.map((r) => r.text), fit.map((r) => r.labels), { seed: 3, calibrationFolds: 0 }));
+      const alone = createClassifier(
+        trainMultiLabel(
+          fit.map((r) => r.text),
+          fit.map((r) => r.labels),
+          { seed: 3, calibrationFolds: 0 },
+        ),
+      );
       expect(alone.model.labels).toEqual(names);
       texts.forEach((text, i) => {
         if (fold[i] === f) expect(Array.from(scores[i]!)).toEqual(Array.from(alone.scores(text)));
@@ -135,7 +165,11 @@ describe('multi-label classifier', () => {
 
   it('decides by its calibrated thresholds, negative ones included, and nothing else', () => {
     const rows = syntheticMultiLabelRows(300);
-    const model = trainMultiLabel(rows.map((r) => r.text), rows.map((r) => r.labels), { seed: 1 });
+    const model = trainMultiLabel(
+      rows.map((r) => r.text),
+      rows.map((r) => r.labels),
+      { seed: 1 },
+    );
     const text = 'my parcel never arrived';
     const scores = Array.from(createClassifier(model).scores(text));
     const billing = model.labels.indexOf('billing');
@@ -160,7 +194,11 @@ describe('multi-label classifier', () => {
 describe('the decision of a one-label model', () => {
   it('is its best label, with a margin over its reject threshold, or nothing under it', () => {
     const rows = syntheticRows(20);
-    const model = trainClassifier(rows.map((r) => r.text), rows.map((r) => r.label), { seed: 5 });
+    const model = trainClassifier(
+      rows.map((r) => r.text),
+      rows.map((r) => r.label),
+      { seed: 5 },
+    );
     const classifier = createClassifier(model);
     const p = classifier.classify('my parcel never arrived');
     expect(classifier.decide('my parcel never arrived')).toEqual([{ label: 'delivery', score: p.score, margin: p.score }]);
@@ -178,7 +216,10 @@ describe('metrics', () => {
     expect(a).toMatchObject({ precision: 1, recall: 0.5, support: 2 });
     expect(e.macroF1).toBeCloseTo((2 / 3 + 0.8) / 2, 10);
     expect(e.topConfusions).toEqual([{ gold: 'a', predicted: 'b', count: 1 }]);
-    expect(e.matrix).toEqual([[1, 1], [0, 2]]);
+    expect(e.matrix).toEqual([
+      [1, 1],
+      [0, 2],
+    ]);
   });
 
   it('count pairs for micro-F1 of multi-label predictions', () => {

@@ -30,9 +30,23 @@ describe('frictionlens analyze on real-world exports', () => {
       '3;The refund never arrived and nobody answers my emails;07/03/2024;1',
       '4;My parcel was lost and support keeps me waiting;;0',
     ];
-    const bytes = Buffer.from(rows.join('\r\n') + '\r\n', 'latin1'); // é, è, û: the same bytes in windows-1252
+    const bytes = Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1'); // é, è, û: the same bytes in windows-1252
     const path = file('excel.csv', bytes);
-    const r = await frictionlens(['analyze', path, '--encoding', 'windows-1252', '--map', 'id=Nr', '--map', 'text=Kommentar', '--map', 'createdAt=Datum', '--map', 'score.nps=Note', '--json']);
+    const r = await frictionlens([
+      'analyze',
+      path,
+      '--encoding',
+      'windows-1252',
+      '--map',
+      'id=Nr',
+      '--map',
+      'text=Kommentar',
+      '--map',
+      'createdAt=Datum',
+      '--map',
+      'score.nps=Note',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as { run: Record<string, number> };
     // Every row is read (none rejected); row 4 has no date, so it is analysed undated.
@@ -40,12 +54,14 @@ describe('frictionlens analyze on real-world exports', () => {
     expect(doc.run.analyzed! + doc.run.unsupportedLanguage!).toBe(4);
   }, 60_000);
 
-  it('refuses a --map column the file lacks before any work: exit 3, the file\'s columns and the nearest one', async () => {
+  it("refuses a --map column the file lacks before any work: exit 3, the file's columns and the nearest one", async () => {
     const path = file('survey.csv', 'Response ID,Comment Text,Score\n1,slow delivery,3\n');
     const r = await frictionlens(['analyze', path, '--map', 'text=Comment', '--map', 'score.nps=Scroe']);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`${path}: --map text=Comment: no column 'Comment' (nearest: 'Comment Text'); --map score.nps=Scroe: no column 'Scroe' (nearest: 'Score')`);
+    expect(r.stderr).toContain(
+      `${path}: --map text=Comment: no column 'Comment' (nearest: 'Comment Text'); --map score.nps=Scroe: no column 'Scroe' (nearest: 'Score')`,
+    );
     expect(r.stderr).toContain("The file's columns: 'Response ID', 'Comment Text', 'Score'");
   }, 60_000);
 
@@ -90,13 +106,16 @@ describe('frictionlens analyze on real-world exports', () => {
   }, 60_000);
 
   it('lists the top reasons on stderr when half the rows or more are rejected, without --out, and quotes no personal data', async () => {
-    const path = file('half.csv', [
-      'id,text,nps',
-      `1,The refund never arrived and support ignores me,${EMAIL}`,
-      '2,,5',
-      `3,The app keeps crashing when I log in,${PHONE}`,
-      '4,Delivery was late again and the box was damaged,3',
-    ].join('\n') + '\n');
+    const path = file(
+      'half.csv',
+      `${[
+        'id,text,nps',
+        `1,The refund never arrived and support ignores me,${EMAIL}`,
+        '2,,5',
+        `3,The app keeps crashing when I log in,${PHONE}`,
+        '4,Delivery was late again and the box was damaged,3',
+      ].join('\n')}\n`,
+    );
     const r = await frictionlens(['analyze', path, '--map', 'score.nps=nps']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('frictionlens: 3 of 4 rows (75%) were not analysed; the most frequent reasons:');
@@ -107,7 +126,10 @@ describe('frictionlens analyze on real-world exports', () => {
   }, 60_000);
 
   it('writes what there is, then exits 3, when every row is rejected; rejects.jsonl holds no personal data', async () => {
-    const path = file('all.csv', ['id,text,nps', `1,The refund never arrived,${EMAIL}`, '2,,5', `3,The app crashes,${CARD}`, `4,Parcel lost,call ${PHONE}`].join('\n') + '\n');
+    const path = file(
+      'all.csv',
+      `${['id,text,nps', `1,The refund never arrived,${EMAIL}`, '2,,5', `3,The app crashes,${CARD}`, `4,Parcel lost,call ${PHONE}`].join('\n')}\n`,
+    );
     const out = join(dir, 'all-out');
     const r = await frictionlens(['analyze', path, '--map', 'score.nps=nps', '--out', out]);
     expect(r.code).toBe(3);
@@ -116,7 +138,10 @@ describe('frictionlens analyze on real-world exports', () => {
     expect(r.stderr).toContain(`every row and its reason: ${join(out, 'rejects.jsonl')}`);
     expect(r.stderr).toMatch(/frictionlens: no row was analysed: all 4 rows read were rejected/);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
-    const rejects = readFileSync(join(out, 'rejects.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { message: string; cause: string });
+    const rejects = readFileSync(join(out, 'rejects.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { message: string; cause: string });
     expect(rejects.map((x) => x.message)).toEqual([
       "row 1: score.nps: '[EMAIL]' is not a number",
       'row 2: text: empty',

@@ -52,7 +52,13 @@ beforeAll(async () => {
   try {
     const { run } = await runEmbedded(
       { store, analyzer },
-      { sources: ['feedback.jsonl', 'survey.csv', 'chats.json'].map((f) => join(samples, f)), mapping: {}, channel: 'other', createdAt: '2026-11-01T00:00:00Z', options: { bucket: 'week', by: [] } },
+      {
+        sources: ['feedback.jsonl', 'survey.csv', 'chats.json'].map((f) => join(samples, f)),
+        mapping: {},
+        channel: 'other',
+        createdAt: '2026-11-01T00:00:00Z',
+        options: { bucket: 'week', by: [] },
+      },
     );
     for await (const a of store.analyses(run.id)) analyses.set(a.verbatimId, a);
   } finally {
@@ -72,13 +78,23 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const plantedWith = (themeId: string): Set<string> =>
-  new Set(Object.entries(truth.verbatims).filter(([id, v]) => analyses.has(id) && v.themes.some((t) => t.id === themeId && t.polarity === 'negative')).map(([id]) => id));
+  new Set(
+    Object.entries(truth.verbatims)
+      .filter(([id, v]) => analyses.has(id) && v.themes.some((t) => t.id === themeId && t.polarity === 'negative'))
+      .map(([id]) => id),
+  );
 
 /** A theme's own words, stemmed: what a label must share to be recognisably that theme. */
 function themeWords(themeId: string): Set<string> {
   const t = full.themes.find((x) => x.id === themeId)!;
   const text = [t.name, t.description, ...t.lemmas, ...t.phrases, ...t.all.flat(2)].join(' ');
-  return new Set(text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 2).map(stem));
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length > 2)
+      .map(stem),
+  );
 }
 
 function suggestionsOf(themeId: string): { own: ThemeSuggestion[]; recall: number } {

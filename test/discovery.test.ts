@@ -109,14 +109,20 @@ describe('theme discovery', () => {
     for (const u of units) tally.add(u.text);
     const names = tally.names();
     expect(names.has('zenbank')).toBe(true);
-    const masked = suggestThemes(units.map((u) => describeUnit(u, names)), options);
+    const masked = suggestThemes(
+      units.map((u) => describeUnit(u, names)),
+      options,
+    );
     // The real complaints still group (so `every` below is not vacuously true).
     expect(masked.suggestions.length).toBeGreaterThan(0);
     const brandIds = new Set(ids(BRAND_ONLY, CODES.length + LEAKS.length));
     expect(masked.suggestions.every((s) => s.members.filter((m) => brandIds.has(m)).length < 2)).toBe(true);
     expect(masked.suggestions.flatMap((s) => s.phrases.map((p) => p.phrase)).some((p) => p.includes('zenbank'))).toBe(false);
     // The contrast: without masking, the brand alone pulls its sentences together.
-    const unmasked = suggestThemes(units.map((u) => describeUnit(u, new Set())), options);
+    const unmasked = suggestThemes(
+      units.map((u) => describeUnit(u, new Set())),
+      options,
+    );
     expect(unmasked.suggestions.some((s) => s.members.filter((m) => brandIds.has(m)).length >= 5)).toBe(true);
   });
 

@@ -29,14 +29,18 @@ function nps(verbatims: readonly TruthVerbatim[]): number {
 
 /** Source rows as plain objects, whatever the file format. */
 function rowsOf(name: string, content: string): Array<Record<string, unknown>> {
-  if (name.endsWith('.jsonl')) return content.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  if (name.endsWith('.jsonl'))
+    return content
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
   if (name.endsWith('.json')) return JSON.parse(content) as Array<Record<string, unknown>>;
   const records = parseCsv(content, { columns: true }) as Array<Record<string, string>>;
   return records.map((r) => ({
-    id: r['id'],
-    channel: r['channel'],
-    createdAt: r['createdAt'],
-    text: r['text'],
+    id: r.id,
+    channel: r.channel,
+    createdAt: r.createdAt,
+    text: r.text,
     ...(r['score.nps'] === '' ? {} : { score: { type: 'nps', value: Number(r['score.nps']) } }),
     customer: { segment: r['customer.segment'], value: Number(r['customer.value']) },
     attributes: { region: r['attributes.region'] ?? '', product: r['attributes.product'] ?? '' },
@@ -118,7 +122,7 @@ describe('sample generator', () => {
         else expect(parsed.success, `row ${index + 1} of ${name}: ${parsed.error?.message ?? ''}`).toBe(true);
         if (!invalidRows.has(index + 1) && !duplicateRows.has(index + 1)) {
           valid += 1;
-          expect(truth.verbatims[String(row['id'])]?.file).toBe(name);
+          expect(truth.verbatims[String(row.id)]?.file).toBe(name);
         }
       });
       for (const d of file.duplicates) expect(rows[d.row - 1]).toEqual(rows[d.ofRow - 1]);
@@ -144,7 +148,7 @@ describe('sample generator', () => {
 
   it('lists personal data exactly where it was planted, for redaction to find', () => {
     const rowsById = new Map<string, string>();
-    for (const [name, content] of samples.files) for (const row of rowsOf(name, content)) rowsById.set(String(row['id']), JSON.stringify(row));
+    for (const [name, content] of samples.files) for (const row of rowsOf(name, content)) rowsById.set(String(row.id), JSON.stringify(row));
     expect(truth.pii.length).toBeGreaterThan(50);
     for (const item of truth.pii) expect(rowsById.get(item.id), item.id).toContain(item.value);
   });
@@ -174,6 +178,6 @@ describe('streamed benchmark file', () => {
     const summary = await streamRows({ path: join(dir, 'a.jsonl'), rows: 800, format: 'jsonl', seed: 7 });
     const rows = rowsOf('a.jsonl', await readFile(join(dir, 'a.jsonl'), 'utf8'));
     expect(rows).toHaveLength(summary.rows);
-    expect(new Set(rows.map((r) => r['channel']))).toEqual(new Set(['survey', 'call', 'chat', 'email', 'review']));
+    expect(new Set(rows.map((r) => r.channel))).toEqual(new Set(['survey', 'call', 'chat', 'email', 'review']));
   });
 });

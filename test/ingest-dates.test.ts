@@ -87,21 +87,35 @@ describe('day/month order, decided per column from its values before any row is 
   it('refuses a column whose dates are all ambiguous, naming --date-format', async () => {
     const error = await createdAts(csv('ambiguous.csv', ['05/03/2024', '07/04/2024', '01/02/2024'])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toMatch(/ambiguous\.csv: date column 'date': .*read as day\/month\/year or as month\/day\/year.*--date-format dd\/MM\/yyyy .*--date-format MM\/dd\/yyyy/);
+    expect((error as Error).message).toMatch(
+      /ambiguous\.csv: date column 'date': .*read as day\/month\/year or as month\/day\/year.*--date-format dd\/MM\/yyyy .*--date-format MM\/dd\/yyyy/,
+    );
   });
 
   it('refuses a column that mixes day-first and month-first dates', async () => {
-    await expect(createdAts(csv('mixed.csv', ['13/03/2024', '03/14/2024']))).rejects.toThrow(/holds day-first dates \(row 1.*\) and month-first dates \(row 2.*--date-format/);
+    await expect(createdAts(csv('mixed.csv', ['13/03/2024', '03/14/2024']))).rejects.toThrow(
+      /holds day-first dates \(row 1.*\) and month-first dates \(row 2.*--date-format/,
+    );
   });
 
   it('refuses a column none of whose values is a date, naming --date-format', async () => {
-    await expect(createdAts(csv('words.csv', ['soon', 'later', 'Q1']))).rejects.toThrow(/date column 'date': none of its first 3 values is a date .*--date-format/);
+    await expect(createdAts(csv('words.csv', ['soon', 'later', 'Q1']))).rejects.toThrow(
+      /date column 'date': none of its first 3 values is a date .*--date-format/,
+    );
   });
 
   it('reads --date-format (luxon tokens), and the forms that need none in the same column', async () => {
     const path = csv('format.csv', ['05/03/2024 10:00', '2024-03-07T08:30:00Z', '5/3/2024 9:15']);
-    expect(await createdAts(path, { dateFormat: 'd/M/yyyy H:mm' })).toEqual(['2024-03-05T10:00:00.000Z', '2024-03-07T08:30:00.000Z', '2024-03-05T09:15:00.000Z']);
-    expect(await createdAts(path, { dateFormat: 'M/d/yyyy H:mm' })).toEqual(['2024-05-03T10:00:00.000Z', '2024-03-07T08:30:00.000Z', '2024-05-03T09:15:00.000Z']);
+    expect(await createdAts(path, { dateFormat: 'd/M/yyyy H:mm' })).toEqual([
+      '2024-03-05T10:00:00.000Z',
+      '2024-03-07T08:30:00.000Z',
+      '2024-03-05T09:15:00.000Z',
+    ]);
+    expect(await createdAts(path, { dateFormat: 'M/d/yyyy H:mm' })).toEqual([
+      '2024-05-03T10:00:00.000Z',
+      '2024-03-07T08:30:00.000Z',
+      '2024-05-03T09:15:00.000Z',
+    ]);
     expect(formatDateReader('dd.MM.yyyy HH:mm ZZ')('05.03.2024 10:00 +01:00')).toBe('2024-03-05T09:00:00.000Z');
   });
 
@@ -112,14 +126,16 @@ describe('day/month order, decided per column from its values before any row is 
   });
 
   it('refuses a --date-format that reads none of the column', async () => {
-    await expect(createdAts(csv('unread.csv', ['Q1', 'Q2']), { dateFormat: 'dd/MM/yyyy' })).rejects.toThrow(/--date-format 'dd\/MM\/yyyy' reads none of its first 2 values/);
+    await expect(createdAts(csv('unread.csv', ['Q1', 'Q2']), { dateFormat: 'dd/MM/yyyy' })).rejects.toThrow(
+      /--date-format 'dd\/MM\/yyyy' reads none of its first 2 values/,
+    );
   });
 });
 
 describe('undated rows', () => {
   it('analyses a row whose date cannot be read, undated, and rejects only rows without text', async () => {
     const path = file('undated.csv', 'id,text,date\nr1,late parcel,2024-03-05\nr2,rude agent,31/02/2024\nr3,app crash,\nr4,,2024-03-06\n');
-    expect(await createdAts(path)).toEqual(['2024-03-05T00:00:00.000Z', undefined, undefined, "reject: row 4: text: empty"]);
+    expect(await createdAts(path)).toEqual(['2024-03-05T00:00:00.000Z', undefined, undefined, 'reject: row 4: text: empty']);
   });
 
   it('counts an undated analysis in the whole-run bucket only, and in the run counts', () => {

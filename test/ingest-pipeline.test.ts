@@ -23,7 +23,12 @@ describe('ingest', () => {
     const items = await collect([fixture('survey.csv')], { mapping: await loadMappingFile(fixture('mapping.yaml')), dateFormat: 'MM/dd/yyyy HH:mm' });
     expect(items).toHaveLength(7);
     // r5's date ('not a date') cannot be read: the row is kept, undated.
-    expect(verbatims(items).map((v) => [v.row, v.verbatim.id])).toEqual([[1, 'r1'], [2, 'r2'], [3, 'r3'], [5, 'r5']]);
+    expect(verbatims(items).map((v) => [v.row, v.verbatim.id])).toEqual([
+      [1, 'r1'],
+      [2, 'r2'],
+      [3, 'r3'],
+      [5, 'r5'],
+    ]);
     expect(verbatims(items)[3]!.verbatim.createdAt).toBeUndefined();
     expect(verbatims(items)[0]!.verbatim).toMatchObject({
       channel: 'survey',
@@ -43,8 +48,13 @@ describe('ingest', () => {
     const items = await collect([fixture('self-mapped.csv')]);
     expect(verbatims(items).map((v) => v.verbatim)).toEqual([
       {
-        id: 'a1', channel: 'email', text: 'Password reset email never arrives', createdAt: '2024-04-01T00:00:00.000Z',
-        score: { type: 'nps', value: 2, scale: 10 }, customer: { segment: 'smb', value: 1200 }, attributes: { region: 'EMEA' },
+        id: 'a1',
+        channel: 'email',
+        text: 'Password reset email never arrives',
+        createdAt: '2024-04-01T00:00:00.000Z',
+        score: { type: 'nps', value: 2, scale: 10 },
+        customer: { segment: 'smb', value: 1200 },
+        attributes: { region: 'EMEA' },
       },
       expect.objectContaining({ id: 'a2', channel: 'survey', customer: { segment: 'enterprise', value: 25000 } }),
     ]);

@@ -27,7 +27,14 @@ describe('reading CSV', () => {
     expect(rows).toHaveLength(7);
     expect(rows[0]).toEqual({
       row: 1,
-      record: { 'Response ID': 'r1', 'Comment Text': 'The app keeps logging me out, so annoying', 'Submitted At': '03/05/2024 10:00', 'NPS Score': '3', 'Plan Tier': 'enterprise', 'Region Name': 'EMEA' },
+      record: {
+        'Response ID': 'r1',
+        'Comment Text': 'The app keeps logging me out, so annoying',
+        'Submitted At': '03/05/2024 10:00',
+        'NPS Score': '3',
+        'Plan Tier': 'enterprise',
+        'Region Name': 'EMEA',
+      },
     });
     expect(rows[2]!.record['Comment Text']).toBe('Billing page is confusing, "why" two charges?');
   });
@@ -65,7 +72,7 @@ describe('reading CSV', () => {
 
   it('fails on invalid UTF-8 far into the file, past the first read chunk', async () => {
     const path = join(dir, 'late-bad.csv');
-    const good = 'id,text\n' + 'a,é\n'.repeat(40_000);
+    const good = `id,text\n${'a,é\n'.repeat(40_000)}`;
     writeFileSync(path, Buffer.concat([Buffer.from(good), Buffer.from([0x62, 0x2c, 0xe9, 0x0a])]));
     await expect(readAll(path, 'csv')).rejects.toThrow(/invalid UTF-8 at byte \d+ \(line 40002\)/);
   });
@@ -105,7 +112,11 @@ describe('reading JSON Lines', () => {
 describe('reading a JSON array', () => {
   it('streams the elements of an array of objects', async () => {
     const rows = await readAll(fixture('calls.json'), 'json');
-    expect(rows.map((r) => [r.row, r.record.id])).toEqual([[1, 'k1'], [2, 'k2'], [3, 'k3']]);
+    expect(rows.map((r) => [r.row, r.record.id])).toEqual([
+      [1, 'k1'],
+      [2, 'k2'],
+      [3, 'k3'],
+    ]);
   });
 
   it('reads an array spanning many read chunks', async () => {

@@ -28,13 +28,16 @@ const expectNoSeededPii = (rejects: readonly Reject[]): void => {
 
 describe('reject messages quote cell values only after PII redaction', () => {
   it('redacts emails, phones, cards and IBANs in bad CSV cells, and keeps the cause value-free', async () => {
-    const rejects = await rejectsOf('cells.csv', [
-      'text,score.nps,channel,customer.value',
-      `slow delivery,${EMAIL},survey,1`,
-      `slow delivery,"call ${PHONE}",survey,2`,
-      `app crash,3,${CARD},3`,
-      `late refund,4,chat,${IBAN}`,
-    ].join('\n') + '\n');
+    const rejects = await rejectsOf(
+      'cells.csv',
+      `${[
+        'text,score.nps,channel,customer.value',
+        `slow delivery,${EMAIL},survey,1`,
+        `slow delivery,"call ${PHONE}",survey,2`,
+        `app crash,3,${CARD},3`,
+        `late refund,4,chat,${IBAN}`,
+      ].join('\n')}\n`,
+    );
     expect(rejects.map((r) => r.message)).toEqual([
       "row 1: score.nps: '[EMAIL]' is not a number",
       "row 2: score.nps: 'call [PHONE]' is not a number",
@@ -59,11 +62,14 @@ describe('reject messages quote cell values only after PII redaction', () => {
   });
 
   it('redacts a duplicate id that is an email, and a turn speaker that is one', async () => {
-    const rejects = await rejectsOf('chats.jsonl', [
-      JSON.stringify({ id: EMAIL, text: 'first' }),
-      JSON.stringify({ id: EMAIL, text: 'second' }),
-      JSON.stringify({ turns: [{ speaker: EMAIL, text: 'hi' }] }),
-    ].join('\n') + '\n');
+    const rejects = await rejectsOf(
+      'chats.jsonl',
+      `${[
+        JSON.stringify({ id: EMAIL, text: 'first' }),
+        JSON.stringify({ id: EMAIL, text: 'second' }),
+        JSON.stringify({ turns: [{ speaker: EMAIL, text: 'hi' }] }),
+      ].join('\n')}\n`,
+    );
     expect(rejects.map((r) => r.message)).toEqual([
       "row 2: id '[EMAIL]' was already read in this run",
       'row 3: turns: turn 1: speaker "[EMAIL]" is not one of customer, agent, bot, system',
@@ -72,7 +78,7 @@ describe('reject messages quote cell values only after PII redaction', () => {
     expectNoSeededPii(rejects);
   });
 
-  it('uses the redact function it is given (the analyzer\'s, in a run)', async () => {
+  it("uses the redact function it is given (the analyzer's, in a run)", async () => {
     const rejects = await rejectsOf('given.csv', 'text,score.nps\nhello,secret-value\n', { redact: (text) => text.replaceAll('secret-value', '[HIDDEN]') });
     expect(rejects[0]!.message).toBe("row 1: score.nps: '[HIDDEN]' is not a number");
   });

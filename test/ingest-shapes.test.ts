@@ -19,7 +19,7 @@ async function records(path: string, options: ReadRecordsOptions = {}, format: S
 }
 
 /** windows-1252 bytes of a string whose characters all exist in it (é è ü ’ € and ASCII). */
-const CP1252: Readonly<Record<string, number>> = { 'é': 0xe9, 'è': 0xe8, 'ü': 0xfc, '’': 0x92, '€': 0x80, 'ß': 0xdf };
+const CP1252: Readonly<Record<string, number>> = { é: 0xe9, è: 0xe8, ü: 0xfc, '’': 0x92, '€': 0x80, ß: 0xdf };
 const cp1252 = (text: string): Buffer => Buffer.from([...text].map((c) => CP1252[c] ?? c.charCodeAt(0)));
 
 describe('delimited files', () => {

@@ -33,9 +33,7 @@ describe('transcript parsing', () => {
   });
 
   it('does not split on a lowercase label inside a sentence', () => {
-    expect(parseTranscript('Customer: I told the agent: cancel it')).toEqual([
-      { speaker: 'customer', text: 'I told the agent: cancel it' },
-    ]);
+    expect(parseTranscript('Customer: I told the agent: cancel it')).toEqual([{ speaker: 'customer', text: 'I told the agent: cancel it' }]);
   });
 
   it('keeps text before the first label as a system turn', () => {

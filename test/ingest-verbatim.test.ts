@@ -17,8 +17,12 @@ const message = (result: ToVerbatimResult): string => {
 describe('record to verbatim', () => {
   it('maps columns with spaces to verbatim fields and fills defaults', () => {
     const verbatim = ok(
-      toVerbatim({ 'Comment Text': ' Too slow ', 'Rating (1-5)': ' 4.0 ', Region: 'EMEA' }, 1,
-        { text: 'Comment Text', 'score.rating': 'Rating (1-5)', 'attributes.region': 'Region' }, defaults),
+      toVerbatim(
+        { 'Comment Text': ' Too slow ', 'Rating (1-5)': ' 4.0 ', Region: 'EMEA' },
+        1,
+        { text: 'Comment Text', 'score.rating': 'Rating (1-5)', 'attributes.region': 'Region' },
+        defaults,
+      ),
     );
     expect(verbatim).toMatchObject({
       channel: 'survey',
@@ -44,7 +48,12 @@ describe('record to verbatim', () => {
 
   it('self-maps dotted column names without a mapping', () => {
     const verbatim = ok(
-      toVerbatim({ text: 'x', 'score.nps': '9', 'customer.segment': 'smb', 'customer.value': '1,200', 'attributes.region': 'NA', channel: 'Phone' }, 1, {}, defaults),
+      toVerbatim(
+        { text: 'x', 'score.nps': '9', 'customer.segment': 'smb', 'customer.value': '1,200', 'attributes.region': 'NA', channel: 'Phone' },
+        1,
+        {},
+        defaults,
+      ),
     );
     expect(verbatim).toMatchObject({
       channel: 'call',
@@ -56,20 +65,31 @@ describe('record to verbatim', () => {
 
   it('takes a record already shaped like a verbatim as it is', () => {
     const record = {
-      id: 'v1', channel: 'chat', createdAt: '2024-05-01T09:00:00Z',
+      id: 'v1',
+      channel: 'chat',
+      createdAt: '2024-05-01T09:00:00Z',
       turns: [{ speaker: 'customer', text: 'late order' }],
-      score: { type: 'csat', value: 2 }, customer: { id: 'c1', value: 10 }, attributes: { queue: 'orders', tier: 2 },
+      score: { type: 'csat', value: 2 },
+      customer: { id: 'c1', value: 10 },
+      attributes: { queue: 'orders', tier: 2 },
     };
     expect(ok(toVerbatim(record, 1, {}, defaults))).toEqual({
-      id: 'v1', channel: 'chat', createdAt: '2024-05-01T09:00:00.000Z',
+      id: 'v1',
+      channel: 'chat',
+      createdAt: '2024-05-01T09:00:00.000Z',
       turns: [{ speaker: 'customer', text: 'late order' }],
-      score: { type: 'csat', value: 2, scale: 5 }, customer: { id: 'c1', value: 10 }, attributes: { queue: 'orders', tier: '2' },
+      score: { type: 'csat', value: 2, scale: 5 },
+      customer: { id: 'c1', value: 10 },
+      attributes: { queue: 'orders', tier: '2' },
     });
   });
 
   it('reads turns from a CSV cell holding a JSON array', () => {
     const verbatim = ok(toVerbatim({ turns: '[{"speaker":"Rep","text":"hi"},{"speaker":"customer","text":"help"}]' }, 1, {}, defaults));
-    expect(verbatim.turns).toEqual([{ speaker: 'agent', text: 'hi' }, { speaker: 'customer', text: 'help' }]);
+    expect(verbatim.turns).toEqual([
+      { speaker: 'agent', text: 'hi' },
+      { speaker: 'customer', text: 'help' },
+    ]);
   });
 
   it('keeps a row whose date is empty or unreadable, undated, so its text is still analysed', () => {
@@ -89,7 +109,9 @@ describe('record to verbatim', () => {
     expect(message(toVerbatim({ text: 'x', channel: 'fax' }, 1, {}, defaults))).toMatch(/^channel: 'fax' is not one of call, chat/);
     expect(message(toVerbatim({ text: 'x', 'score.nps': '11' }, 1, {}, defaults))).toBe('score.nps: 11 is outside the scale 0-10');
     expect(message(toVerbatim({ text: 'x', 'customer.value': '-5' }, 1, {}, defaults))).toMatch(/customer.value: '-5'/);
-    expect(message(toVerbatim({ turns: [{ speaker: 'robot', text: 'x' }] }, 1, {}, defaults))).toBe('turns: turn 1: speaker "robot" is not one of customer, agent, bot, system');
+    expect(message(toVerbatim({ turns: [{ speaker: 'robot', text: 'x' }] }, 1, {}, defaults))).toBe(
+      'turns: turn 1: speaker "robot" is not one of customer, agent, bot, system',
+    );
   });
 });
 

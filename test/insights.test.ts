@@ -12,14 +12,23 @@ const options: FoldOptions = { bucketSize: 'week', by: ['channel', 'segment'] };
 /** A seeded sample: late deliveries drag NPS hard, slow app a little, praise lifts it. */
 function sample(n: number): Analysis[] {
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const out: Analysis[] = [];
   for (let i = 0; i < n; i++) {
     const themes: Array<[string, number]> = [];
     let nps = 9;
-    if (rand() < 0.2) { themes.push(['delivery.late', -0.6]); nps -= 6; }
-    if (rand() < 0.15) { themes.push(['app.slow', -0.3]); nps -= 2; }
-    if (rand() < 0.1) { themes.push(['support.agent-attitude', 0.7]); nps += 1; }
+    if (rand() < 0.2) {
+      themes.push(['delivery.late', -0.6]);
+      nps -= 6;
+    }
+    if (rand() < 0.15) {
+      themes.push(['app.slow', -0.3]);
+      nps -= 2;
+    }
+    if (rand() < 0.1) {
+      themes.push(['support.agent-attitude', 0.7]);
+      nps += 1;
+    }
     const day = 1 + Math.floor(rand() * 60);
     out.push(
       makeAnalysis(`v${i}`, {
@@ -73,8 +82,7 @@ describe('insights from partials', () => {
   it('measures impact as S(all) minus S(responses without the theme)', () => {
     const insights = computeInsights(mergeAll(partialsOf(analyses, 100))!, 'run-1', 1);
     const late = insights.find((i) => i.themeId === 'delivery.late' && i.bucket === '*' && i.facet === 'all')!;
-    const nps = (xs: Analysis[]) =>
-      (100 * (xs.filter((a) => a.score!.value >= 9).length - xs.filter((a) => a.score!.value <= 6).length)) / xs.length;
+    const nps = (xs: Analysis[]) => (100 * (xs.filter((a) => a.score!.value >= 9).length - xs.filter((a) => a.score!.value <= 6).length)) / xs.length;
     const without = analyses.filter((a) => !a.themes.some((t) => t.id === 'delivery.late'));
     expect(late.impact!.metric).toBe('nps');
     expect(late.impact!.value).toBeCloseTo(nps(analyses) - nps(without), 9);
@@ -133,7 +141,9 @@ function denseDrivers(analyses: Analysis[]) {
   const meanX = features.map((_, j) => x.reduce((s, row) => s + row[j]!, 0) / n);
   const meanY = rows.reduce((s, r) => s + r.y, 0) / n;
   const a = features.map((_, i) => [
-    ...features.map((_, j) => x.reduce((s, row) => s + (row[i]! - meanX[i]!) * (row[j]! - meanX[j]!), 0) + (i === j ? DRIVER_RIDGE * counts.get(features[i]!)! : 0)),
+    ...features.map(
+      (_, j) => x.reduce((s, row) => s + (row[i]! - meanX[i]!) * (row[j]! - meanX[j]!), 0) + (i === j ? DRIVER_RIDGE * counts.get(features[i]!)! : 0),
+    ),
     x.reduce((s, row, r) => s + (row[i]! - meanX[i]!) * (rows[r]!.y - meanY), 0),
   ]);
   for (let c = 0; c < k; c++) {

@@ -36,7 +36,12 @@ describe('detectLanguage', () => {
 
 describe('short English texts', () => {
   it('keeps short plain-ASCII texts without foreign function words English', () => {
-    for (const t of ['Notifications arrive hours late.', 'Hello,\n\nFine.\n\nRegards,\nOlga', 'Refund still pending after weeks.', 'No complaints, happy customer. Happy with everything so far.']) {
+    for (const t of [
+      'Notifications arrive hours late.',
+      'Hello,\n\nFine.\n\nRegards,\nOlga',
+      'Refund still pending after weeks.',
+      'No complaints, happy customer. Happy with everything so far.',
+    ]) {
       expect(detectLanguage(t).language).toBe('en');
     }
   });

@@ -22,7 +22,13 @@ beforeAll(async () => {
   try {
     const result = await runEmbedded(
       { store, analyzer },
-      { sources: FILES.map((f) => join(samples, f)), mapping: {}, channel: 'other', createdAt: '2026-11-01T00:00:00Z', options: { bucket: 'week', by: ['channel'] } },
+      {
+        sources: FILES.map((f) => join(samples, f)),
+        mapping: {},
+        channel: 'other',
+        createdAt: '2026-11-01T00:00:00Z',
+        options: { bucket: 'week', by: ['channel'] },
+      },
     );
     counts = result.run.counts;
     insights = result.insights;
@@ -55,7 +61,7 @@ describe('analyze on the generated samples', () => {
       const found = new Set(analyses.get(id)?.themes.map((t) => t.id) ?? []);
       if (!analyses.has(id)) continue;
       const expected = new Set<string>(planted.themes.map((t) => t.id));
-      for (const t of found) (expected.has(t) ? tp++ : fp++);
+      for (const t of found) expected.has(t) ? tp++ : fp++;
       for (const t of expected) if (!found.has(t)) fn++;
     }
     const precision = tp / (tp + fp);
@@ -73,7 +79,10 @@ describe('analyze on the generated samples', () => {
     console.log(`planted driver impacts (NPS points): ${planted.map((t) => `${t} ${impact.get(t)?.toFixed(2)}`).join(', ')}`);
     expect(recovered).toEqual(planted);
     // And they are the four most damaging themes of the run.
-    const worst = [...headline].sort((a, b) => a.impact!.value - b.impact!.value).slice(0, planted.length).map((i) => i.themeId);
+    const worst = [...headline]
+      .sort((a, b) => a.impact!.value - b.impact!.value)
+      .slice(0, planted.length)
+      .map((i) => i.themeId);
     expect(new Set(worst)).toEqual(new Set(planted));
   });
 

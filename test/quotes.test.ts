@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { QuoteCandidate } from '../src/core/insights/partial-types.js';
 import { offerQuote, topQuotes } from '../src/core/insights/quotes.js';
 
-const candidate = (verbatimId: string, rank: string): QuoteCandidate => ({ verbatimId, text: verbatimId, sentiment: -0.5, channel: 'chat', createdAt: '2026-01-01T00:00:00Z', rank });
+const candidate = (verbatimId: string, rank: string): QuoteCandidate => ({
+  verbatimId,
+  text: verbatimId,
+  sentiment: -0.5,
+  channel: 'chat',
+  createdAt: '2026-01-01T00:00:00Z',
+  rank,
+});
 
 describe('representative quotes', () => {
   it('keep the same top 3 whether offered one at a time or merged as lists', () => {

@@ -104,8 +104,12 @@ describe('the metric impacts are measured on', () => {
 
   it('is named above the table with its unit and how it was chosen', () => {
     const { profile } = runInsights(merged(risingThinBucket(8)), 'run-1', 1, { by: [] });
-    expect(metricLine('nps', profile, false)).toBe('impact on NPS, in NPS points (−100..+100): 608 responses, the first of NPS, CSAT, rating, CES with 20+ (--metric to choose)');
-    expect(metricLine('sentiment', profile, true)).toMatch(/^impact on sentiment, in sentiment points \(mean sentiment ×100, −100\.\.\+100\): 608 responses \(--metric sentiment\); also scored: nps 608$/);
+    expect(metricLine('nps', profile, false)).toBe(
+      'impact on NPS, in NPS points (−100..+100): 608 responses, the first of NPS, CSAT, rating, CES with 20+ (--metric to choose)',
+    );
+    expect(metricLine('sentiment', profile, true)).toMatch(
+      /^impact on sentiment, in sentiment points \(mean sentiment ×100, −100\.\.\+100\): 608 responses \(--metric sentiment\); also scored: nps 608$/,
+    );
   });
 });
 
@@ -126,7 +130,11 @@ describe('figures shown with the digits their scale needs', () => {
 
   it('gives every sentiment impact of a real-shaped run a figure other than zero', () => {
     const { insights } = runInsights(merged(risingThinBucket(40)), 'run-1', 1, { by: [], metric: 'sentiment' });
-    const table = renderThemesTable(themeRows(insights, info), { read: 640, analyzed: 640, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 }, { metric: 'sentiment' });
+    const table = renderThemesTable(
+      themeRows(insights, info),
+      { read: 640, analyzed: 640, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 },
+      { metric: 'sentiment' },
+    );
     expect(table).not.toMatch(/[−±]0\.0 \[[−±]0\.0, [−±]0\.0\]/);
     expect(table).toMatch(/−\d+\.\d \[−\d+\.\d, −\d+\.\d\]/);
   });
@@ -173,14 +181,19 @@ describe('the default table', () => {
 
 describe('--by', () => {
   const regions = ['north-america', 'emea', 'apac', 'latam', 'oceania', 'middle-east', 'south-asia', 'central-europe', 'nordics', 'caribbean'];
-  const analyses = risingThinBucket(40).map((a, i) => ({ ...a, attributes: { region: regions[i % regions.length]!, ...(i % 2 ? { 'plan.tier': 'gold' } : {}) } }));
+  const analyses = risingThinBucket(40).map((a, i) => ({
+    ...a,
+    attributes: { region: regions[i % regions.length]!, ...(i % 2 ? { 'plan.tier': 'gold' } : {}) },
+  }));
   const partial = merged(analyses, ['channel', 'attributes.region', 'attributes.regoin']);
   const { insights, profile } = runInsights(partial, 'run-1', 1, { by: ['channel', 'attributes.region', 'attributes.regoin'] });
   const rows = themeRows(insights, info);
 
   it('accepts channel, segment and attributes.NAME and refuses anything else with what to write', () => {
     expect(parseByFlags(['channel,customer.segment', 'attributes.region', 'segment'])).toEqual(['channel', 'segment', 'attributes.region']);
-    expect(parseFacetField('regoin')).toEqual({ problem: "'regoin' is not a field to slice by (channel, segment or attributes.NAME); did you mean attributes.regoin?" });
+    expect(parseFacetField('regoin')).toEqual({
+      problem: "'regoin' is not a field to slice by (channel, segment or attributes.NAME); did you mean attributes.regoin?",
+    });
     expect(parseFacetField('chanel')).toMatchObject({ problem: expect.stringMatching(/did you mean channel\?$/) });
     expect(parseFacetField('createdAt')).toMatchObject({ problem: expect.stringMatching(/sliced by --bucket$/) });
     expect(parseFacetField('attributes.')).toMatchObject({ problem: expect.stringMatching(/needs an attribute name/) });

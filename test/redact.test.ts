@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createRedactor, detect, isLuhnValid, isValidIban, PII_TYPES, redact, type PiiSpan, type PiiType,
-} from '../src/core/redact/index.js';
+import { createRedactor, detect, isLuhnValid, isValidIban, PII_TYPES, redact, type PiiSpan, type PiiType } from '../src/core/redact/index.js';
 import { generatePiiCases, type PiiCase } from './fixtures/pii-cases.js';
 
 const redactor = createRedactor();
 
-interface Tally { planted: number; found: number; placeholders: number; wrong: number }
+interface Tally {
+  planted: number;
+  found: number;
+  placeholders: number;
+  wrong: number;
+}
 
 /**
  * An entity is found when one placeholder of its type covers its whole span; a placeholder is
@@ -49,17 +52,27 @@ describe('redaction quality on the seeded labelled set', () => {
   const precision = ratio(total.placeholders - total.wrong, total.placeholders);
 
   const rows = [...byType.entries()].map(([type, t]) => ({
-    type, planted: t.planted, found: t.found, recall: ratio(t.found, t.planted).toFixed(3),
-    placeholders: t.placeholders, falsePositives: t.wrong, precision: ratio(t.placeholders - t.wrong, t.placeholders).toFixed(3),
+    type,
+    planted: t.planted,
+    found: t.found,
+    recall: ratio(t.found, t.planted).toFixed(3),
+    placeholders: t.placeholders,
+    falsePositives: t.wrong,
+    precision: ratio(t.placeholders - t.wrong, t.placeholders).toFixed(3),
   }));
   rows.push({
-    type: 'ALL' as PiiType, planted: total.planted, found: total.found, recall: recall.toFixed(3),
-    placeholders: total.placeholders, falsePositives: total.wrong, precision: precision.toFixed(3),
+    type: 'ALL' as PiiType,
+    planted: total.planted,
+    found: total.found,
+    recall: recall.toFixed(3),
+    placeholders: total.placeholders,
+    falsePositives: total.wrong,
+    precision: precision.toFixed(3),
   });
   console.log(`PII redaction on ${cases.length} seeded cases`);
   console.table(rows);
-  if (misses.length) console.log('missed:\n  ' + misses.join('\n  '));
-  if (falsePositives.length) console.log('false positives:\n  ' + falsePositives.join('\n  '));
+  if (misses.length) console.log(`missed:\n  ${misses.join('\n  ')}`);
+  if (falsePositives.length) console.log(`false positives:\n  ${falsePositives.join('\n  ')}`);
 
   it('draws at least 400 cases, including hard negatives and pairs', () => {
     expect(cases.length).toBeGreaterThanOrEqual(400);

@@ -8,7 +8,11 @@ const cues = loadSignalCues();
 /** Every sentence gets the same sentiment: enough to exercise the mood-bound cues. */
 const signalsOf = (text: string, sentiment = -0.5) => {
   const doc = makeDoc(text);
-  return detectSignals(doc, doc.sentences.map(() => sentiment), cues);
+  return detectSignals(
+    doc,
+    doc.sentences.map(() => sentiment),
+    cues,
+  );
 };
 
 describe('churn intent', () => {
@@ -78,7 +82,8 @@ describe('emotions', () => {
 
 describe('signal cue files', () => {
   it('name the path of a malformed cue', () => {
-    const text = 'churnIntent: { cues: [""] }\nrepeatContact: {}\ntransfer: {}\nlongWait: {}\nemotions: { anger: {}, frustration: {}, confusion: {}, delight: {} }';
+    const text =
+      'churnIntent: { cues: [""] }\nrepeatContact: {}\ntransfer: {}\nlongWait: {}\nemotions: { anger: {}, frustration: {}, confusion: {}, delight: {} }';
     expect(() => parseSignalCues(text)).toThrow(/churnIntent\.cues\[0\]: empty cue/);
     expect(() => parseSignalCues('churnIntent: {}')).toThrow(/repeatContact/);
   });

@@ -17,16 +17,22 @@ support.no-callback support.unresolved support.repeat-contact product.defect pro
 product.missing-parts product.not-as-described app.crash app.slow app.checkout-error app.usability app.notifications
 pricing.too-expensive pricing.hidden-fees pricing.price-increase pricing.promo-not-applied
 cancellation.cancel-difficulty cancellation.refund-delay cancellation.refund-denied cancellation.return-process
-communication.no-updates communication.conflicting-info communication.unwanted-marketing communication.unclear-policy`
-  .split(/\s+/);
+communication.no-updates communication.conflicting-info communication.unwanted-marketing communication.unclear-policy`.split(/\s+/);
 
 describe('the default taxonomy', () => {
   it('holds exactly the 45 agreed theme ids under 9 owned families', () => {
     expect(taxonomy.themes.map((t) => t.id).sort()).toEqual([...EXPECTED_IDS].sort());
     const owners = Object.fromEntries(taxonomy.families.map((f) => [f.id, f.owner]));
     expect(owners).toEqual({
-      billing: 'billing', delivery: 'logistics', account: 'engineering', support: 'operations', product: 'product',
-      app: 'engineering', pricing: 'product', cancellation: 'billing', communication: 'operations',
+      billing: 'billing',
+      delivery: 'logistics',
+      account: 'engineering',
+      support: 'operations',
+      product: 'product',
+      app: 'engineering',
+      pricing: 'product',
+      cancellation: 'billing',
+      communication: 'operations',
     });
     for (const t of taxonomy.themes) {
       expect(t.id.startsWith(`${t.parent}.`)).toBe(true);
@@ -85,7 +91,8 @@ describe('taxonomy validation', () => {
 describe('theme matching', () => {
   it('finds several themes in one sentence', () => {
     expect(themesOf(matcher, 'I was charged twice and the courier left my parcel out in the rain.')).toEqual([
-      'billing.double-charge', 'delivery.courier-conduct',
+      'billing.double-charge',
+      'delivery.courier-conduct',
     ]);
   });
 

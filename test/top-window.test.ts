@@ -36,7 +36,7 @@ describe('top over a window of buckets', () => {
     expect(combineBuckets(rows, 'all')).toEqual(rows);
   });
 
-  it('sums volumes and revenue, re-weights shares by the buckets\' verbatims, and leaves impact out', () => {
+  it("sums volumes and revenue, re-weights shares by the buckets' verbatims, and leaves impact out", () => {
     const rows = [
       row('a', '2026-07-13', 10, 100, { negativeShare: 1, sentiment: -0.5, frictionScore: 20 }),
       row('b', '2026-07-13', 20, 100),

@@ -38,8 +38,7 @@ describe('train then eval', () => {
   let noisyTestFile = '';
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'frictionlens-train-eval-'));
-    const toCsv = (rows: { text: string; label: string }[]): string =>
-      ['comment,code', ...rows.map((r) => `${csvCell(r.text)},${r.label}`)].join('\n') + '\n';
+    const toCsv = (rows: { text: string; label: string }[]): string => `${['comment,code', ...rows.map((r) => `${csvCell(r.text)},${r.label}`)].join('\n')}\n`;
     trainFile = join(dir, 'train.csv');
     testFile = join(dir, 'test.csv');
     await writeFile(trainFile, toCsv(syntheticRows(30, 11)));
@@ -60,7 +59,19 @@ describe('train then eval', () => {
 
   it('writes a model that eval then scores on new rows', async () => {
     const modelFile = join(dir, 'themes.json');
-    const trained = await capture(trainCommand, ['themes', '--in', trainFile, '--map', 'text=comment', '--map', 'label=code', '--out', modelFile, '--seed', '3']);
+    const trained = await capture(trainCommand, [
+      'themes',
+      '--in',
+      trainFile,
+      '--map',
+      'text=comment',
+      '--map',
+      'label=code',
+      '--out',
+      modelFile,
+      '--seed',
+      '3',
+    ]);
     expect(trained.code).toBe(0);
     expect(trained.out).toContain('on 90 rows');
     const file = JSON.parse(await readFile(modelFile, 'utf8')) as { labels: string[]; kind: string };
@@ -96,8 +107,17 @@ describe('train then eval', () => {
 
     const train = (await readLabelledRows(noisyTrainFile, { text: 'comment', label: 'code' })).rows;
     const test = (await readLabelledRows(noisyTestFile, { text: 'comment', label: 'code' })).rows;
-    const inMemory = createClassifier(trainClassifier(train.map((r) => r.text), train.map((r) => r.labels[0]!), { seed: 5 }));
-    const expected = evaluate(test.map((r) => r.labels[0]!), test.map((r) => inMemory.classify(r.text).label));
+    const inMemory = createClassifier(
+      trainClassifier(
+        train.map((r) => r.text),
+        train.map((r) => r.labels[0]!),
+        { seed: 5 },
+      ),
+    );
+    const expected = evaluate(
+      test.map((r) => r.labels[0]!),
+      test.map((r) => inMemory.classify(r.text).label),
+    );
     // Label noise in the gold keeps the figures away from a trivial 1.0.
     expect(expected.accuracy).toBeLessThan(1);
     expect(fromFile.accuracy).toBe(expected.accuracy);
@@ -107,11 +127,37 @@ describe('train then eval', () => {
   });
 
   it('scores a seeded --split exactly as training on that share in memory does', async () => {
-    const out = JSON.parse((await capture(evalCommand, ['themes', '--in', noisyTrainFile, '--map', 'text=comment', '--map', 'label=code', '--split', '0.75', '--seed', '9', '--json'])).out) as Evaluation;
+    const out = JSON.parse(
+      (
+        await capture(evalCommand, [
+          'themes',
+          '--in',
+          noisyTrainFile,
+          '--map',
+          'text=comment',
+          '--map',
+          'label=code',
+          '--split',
+          '0.75',
+          '--seed',
+          '9',
+          '--json',
+        ])
+      ).out,
+    ) as Evaluation;
     const rows = (await readLabelledRows(noisyTrainFile, { text: 'comment', label: 'code' })).rows;
     const { train, test } = splitIndices(rows.length, 0.75, 9);
-    const model = createClassifier(trainClassifier(train.map((i) => rows[i]!.text), train.map((i) => rows[i]!.labels[0]!), { seed: 9 }));
-    const expected = evaluate(test.map((i) => rows[i]!.labels[0]!), test.map((i) => model.classify(rows[i]!.text).label));
+    const model = createClassifier(
+      trainClassifier(
+        train.map((i) => rows[i]!.text),
+        train.map((i) => rows[i]!.labels[0]!),
+        { seed: 9 },
+      ),
+    );
+    const expected = evaluate(
+      test.map((i) => rows[i]!.labels[0]!),
+      test.map((i) => model.classify(rows[i]!.text).label),
+    );
     expect(out.examples).toBe(test.length);
     expect(out.accuracy).toBe(expected.accuracy);
     expect(out.matrix).toEqual(expected.matrix);
@@ -119,12 +165,20 @@ describe('train then eval', () => {
 
   it('gives analyze a sentiment model that labels sentences as the model does, and theme matches via the model', async () => {
     const sentimentFile = join(dir, 'sentiment.csv');
-    const texts = { positive: ['great service', 'love the new app', 'fast and friendly'], negative: ['terrible wait', 'rude agent', 'app keeps crashing'], neutral: ['i called on monday', 'the parcel is a box', 'my order number changed'] };
-    const rows = Object.entries(texts).flatMap(([label, list]) => Array.from({ length: 8 }, (_, i) => `${csvCell(`${list[i % 3]!} ${['today', 'again', 'ok', ''][i % 4]}`.trim())},${label.toUpperCase()}`));
-    await writeFile(sentimentFile, ['comment,tone', ...rows].join('\n') + '\n');
+    const texts = {
+      positive: ['great service', 'love the new app', 'fast and friendly'],
+      negative: ['terrible wait', 'rude agent', 'app keeps crashing'],
+      neutral: ['i called on monday', 'the parcel is a box', 'my order number changed'],
+    };
+    const rows = Object.entries(texts).flatMap(([label, list]) =>
+      Array.from({ length: 8 }, (_, i) => `${csvCell(`${list[i % 3]!} ${['today', 'again', 'ok', ''][i % 4]}`.trim())},${label.toUpperCase()}`),
+    );
+    await writeFile(sentimentFile, `${['comment,tone', ...rows].join('\n')}\n`);
     const sentimentModel = join(dir, 'sentiment.json');
     const themeModel = join(dir, 'themes.json');
-    expect((await capture(trainCommand, ['sentiment', '--in', sentimentFile, '--map', 'text=comment', '--map', 'label=tone', '--out', sentimentModel])).code).toBe(0);
+    expect(
+      (await capture(trainCommand, ['sentiment', '--in', sentimentFile, '--map', 'text=comment', '--map', 'label=tone', '--out', sentimentModel])).code,
+    ).toBe(0);
     expect((await capture(trainCommand, ['themes', '--in', trainFile, '--map', 'text=comment', '--map', 'label=code', '--out', themeModel])).code).toBe(0);
     expect((await readModel(sentimentModel)).task).toBe('sentiment');
 
@@ -136,16 +190,17 @@ describe('train then eval', () => {
     const scores = analyzer.sentiment(doc);
     // The hybrid model sees each sentence's words and the lexicon's score of that sentence.
     const lexicon = lexiconOnly.sentiment(doc);
-    doc.sentences.forEach((sentence, i) =>
-      expect(analyzer.label(scores.sentences[i]!)).toBe(classifier.classify(sentence.text, lexiconFeatures(lexicon.sentences[i]!, NEUTRAL_BAND)).label),
-    );
+    doc.sentences.forEach((sentence, i) => {
+      expect(analyzer.label(scores.sentences[i]!)).toBe(classifier.classify(sentence.text, lexiconFeatures(lexicon.sentences[i]!, NEUTRAL_BAND)).label);
+    });
     expect(sentimentLabel(scores.sentences[0]!, NEUTRAL_BAND)).toBe('negative');
     const hits = analyzer.modelThemes?.(doc) ?? [];
     expect(hits.find((h) => h.themeId === 'delivery')).toMatchObject({ via: 'model', sentence: 3 });
   });
 
-  it('scores in eval exactly the labels analyze reports, by the multi-label model\'s own thresholds, negative ones included', async () => {
-    const toCsv = (rows: { text: string; labels: string[] }[]): string => ['comment,codes', ...rows.map((r) => `${csvCell(r.text)},${r.labels.join(';')}`)].join('\n') + '\n';
+  it("scores in eval exactly the labels analyze reports, by the multi-label model's own thresholds, negative ones included", async () => {
+    const toCsv = (rows: { text: string; labels: string[] }[]): string =>
+      `${['comment,codes', ...rows.map((r) => `${csvCell(r.text)},${r.labels.join(';')}`)].join('\n')}\n`;
     const trainRows = join(dir, 'multi.csv');
     const testRows = join(dir, 'multi-test.csv');
     await writeFile(trainRows, toCsv(syntheticMultiLabelRows(150, 3)));
@@ -170,15 +225,22 @@ describe('train then eval', () => {
     });
     for (const hit of held.flatMap((r) => analyzer.modelThemes?.(analyzer.parse(r.text)) ?? [])) expect(hit.confidence).toBeGreaterThanOrEqual(0.5);
     expect(reported).toEqual(held.map((r) => classifier.decide(r.text).map((d) => d.label)));
-    const scored = JSON.parse((await capture(evalCommand, ['themes', '--in', testRows, ...columns, '--model', lowered, '--json'])).out) as { micro: { f1: number; precision: number } };
-    expect(scored.micro).toEqual(microF1(held.map((r) => r.labels), reported));
+    const scored = JSON.parse((await capture(evalCommand, ['themes', '--in', testRows, ...columns, '--model', lowered, '--json'])).out) as {
+      micro: { f1: number; precision: number };
+    };
+    expect(scored.micro).toEqual(
+      microF1(
+        held.map((r) => r.labels),
+        reported,
+      ),
+    );
   });
 
   it("never reports a theme model's 'none' label (rows about no theme) as a theme", async () => {
     const file = join(dir, 'with-none.csv');
     const none = ['thanks for reading', 'hello there', 'i am writing today', 'best regards'];
     const rows = [...syntheticRows(10, 15), ...Array.from({ length: 30 }, (_, i) => ({ text: none[i % 4]!, label: 'none' }))];
-    await writeFile(file, ['comment,code', ...rows.map((r) => `${csvCell(r.text)},${r.label}`)].join('\n') + '\n');
+    await writeFile(file, `${['comment,code', ...rows.map((r) => `${csvCell(r.text)},${r.label}`)].join('\n')}\n`);
     const model = join(dir, 'with-none.json');
     expect((await capture(trainCommand, ['themes', '--in', file, '--map', 'text=comment', '--map', 'label=code', '--out', model])).code).toBe(0);
     const classifier = createClassifier(await readModel(model));
@@ -202,11 +264,19 @@ describe('train then eval', () => {
     expect(Array.from(createExtraFeatureSource(reversed)('great service').slice(-3))).toEqual(Array.from(negativeSide));
     expect(Array.from(createExtraFeatureSource(loadSentimentLexicon())('great service').slice(-3))).toEqual(Array.from(positiveSide));
 
-    const rows = ['great service', 'awful wait', 'great food', 'awful agent', 'a parcel', 'the menu'].map((text, i) => ({ text, labels: [['positive', 'negative', 'neutral'][Math.floor(i / 2) % 3]!] }));
+    const rows = ['great service', 'awful wait', 'great food', 'awful agent', 'a parcel', 'the menu'].map((text, i) => ({
+      text,
+      labels: [['positive', 'negative', 'neutral'][Math.floor(i / 2) % 3]!],
+    }));
     const texts = rows.map((r) => r.text);
     const setup = taskSetup('sentiment', {});
     const trained = await trainOn(rows, false, 'sentiment', { ...setup, lexiconDir });
-    const expected = trainClassifier(texts, rows.map((r) => r.labels[0]!), setup.options, extraRowsFor('lexicon-sentiment', texts, reversed));
+    const expected = trainClassifier(
+      texts,
+      rows.map((r) => r.labels[0]!),
+      setup.options,
+      extraRowsFor('lexicon-sentiment', texts, reversed),
+    );
     expect(Array.from(trained.weights)).toEqual(Array.from(expected.weights));
     const bundled = await trainOn(rows, false, 'sentiment', setup);
     expect(Array.from(bundled.weights)).not.toEqual(Array.from(trained.weights));
@@ -215,8 +285,18 @@ describe('train then eval', () => {
   it('refuses sentiment labels other than positive / negative / neutral, in training and in a model file', async () => {
     const file = join(dir, 'pos-neg.csv');
     const rows = ['great service,pos', 'rude agent,neg', 'lovely staff,pos', 'slow app,neg', 'a parcel,neu'];
-    await writeFile(file, ['comment,tone', ...rows].join('\n') + '\n');
-    const trained: unknown = await trainCommand(['sentiment', '--in', file, '--map', 'text=comment', '--map', 'label=tone', '--out', join(dir, 'never.json')]).catch((e: unknown) => e);
+    await writeFile(file, `${['comment,tone', ...rows].join('\n')}\n`);
+    const trained: unknown = await trainCommand([
+      'sentiment',
+      '--in',
+      file,
+      '--map',
+      'text=comment',
+      '--map',
+      'label=tone',
+      '--out',
+      join(dir, 'never.json'),
+    ]).catch((e: unknown) => e);
     expect(trained).toBeInstanceOf(InputError);
     expect((trained as Error).message).toContain("found 'neg', 'neu', 'pos'");
     expect(reportError(trained, () => {})).toBe(3);
@@ -224,12 +304,35 @@ describe('train then eval', () => {
     await expect(evalCommand(['sentiment', '--in', file, '--map', 'text=comment', '--map', 'label=tone', '--split', '0.6'])).rejects.toBeInstanceOf(InputError);
     // Without neutral is a sentiment model; without negative is not.
     const upper = join(dir, 'two-class.csv');
-    await writeFile(upper, ['comment,tone', 'great service,POSITIVE', 'rude agent,Negative', 'lovely staff,positive', 'slow app,negative'].join('\n') + '\n');
-    expect((await capture(trainCommand, ['sentiment', '--in', upper, '--map', 'text=comment', '--map', 'label=tone', '--out', join(dir, 'two-class.json'), '--text-only'])).code).toBe(0);
+    await writeFile(upper, `${['comment,tone', 'great service,POSITIVE', 'rude agent,Negative', 'lovely staff,positive', 'slow app,negative'].join('\n')}\n`);
+    expect(
+      (
+        await capture(trainCommand, [
+          'sentiment',
+          '--in',
+          upper,
+          '--map',
+          'text=comment',
+          '--map',
+          'label=tone',
+          '--out',
+          join(dir, 'two-class.json'),
+          '--text-only',
+        ])
+      ).code,
+    ).toBe(0);
     expect((await readModel(join(dir, 'two-class.json'))).labels).toEqual(['negative', 'positive']);
-    await expect(trainOn([{ text: 'great', labels: ['positive'] }, { text: 'fine', labels: ['neutral'] }], false, 'sentiment', taskSetup('sentiment', { 'text-only': true }))).rejects.toThrow(
-      /no negative/,
-    );
+    await expect(
+      trainOn(
+        [
+          { text: 'great', labels: ['positive'] },
+          { text: 'fine', labels: ['neutral'] },
+        ],
+        false,
+        'sentiment',
+        taskSetup('sentiment', { 'text-only': true }),
+      ),
+    ).rejects.toThrow(/no negative/);
 
     // A model file that says it is a sentiment model but whose labels are not: refused on load, by analyze too.
     const texts = ['great service', 'rude agent', 'lovely staff', 'slow app'];
@@ -243,7 +346,9 @@ describe('train then eval', () => {
 
   it('refuses to score a sentiment model as a theme model', async () => {
     const sentimentModel = join(dir, 'sentiment.json');
-    await expect(evalCommand(['themes', '--in', testFile, '--map', 'text=comment', '--map', 'label=code', '--model', sentimentModel])).rejects.toBeInstanceOf(UsageError);
+    await expect(evalCommand(['themes', '--in', testFile, '--map', 'text=comment', '--map', 'label=code', '--model', sentimentModel])).rejects.toBeInstanceOf(
+      UsageError,
+    );
   });
 
   it('refuses a missing label column mapping as a usage error', async () => {

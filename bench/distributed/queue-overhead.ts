@@ -24,9 +24,19 @@ export async function queueOverheadMs(redisUrl: string, prefix: string, n = 500)
   };
   const workers = [worker('analyze', () => ({ read: 1 }), 2), worker('ingest', () => ({ rows: n })), worker('aggregate', () => parentDone())];
   const started = performance.now();
-  const { job: parent } = await flow.add({ name: 'aggregate', queueName: 'aggregate', data: {}, opts: { jobId: 'run' }, children: [{ name: 'ingest', queueName: 'ingest', data: {}, opts: { jobId: 'run.ingest', delay: HELD } }] });
+  const { job: parent } = await flow.add({
+    name: 'aggregate',
+    queueName: 'aggregate',
+    data: {},
+    opts: { jobId: 'run' },
+    children: [{ name: 'ingest', queueName: 'ingest', data: {}, opts: { jobId: 'run.ingest', delay: HELD } }],
+  });
   for (let i = 0; i < n; i++) {
-    await batches.add('analyze', { runId: 'run', key: `k${i}`, items: [] }, { jobId: `run.k${i}`, parent: { id: parent.id!, queue: `${prefix}:aggregate` }, removeOnComplete: true });
+    await batches.add(
+      'analyze',
+      { runId: 'run', key: `k${i}`, items: [] },
+      { jobId: `run.k${i}`, parent: { id: parent.id!, queue: `${prefix}:aggregate` }, removeOnComplete: true },
+    );
   }
   await (await Job.fromId(ingest, 'run.ingest'))!.promote();
   await finished;

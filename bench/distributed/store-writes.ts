@@ -11,7 +11,11 @@ const BATCH = 500;
  * insertMany loop into a collection with no index but _id, on the same server: of the
  * documents the store writes (its overhead), and of the analyses as they are (nested).
  */
-export async function storeWriteRates(mongoUrl: string, database: string, analyses: readonly Analysis[]): Promise<{ store: number; bare: number; bareNested: number }> {
+export async function storeWriteRates(
+  mongoUrl: string,
+  database: string,
+  analyses: readonly Analysis[],
+): Promise<{ store: number; bare: number; bareNested: number }> {
   const client = new MongoClient(mongoUrl);
   const rate = async (write: (batch: Analysis[]) => Promise<unknown>): Promise<number> => {
     const started = performance.now();
@@ -29,7 +33,15 @@ export async function storeWriteRates(mongoUrl: string, database: string, analys
       const bare = client.db(`${database}_${pass}`).collection('bare_stored_shape', { writeConcern: { w: 1 } });
       best.bare = Math.max(best.bare, await rate((b) => bare.insertMany(b.map(toAnalysisDoc), { ordered: false })));
       const nested = client.db(`${database}_${pass}`).collection('bare_nested', { writeConcern: { w: 1 } });
-      best.bareNested = Math.max(best.bareNested, await rate((b) => nested.insertMany(b.map((a) => ({ ...a })), { ordered: false })));
+      best.bareNested = Math.max(
+        best.bareNested,
+        await rate((b) =>
+          nested.insertMany(
+            b.map((a) => ({ ...a })),
+            { ordered: false },
+          ),
+        ),
+      );
       await client.db(`${database}_${pass}`).dropDatabase();
     }
     return best;

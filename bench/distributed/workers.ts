@@ -24,7 +24,10 @@ export async function startWorkers(cli: string, n: number, env: NodeJS.ProcessEn
         workers.push(w);
         return new Promise<void>((resolve, reject) => {
           let err = '';
-          w.stderr!.on('data', (d: Buffer) => ((err += d.toString()), err.includes('ready:') && resolve()));
+          w.stderr!.on('data', (d: Buffer) => {
+            err += d.toString();
+            if (err.includes('ready:')) resolve();
+          });
           w.on('exit', () => reject(new Error(`worker exited: ${err}`)));
         });
       }),

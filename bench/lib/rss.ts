@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
  * Runs a command and samples its peak resident memory (VmHWM from /proc, Linux) every
  * 100 ms; returns the peak in MB and the wall time. The last sample before exit is kept.
  */
-export async function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; peakMb: number; seconds: number; stdout: string }> {
+export async function runMeasured(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number; peakMb: number; seconds: number; stdout: string }> {
   const started = performance.now();
   const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
@@ -42,4 +46,3 @@ export function interleavedThroughput(contenders: ReadonlyArray<(text: string) =
   }
   return best;
 }
-

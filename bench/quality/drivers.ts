@@ -69,6 +69,6 @@ async function driverRows(root: string, say: (line: string) => void): Promise<Qu
 extraRowProducers.push(driverRows);
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const rows = await driverRows(datasetsDir(join(import.meta.dirname, '..', '..')), (line) => process.stderr.write(line + '\n'));
-  process.stdout.write(renderMarkdown(rows) + '\n');
+  const rows = await driverRows(datasetsDir(join(import.meta.dirname, '..', '..')), (line) => process.stderr.write(`${line}\n`));
+  process.stdout.write(`${renderMarkdown(rows)}\n`);
 }

@@ -42,7 +42,10 @@ export function checkGoals(rows: readonly QualityRow[], speed?: SpeedFigures): G
   for (const [task, { metric, of }] of Object.entries(PRIMARY)) {
     const mine = ours(task);
     const baselines = rows.filter((r) => r.task === task && r.system.startsWith('scikit-learn')).map((r) => ({ name: r.system, value: of(r) }));
-    const best = baselines.reduce<{ name: string; value: number | undefined } | undefined>((b, r) => (r.value !== undefined && (b?.value === undefined || r.value > b.value) ? r : b), undefined);
+    const best = baselines.reduce<{ name: string; value: number | undefined } | undefined>(
+      (b, r) => (r.value !== undefined && (b?.value === undefined || r.value > b.value) ? r : b),
+      undefined,
+    );
     const value = mine ? of(mine) : undefined;
     goals.push({
       goal: `${task.split(':')[1]?.trim() ?? task}: ours >= best scikit-learn (${metric})`,

@@ -24,10 +24,15 @@ import type { Split } from './datasets.js';
 export function naturalBayes(train: Split, test: Split, stride: number): { accuracy: number; macroF1: number; seconds: number; scored: number } {
   const started = performance.now();
   const classifier = new NaturalBayes();
-  train.texts.forEach((text, i) => classifier.addDocument(text, train.labels[i]!));
+  train.texts.forEach((text, i) => {
+    classifier.addDocument(text, train.labels[i]!);
+  });
   classifier.train();
   const seconds = (performance.now() - started) / 1000;
   const rows = test.texts.map((_, i) => i).filter((i) => i % stride === 0);
-  const e = evaluate(rows.map((i) => test.labels[i]!), rows.map((i) => classifier.classify(test.texts[i]!)));
+  const e = evaluate(
+    rows.map((i) => test.labels[i]!),
+    rows.map((i) => classifier.classify(test.texts[i]!)),
+  );
   return { accuracy: e.accuracy, macroF1: e.macroF1, seconds, scored: rows.length };
 }

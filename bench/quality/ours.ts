@@ -1,4 +1,14 @@
-import { calibrateRejectThreshold, createClassifier, evaluate, microF1, trainClassifier, trainMultiLabel, type Classifier, type Evaluation, type TrainOptions } from '../../src/core/classify/index.js';
+import {
+  calibrateRejectThreshold,
+  createClassifier,
+  evaluate,
+  microF1,
+  trainClassifier,
+  trainMultiLabel,
+  type Classifier,
+  type Evaluation,
+  type TrainOptions,
+} from '../../src/core/classify/index.js';
 import { taskSetup, trainOn } from '../../src/cli/commands/train.js';
 import { createExtraFeatureSource } from '../../src/load/extra-features.js';
 import { loadSentimentLexicon } from '../../src/load/lexicon.js';
@@ -10,7 +20,10 @@ export function ourMulticlass(train: Split, test: Split): { evaluation: Evaluati
   const started = performance.now();
   const classifier = createClassifier(trainClassifier(train.texts, train.labels));
   const trained = seconds(started);
-  const evaluation = evaluate(test.labels, test.texts.map((t) => classifier.classify(t).label));
+  const evaluation = evaluate(
+    test.labels,
+    test.texts.map((t) => classifier.classify(t).label),
+  );
   return { evaluation, seconds: trained, classifier };
 }
 
@@ -22,11 +35,19 @@ export function ourMulticlass(train: Split, test: Split): { evaluation: Evaluati
 export async function ourSentiment(train: Split, test: Split, textOnly = false): Promise<{ evaluation: Evaluation; seconds: number }> {
   const started = performance.now();
   const setup = taskSetup('sentiment', { 'text-only': textOnly });
-  const model = await trainOn(train.texts.map((text, i) => ({ text, labels: [train.labels[i]!] })), false, 'sentiment', setup);
+  const model = await trainOn(
+    train.texts.map((text, i) => ({ text, labels: [train.labels[i]!] })),
+    false,
+    'sentiment',
+    setup,
+  );
   const classifier = createClassifier(model);
   const trained = seconds(started);
   const features = model.extra ? createExtraFeatureSource(loadSentimentLexicon()) : undefined;
-  const evaluation = evaluate(test.labels, test.texts.map((t) => classifier.classify(t, features?.(t)).label));
+  const evaluation = evaluate(
+    test.labels,
+    test.texts.map((t) => classifier.classify(t, features?.(t)).label),
+  );
   return { evaluation, seconds: trained };
 }
 
@@ -40,9 +61,7 @@ export async function ourSentiment(train: Split, test: Split, textOnly = false):
  */
 export function ourWithReject(data: Clinc, oosLabel = 'oos'): { accuracy: number; macroF1: number; oosRecall: number; seconds: number } {
   const started = performance.now();
-  const classifier = createClassifier(
-    trainClassifier([...data.train.texts, ...data.oosTrain], [...data.train.labels, ...data.oosTrain.map(() => oosLabel)]),
-  );
+  const classifier = createClassifier(trainClassifier([...data.train.texts, ...data.oosTrain], [...data.train.labels, ...data.oosTrain.map(() => oosLabel)]));
   const labels = classifier.model.labels;
   const oos = labels.indexOf(oosLabel);
   const best = (text: string): { label: string; margin: number } => {
@@ -103,17 +122,23 @@ export function ourAspects(
   options: { categories?: Partial<TrainOptions>; polarity?: Partial<TrainOptions>; textOnly?: boolean; atLeastOne?: boolean } = {},
 ): AspectScores {
   const started = performance.now();
-  const categories = createClassifier(trainMultiLabel(train.texts, train.labels.map((pairs) => [...new Set(pairs.map(categoryOf))]), options.categories));
+  const categories = createClassifier(
+    trainMultiLabel(
+      train.texts,
+      train.labels.map((pairs) => [...new Set(pairs.map(categoryOf))]),
+      options.categories,
+    ),
+  );
   const pairTexts: string[] = [];
   const pairSentences: string[] = [];
   const pairPolarities: string[] = [];
-  train.texts.forEach((text, i) =>
-    train.labels[i]!.forEach((pair) => {
+  train.texts.forEach((text, i) => {
+    for (const pair of train.labels[i]!) {
       pairTexts.push(withAspect(text, categoryOf(pair)));
       pairSentences.push(text);
       pairPolarities.push(polarityOf(pair));
-    }),
-  );
+    }
+  });
   // The polarity model is a sentiment model: the CLI's sentiment defaults, the lexicon's score of the sentence as a feature.
   const sentiment = taskSetup('sentiment', { 'text-only': options.textOnly ?? false });
   const lexicon = sentiment.extra ? createExtraFeatureSource(loadSentimentLexicon()) : undefined;
@@ -130,7 +155,10 @@ export function ourAspects(
   );
   return {
     microF1: microF1(test.labels, predicted).f1,
-    categoryMicroF1: microF1(test.labels.map((pairs) => [...new Set(pairs.map(categoryOf))]), found).f1,
+    categoryMicroF1: microF1(
+      test.labels.map((pairs) => [...new Set(pairs.map(categoryOf))]),
+      found,
+    ).f1,
     polarityAccuracy: goldPairs.filter((g) => polarity.classify(g.text, g.extra).label === g.polarity).length / goldPairs.length,
     seconds: trained,
   };

@@ -50,8 +50,14 @@ export function speedVsRules(texts: readonly string[], model: LinearModel): Spee
   pass(docs, (d) => matchThemes(matcher, d));
   pass(texts, (t) => classifier.classify(t));
   for (let round = 0; round < 5; round++) {
-    speed.rules = Math.max(speed.rules, pass(docs, (d) => matchThemes(matcher, d)));
-    speed.model = Math.max(speed.model, pass(texts, (t) => classifier.classify(t)));
+    speed.rules = Math.max(
+      speed.rules,
+      pass(docs, (d) => matchThemes(matcher, d)),
+    );
+    speed.model = Math.max(
+      speed.model,
+      pass(texts, (t) => classifier.classify(t)),
+    );
   }
   speed.parse = pass(texts, (t) => parseDoc(nlp, t));
   const fresh = createClassifier(model);

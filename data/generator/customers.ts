@@ -28,6 +28,6 @@ export function createCustomerPool(rng: Rng, size: number): CustomerProfile[] {
 
 /** Skewed towards the front of the pool, so some customers write in again and again. */
 export function pickCustomer(rng: Rng, pool: readonly CustomerProfile[]): CustomerProfile {
-  const index = Math.floor(Math.pow(rng.next(), 1.6) * pool.length);
+  const index = Math.floor(rng.next() ** 1.6 * pool.length);
   return pool[Math.min(index, pool.length - 1)] as CustomerProfile;
 }

@@ -55,7 +55,7 @@ export const MIXED_BRIDGES = ['On the plus side,', 'To be fair,', 'That said,', 
 export const AGENT_GREETINGS = [
   'Thank you for calling Lumo, my name is {agent}, how can I help you today?',
   "Good morning, you're through to Lumo customer care, {agent} speaking.",
-  "Hi, thanks for calling, this is {agent}. What can I do for you?",
+  'Hi, thanks for calling, this is {agent}. What can I do for you?',
 ] as const;
 
 export const AGENT_PROBES = [
@@ -101,10 +101,7 @@ export const BOT_GREETINGS = [
   'Welcome to Lumo chat. Please describe what you need and I will find the right person.',
 ] as const;
 
-export const BOT_HANDOVERS = [
-  'Thanks, I am connecting you to a member of our team now.',
-  'One moment, an agent will join the chat shortly.',
-] as const;
+export const BOT_HANDOVERS = ['Thanks, I am connecting you to a member of our team now.', 'One moment, an agent will join the chat shortly.'] as const;
 
 export const AGENT_CHAT_GREETINGS = [
   "Hi, I'm {agent}, thanks for waiting. I'll take it from here.",

@@ -32,7 +32,7 @@ function csvValue(row: SourceRow, column: (typeof CSV_COLUMNS)[number]): unknown
   switch (column) {
     case 'score.nps': {
       const score = field(row, 'score');
-      return score?.['type'] === 'nps' ? score['value'] : undefined;
+      return score?.type === 'nps' ? score.value : undefined;
     }
     case 'customer.segment':
     case 'customer.value':

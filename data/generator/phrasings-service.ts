@@ -33,10 +33,7 @@ export const SERVICE_PHRASINGS: PhrasingBook = {
       "The person on chat didn't even know what plans you sell.",
       'Clueless support, I knew more than the agent did.',
     ],
-    positive: [
-      '{agent} really knew her stuff and explained everything clearly.',
-      'The agent was knowledgeable and sorted it in minutes.',
-    ],
+    positive: ['{agent} really knew her stuff and explained everything clearly.', 'The agent was knowledgeable and sorted it in minutes.'],
   },
   'support.agent-attitude': {
     negative: [
@@ -58,7 +55,7 @@ export const SERVICE_PHRASINGS: PhrasingBook = {
       'I was promised a callback within 24 hours and nobody ever called.',
       'Still waiting for the call back I was told to expect on {weekday}.',
       'They said a manager would ring me back, never happened.',
-      "Nobody got back to me like they said they would.",
+      'Nobody got back to me like they said they would.',
       'I requested a callback {count} and still no phone call.',
       'I was told someone would call me within 48 hours, {days} later still nothing.',
     ],

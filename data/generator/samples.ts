@@ -12,8 +12,7 @@ export const DEFAULT_SEED = 20260501;
 const CUSTOMER_POOL = 2500;
 
 const surveyScores: ScorePolicy = (rng, _channel, latent) => (rng.chance(0.96) ? nps(latent) : undefined);
-const chatScores: ScorePolicy = (rng, _channel, latent) =>
-  rng.chance(0.5) ? { type: 'csat', value: toFivePoint(latent), scale: 5 } : undefined;
+const chatScores: ScorePolicy = (rng, _channel, latent) => (rng.chance(0.5) ? { type: 'csat', value: toFivePoint(latent), scale: 5 } : undefined);
 
 const fromMs = Date.parse(WINDOW.from);
 const toMs = Date.parse(WINDOW.to);
@@ -27,7 +26,13 @@ export const SAMPLE_SPECS: ReadonlyArray<{ spec: SourceSpec; scores: ScorePolicy
       format: 'jsonl',
       idPrefix: 'fb',
       rows: 3000,
-      channels: [['survey', 0.45], ['call', 0.28], ['chat', 0.12], ['email', 0.07], ['review', 0.08]],
+      channels: [
+        ['survey', 0.45],
+        ['call', 0.28],
+        ['chat', 0.12],
+        ['email', 0.07],
+        ['review', 0.08],
+      ],
     },
     scores: mixedScores,
   },
@@ -100,11 +105,7 @@ export function buildSamples(seed: number = DEFAULT_SEED): Samples {
     }
     truth.files[spec.name] = fileTruth;
     const content =
-      spec.format === 'csv'
-        ? CSV_HEADER + lines.join('')
-        : spec.format === 'json'
-          ? `[\n${lines.map((l) => l.trimEnd()).join(',\n')}\n]\n`
-          : lines.join('');
+      spec.format === 'csv' ? CSV_HEADER + lines.join('') : spec.format === 'json' ? `[\n${lines.map((l) => l.trimEnd()).join(',\n')}\n]\n` : lines.join('');
     files.set(spec.name, content);
   });
   Object.assign(truth.spike, spikeRates(truth));

@@ -18,8 +18,7 @@ const DURATIONS = ['45 minutes', 'over an hour', 'two hours', '40 mins', 'an hou
 
 /** The `{slot}` fillers phrasings may use; an unknown slot is a bug in a phrasing. */
 export const SLOTS: Readonly<Record<string, SlotFiller>> = {
-  order: (rng) =>
-    rng.chance(0.5) ? `#${rng.int(1000000, 9999999)}` : `LM-${rng.int(10, 99)}-${rng.int(100000, 999999)}`,
+  order: (rng) => (rng.chance(0.5) ? `#${rng.int(1000000, 9999999)}` : `LM-${rng.int(10, 99)}-${rng.int(100000, 999999)}`),
   amount: (rng) => money(rng, 9, 240),
   amount2: (rng) => money(rng, 9, 240),
   days: (rng) => rng.pick(DAY_SPANS),

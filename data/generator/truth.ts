@@ -51,7 +51,14 @@ const LEAF_OBJECT = /\{\n\s+([^{}[\]]*?)\n\s*\}/g;
 export function formatTruth(truth: Truth): string {
   const { verbatims, ...head } = truth;
   // Leaf objects (a planted driver, an invalid row) read best on one line each.
-  const headJson = JSON.stringify(head, null, 2).replace(LEAF_OBJECT, (_, body: string) => `{ ${body.trim().split(/,\n\s*/).join(', ')} }`);
+  const headJson = JSON.stringify(head, null, 2).replace(
+    LEAF_OBJECT,
+    (_, body: string) =>
+      `{ ${body
+        .trim()
+        .split(/,\n\s*/)
+        .join(', ')} }`,
+  );
   const entries = Object.entries(verbatims).map(([id, v]) => `    ${JSON.stringify(id)}: ${JSON.stringify(v)}`);
   return `${headJson.slice(0, -2)},\n  "verbatims": {\n${entries.join(',\n')}\n  }\n}\n`;
 }

@@ -43,6 +43,9 @@ export function renderDriversTable(summary: DriversSummary | null, options: { to
     options.wide ? Infinity : TABLE_WIDTH,
   );
   if (top.length === 0) lines.push('(no theme has enough negative mentions to be a driver)');
-  lines.push('', ...wrap(`${gapLine(summary)}; top-${summary.top} overlap across ${summary.replicates} bootstrap replicates ${pct(summary.topOverlap, 0)}`, TABLE_WIDTH));
+  lines.push(
+    '',
+    ...wrap(`${gapLine(summary)}; top-${summary.top} overlap across ${summary.replicates} bootstrap replicates ${pct(summary.topOverlap, 0)}`, TABLE_WIDTH),
+  );
   return lines.join('\n');
 }

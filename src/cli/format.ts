@@ -7,7 +7,6 @@ export const signed = (x: number, digits = 2): string => {
   return (Number(shown) === 0 ? '±' : x > 0 ? '+' : '−') + shown;
 };
 
-export const money = (x: number): string =>
-  x >= 1e6 ? `${(x / 1e6).toFixed(1)}M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)}k` : x.toFixed(0);
+export const money = (x: number): string => (x >= 1e6 ? `${(x / 1e6).toFixed(1)}M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)}k` : x.toFixed(0));
 
 export const int = (x: number): string => Math.round(x).toLocaleString('en-US');

@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name === '--help' || name === '-h' || name === 'help') {
-      process.stdout.write(HELP + '\n');
+      process.stdout.write(`${HELP}\n`);
       return EXIT_OK;
     }
     if (name === '--version') {
@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const command = name === undefined ? undefined : COMMANDS[name];
     if (!command) {
-      process.stderr.write(HELP + '\n\n');
+      process.stderr.write(`${HELP}\n\n`);
       throw new UsageError(name === undefined ? 'a COMMAND is needed' : `unknown command '${name}'`);
     }
     return await (await command.load()).run(rest);

@@ -19,7 +19,9 @@ export function metricLine(metric: Metric, profile: RunProfile | undefined, requ
   const head = `impact on ${d.name}, in ${d.unit}`;
   if (!profile) return head;
   const n = profile.responses[metric] ?? 0;
-  const others = METRIC_PREFERENCE.filter((m) => m !== metric && m !== 'sentiment' && (profile.responses[m] ?? 0) > 0).map((m) => `${m} ${int(profile.responses[m]!)}`);
+  const others = METRIC_PREFERENCE.filter((m) => m !== metric && m !== 'sentiment' && (profile.responses[m] ?? 0) > 0).map(
+    (m) => `${m} ${int(profile.responses[m]!)}`,
+  );
   const also = others.length ? `; also scored: ${others.join(', ')}` : '';
   if (requested) return `${head}: ${int(n)} responses (--metric ${metric})${also}`;
   if (metric === 'sentiment') return `${head}: ${int(n)} verbatims; no NPS, CSAT, rating or CES with ${MIN_SCORED}+ responses${also} (--metric to choose)`;

@@ -31,7 +31,7 @@ async function rejectSummary(rejects: AsyncIterable<Reject>, counts: RunCounts, 
     ...(causes.size > REASONS_SHOWN ? [`  ... and ${causes.size - REASONS_SHOWN} other reasons`] : []),
     `  every row and its reason: ${where}`,
   ];
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /**

@@ -27,7 +27,12 @@ export function renderThemesTable(rows: readonly ThemeRow[], counts: RunCounts, 
   const metric = options.metric ?? top.find((r) => r.impact)?.impact?.metric ?? 'sentiment';
   const d = metricDisplay(metric);
   const wide = options.wide === true;
-  const column = (header: string, align: Column['align'], cell: (r: ThemeRow) => string, extra: Partial<Column> = {}): Column => ({ header, align, cells: top.map(cell), ...extra });
+  const column = (header: string, align: Column['align'], cell: (r: ThemeRow) => string, extra: Partial<Column> = {}): Column => ({
+    header,
+    align,
+    cells: top.map(cell),
+    ...extra,
+  });
   const columns: Column[] = [
     column('#', 'right', (r) => String(r.rank)),
     column('theme', 'left', (r) => (wide ? `${r.name} (${r.id})` : r.name), { shrink: true }),

@@ -5,7 +5,7 @@ import { outcomeOf, UsageError } from '../errors/index.js';
  * Domain errors are the user's to act on and print in one line; anything else is a bug and
  * keeps its stack.
  */
-export function reportError(error: unknown, write: (line: string) => void = (l) => process.stderr.write(l + '\n')): number {
+export function reportError(error: unknown, write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): number {
   const outcome = outcomeOf(error);
   if (error instanceof UsageError) write(`frictionlens: ${error.message}\nRun 'frictionlens --help' for usage.`);
   else if (outcome.code !== 'internal') write(`frictionlens: ${(error as Error).message}`);

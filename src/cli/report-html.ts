@@ -5,8 +5,7 @@ import type { FacetBreakdown } from './facet-breakdown.js';
 import { metricDisplay, showInterval, showSigned } from './metric-display.js';
 import type { DriversSummary, ThemeRow } from './theme-rows.js';
 
-const esc = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const PALETTE = ['#c0392b', '#2980b9', '#27ae60', '#8e44ad', '#d35400'];
 
@@ -62,8 +61,10 @@ function driversSection(drivers: DriversSummary | null | undefined): string {
   });
   const height = top.length * h + 8;
   const rows = top
-    .map((d, i) => `<tr><td>${i + 1}</td><td>${esc(d.name)}<br><small>${esc(d.themeId)}</small></td>
-<td>${showInterval(m, d.attribution, d.ci)}</td><td>${showSigned(m, d.weight)}</td><td>${int(d.support)}</td><td>${pct(d.stability, 0)}</td></tr>`)
+    .map(
+      (d, i) => `<tr><td>${i + 1}</td><td>${esc(d.name)}<br><small>${esc(d.themeId)}</small></td>
+<td>${showInterval(m, d.attribution, d.ci)}</td><td>${showSigned(m, d.weight)}</td><td>${int(d.support)}</td><td>${pct(d.stability, 0)}</td></tr>`,
+    )
     .join('\n');
   return `<svg width="660" height="${height}" role="img" aria-label="key-driver attributions with 95% intervals">
 <line x1="430" x2="430" y1="0" y2="${height}" stroke="#999" stroke-dasharray="3,3"/>${marks.join('')}</svg>
@@ -110,7 +111,15 @@ function facetSection(b: FacetBreakdown, rows: readonly ThemeRow[], warning: str
     })
     .join('\n');
   const tops = b.values
-    .map((v) => `<li><b>${esc(v.value)}</b>: ${v.themes.slice(0, 3).map((t) => `${esc(t.name)} (${pct(t.share)})`).join(', ') || 'no theme'}</li>`)
+    .map(
+      (v) =>
+        `<li><b>${esc(v.value)}</b>: ${
+          v.themes
+            .slice(0, 3)
+            .map((t) => `${esc(t.name)} (${pct(t.share)})`)
+            .join(', ') || 'no theme'
+        }</li>`,
+    )
     .join('');
   return `<h2>By ${esc(b.field)}</h2><p>Share of each value's verbatims that mention the theme (highest in bold); ${int(b.verbatims)} verbatims carry the field.</p>
 <div class="wide"><table><thead><tr><th>#</th><th>theme</th>${head}</tr></thead><tbody>${body}</tbody></table></div>
@@ -154,7 +163,15 @@ blockquote{margin:2px 0;color:#555;font-style:italic}h2{margin-top:1.6em}div.wid
 <h2>Impact on the score (95% interval)</h2><p>${esc(input.metricLine)}.</p>${impactChart(top)}
 <h2>Key drivers: attribution of the score gap (95% interval)</h2>${driversSection(input.drivers)}
 <h2>Trend of the top themes</h2>${trendChart(top, input.insights)}
-${(input.by ?? []).map((b) => facetSection(b, top, input.warnings?.find((w) => w.startsWith(`--by ${b.field}:`)))).join('\n')}
+${(input.by ?? [])
+  .map((b) =>
+    facetSection(
+      b,
+      top,
+      input.warnings?.find((w) => w.startsWith(`--by ${b.field}:`)),
+    ),
+  )
+  .join('\n')}
 <h2>Details and quotes</h2><table><thead><tr><th>#</th><th>theme</th><th>owner</th><th>volume</th><th>share</th><th>neg</th><th>impact, ${esc(m.name)} [95% CI]</th><th>at risk</th><th>trend</th><th>friction</th></tr></thead>
 <tbody>${tableRows}</tbody></table></body></html>\n`;
 }

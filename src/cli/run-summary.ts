@@ -53,11 +53,13 @@ export function runMetric({ run, rows }: Pick<RunSummary, 'run' | 'rows'>): { me
 
 /** stdout of `analyze` and `submit --wait`: one JSON document, or the themes table, one block per `--by` field, and the key-driver table. */
 export function renderRunSummary({ run, rows, summary }: RunSummary, options: { json?: boolean; top: number; wide?: boolean }): string {
-  if (options.json) return JSON.stringify(summary, null, 2) + '\n';
+  if (options.json) return `${JSON.stringify(summary, null, 2)}\n`;
   const { metric, line } = runMetric({ run, rows });
   const table = renderThemesTable(rows, summary.run, { top: options.top, wide: options.wide ?? false, metric, metricLine: line });
   const shown = rows.slice(0, options.top);
-  const blocks = summary.by.map((b) => `\n\n${renderFacetBlock(b, shown, { wide: options.wide ?? false, ...(run.profile ? { profile: run.profile } : {}) })}`).join('');
+  const blocks = summary.by
+    .map((b) => `\n\n${renderFacetBlock(b, shown, { wide: options.wide ?? false, ...(run.profile ? { profile: run.profile } : {}) })}`)
+    .join('');
   return `${table}${undatedNote(summary.run)}${blocks}\n\n${renderDriversTable(summary.drivers, { wide: options.wide ?? false })}\n`;
 }
 

@@ -21,12 +21,12 @@ export function textTable(columns: readonly Column[], maxWidth = Infinity): stri
   const total = (): number => widths.reduce((s, w) => s + w, 0) + GAP.length * (columns.length - 1);
   const shrink = columns.findIndex((c) => c.shrink);
   if (shrink >= 0 && total() > maxWidth) widths[shrink] = Math.max(columns[shrink]!.header.length, widths[shrink]! - (total() - maxWidth));
-  const fit = (text: string, w: number): string => (text.length > w ? `${text.slice(0, w - 1)}…` : text);
+  const clip = (text: string, w: number): string => (text.length > w ? `${text.slice(0, w - 1)}…` : text);
   const line = (cells: readonly string[]): string =>
     cells
       .map((c, i) => {
         const w = widths[i]!;
-        return columns[i]!.align === 'right' ? fit(c, w).padStart(w) : fit(c, w).padEnd(w);
+        return columns[i]!.align === 'right' ? clip(c, w).padStart(w) : clip(c, w).padEnd(w);
       })
       .join(GAP)
       .trimEnd();

@@ -58,7 +58,10 @@ export function combineBuckets(rows: readonly Insight[], facet: string): Insight
       churnShare: weighted((r) => r.churnShare),
       trend: list.find((r) => r.bucket === newest)?.trend ?? null,
       frictionScore: total > 0 ? list.reduce((s, r) => s + r.frictionScore * (bucketTotal.get(r.bucket) ?? 0), 0) / total : 0,
-      quotes: ordered.flatMap((r) => r.quotes).filter((q) => !seen.has(q.verbatimId) && seen.add(q.verbatimId)).slice(0, 3),
+      quotes: ordered
+        .flatMap((r) => r.quotes)
+        .filter((q) => !seen.has(q.verbatimId) && seen.add(q.verbatimId))
+        .slice(0, 3),
     };
   });
 }

@@ -17,7 +17,6 @@ export const RunCounts = z.object({
 export type RunCounts = z.infer<typeof RunCounts>;
 
 const RunStatus = z.enum(['queued', 'running', 'aggregating', 'done', 'failed']);
-type RunStatus = z.infer<typeof RunStatus>;
 
 export const RunOptions = z.object({
   bucket: z.enum(['day', 'week', 'month']),
@@ -76,5 +75,4 @@ export type Run = z.infer<typeof Run>;
 export const emptyCounts = (): RunCounts => ({ read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 });
 
 /** The guarantee every run keeps: each row read ended as exactly one outcome. */
-export const countsReconcile = (c: RunCounts): boolean =>
-  c.read === c.analyzed + c.rejected + c.duplicates + c.unsupportedLanguage;
+export const countsReconcile = (c: RunCounts): boolean => c.read === c.analyzed + c.rejected + c.duplicates + c.unsupportedLanguage;

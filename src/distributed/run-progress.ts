@@ -18,7 +18,10 @@ export interface RunProgress {
 }
 
 /** Batch counts from the queue alone: cheap enough to poll for a progress bar. */
-export async function queueProgress(services: Services, runId: string): Promise<{ exists: boolean; done: number; failed: boolean; failedReason?: string; ingest?: IngestTotals & { complete: boolean } }> {
+export async function queueProgress(
+  services: Services,
+  runId: string,
+): Promise<{ exists: boolean; done: number; failed: boolean; failedReason?: string; ingest?: IngestTotals & { complete: boolean } }> {
   const { queues } = services;
   const parent = await Job.fromId(queues.queues.aggregate, jobIds.run(runId));
   const ingestJob = await Job.fromId<IngestJobData>(queues.queues.ingest, jobIds.ingest(runId));
@@ -27,12 +30,19 @@ export async function queueProgress(services: Services, runId: string): Promise<
   const { processed = 0 } = await parent.getDependenciesCount({ processed: true });
   const ingestDone = ingestJob ? await ingestJob.isCompleted() : false;
   const failed = await parent.isFailed();
-  return { exists: true, done: processed - (ingestDone ? 1 : 0), failed, ...(failed ? { failedReason: parent.failedReason } : {}), ...(ingest ? { ingest } : {}) };
+  return {
+    exists: true,
+    done: processed - (ingestDone ? 1 : 0),
+    failed,
+    ...(failed ? { failedReason: parent.failedReason } : {}),
+    ...(ingest ? { ingest } : {}),
+  };
 }
 
 function ingestTotals(job: Job<IngestJobData> | undefined): (IngestTotals & { complete: boolean }) | undefined {
   if (!job) return undefined;
-  if (job.data.released && job.data.rows !== undefined && job.data.batches !== undefined) return { rows: job.data.rows, batches: job.data.batches, complete: true };
+  if (job.data.released && job.data.rows !== undefined && job.data.batches !== undefined)
+    return { rows: job.data.rows, batches: job.data.batches, complete: true };
   const p = job.progress as Partial<IngestTotals> | number;
   return typeof p === 'object' && p.rows !== undefined && p.batches !== undefined ? { rows: p.rows, batches: p.batches, complete: false } : undefined;
 }
@@ -45,17 +55,28 @@ export async function runProgress(services: Services, runId: string): Promise<Ru
   const route = await Job.fromId(services.queues.queues.route, jobIds.run(runId));
   const errors = [run.error, queue.failedReason].filter((e): e is string => Boolean(e));
   const stage: RunStage =
-    run.status === 'done' ? (route && !(await route.isCompleted()) ? 'routing' : 'done')
-    : run.status === 'failed' || queue.failed ? 'failed'
-    : run.status === 'aggregating' ? 'aggregating'
-    : !queue.exists ? 'lost'
-    : queue.ingest?.complete ? 'analyzing'
-    : 'ingesting';
-  if (stage === 'lost') errors.push(`Redis holds no jobs of this run (restarted without persistence?): resubmit it with 'frictionlens submit --run ${runId}' and the same files and flags`);
+    run.status === 'done'
+      ? route && !(await route.isCompleted())
+        ? 'routing'
+        : 'done'
+      : run.status === 'failed' || queue.failed
+        ? 'failed'
+        : run.status === 'aggregating'
+          ? 'aggregating'
+          : !queue.exists
+            ? 'lost'
+            : queue.ingest?.complete
+              ? 'analyzing'
+              : 'ingesting';
+  if (stage === 'lost')
+    errors.push(
+      `Redis holds no jobs of this run (restarted without persistence?): resubmit it with 'frictionlens submit --run ${runId}' and the same files and flags`,
+    );
   return {
     run,
     stage,
-    ingest: queue.ingest ?? (run.status === 'done' ? { rows: run.counts.read, batches: done.batches, complete: true } : { rows: 0, batches: 0, complete: false }),
+    ingest:
+      queue.ingest ?? (run.status === 'done' ? { rows: run.counts.read, batches: done.batches, complete: true } : { rows: 0, batches: 0, complete: false }),
     done,
     errors,
   };

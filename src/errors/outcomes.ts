@@ -44,4 +44,3 @@ export function outcomeOf(error: unknown): Outcome {
   if (error instanceof FrictionlensError) for (const [type, outcome] of OUTCOMES) if (error instanceof type) return outcome;
   return BUG;
 }
-

@@ -36,7 +36,10 @@ export function checkColumns(source: string, mapping: FieldMapping, seen: Column
 }
 
 function listed(columns: readonly string[]): string {
-  const shown = columns.slice(0, LISTED).map((c) => `'${c}'`).join(', ');
+  const shown = columns
+    .slice(0, LISTED)
+    .map((c) => `'${c}'`)
+    .join(', ');
   return columns.length > LISTED ? `${shown} and ${columns.length - LISTED} more` : shown || '(none)';
 }
 
@@ -44,5 +47,7 @@ function listed(columns: readonly string[]): string {
 function delimiterHint(seen: ColumnsSeen): string {
   if (seen.delimiter === undefined || seen.columns.length !== 1) return '';
   const other = DELIMITER_CANDIDATES.find((d) => d !== seen.delimiter && seen.columns[0]!.includes(d));
-  return other === undefined ? '' : ` (split at ${delimiterName(seen.delimiter)}, the header is one column holding ${delimiterName(other)}: pass --delimiter '${other === '\t' ? 'tab' : other}')`;
+  return other === undefined
+    ? ''
+    : ` (split at ${delimiterName(seen.delimiter)}, the header is one column holding ${delimiterName(other)}: pass --delimiter '${other === '\t' ? 'tab' : other}')`;
 }

@@ -54,12 +54,19 @@ export class DateColumnSample {
   /** How every value of the column is read; throws InputError for a column that cannot be. */
   reading(): DateReader {
     if (this.reader) {
-      if (this.values > 0 && this.readable === 0) throw this.refuse(`--date-format '${this.dateFormat}' reads none of its first ${this.values} values (row ${this.example('unreadable')})`, 'another --date-format');
+      if (this.values > 0 && this.readable === 0)
+        throw this.refuse(
+          `--date-format '${this.dateFormat}' reads none of its first ${this.values} values (row ${this.example('unreadable')})`,
+          'another --date-format',
+        );
       return this.reader;
     }
     const { dmy, mdy, ambiguous } = this.firstRow;
     if (dmy && mdy) {
-      throw this.refuse(`it holds day-first dates (row ${this.example('dmy')}) and month-first dates (row ${this.example('mdy')})`, '--date-format dd/MM/yyyy or --date-format MM/dd/yyyy');
+      throw this.refuse(
+        `it holds day-first dates (row ${this.example('dmy')}) and month-first dates (row ${this.example('mdy')})`,
+        '--date-format dd/MM/yyyy or --date-format MM/dd/yyyy',
+      );
     }
     if (ambiguous && !dmy && !mdy) {
       throw this.refuse(
@@ -68,7 +75,10 @@ export class DateColumnSample {
       );
     }
     if (this.values > 0 && this.readable === 0) {
-      throw this.refuse(`none of its first ${this.values} values is a date frictionlens reads (row ${this.example('unreadable')})`, '--date-format with luxon tokens, e.g. dd.MM.yyyy HH:mm');
+      throw this.refuse(
+        `none of its first ${this.values} values is a date frictionlens reads (row ${this.example('unreadable')})`,
+        '--date-format with luxon tokens, e.g. dd.MM.yyyy HH:mm',
+      );
     }
     const order = dmy ? 'dmy' : mdy ? 'mdy' : undefined;
     return (value) => parseDate(value, order);

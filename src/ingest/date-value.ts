@@ -63,8 +63,14 @@ export function parseDate(value: unknown, order?: DayOrder): string | undefined 
   if ((m = COMPACT.exec(text))) return fromParts({ year: +m[1]!, month: +m[2]!, day: +m[3]! });
   if ((m = ISO.exec(text))) {
     return fromParts({
-      year: +m[1]!, month: +m[2]!, day: +m[3]!,
-      hour: num(m[4]), minute: num(m[5]), second: num(m[6]), fraction: m[7], offsetMinutes: offset(m[8]),
+      year: +m[1]!,
+      month: +m[2]!,
+      day: +m[3]!,
+      hour: num(m[4]),
+      minute: num(m[5]),
+      second: num(m[6]),
+      fraction: m[7],
+      offsetMinutes: offset(m[8]),
     });
   }
   if ((m = YEAR_FIRST.exec(text))) {
@@ -75,8 +81,12 @@ export function parseDate(value: unknown, order?: DayOrder): string | undefined 
     const dayFirst = m[2] === '.' || (order ?? orderOf(a, b)) === 'dmy';
     if (order === undefined && m[2] !== '.' && orderOf(a, b) === undefined) return undefined;
     return fromParts({
-      year: fullYear(m[4]!), month: dayFirst ? b : a, day: dayFirst ? a : b,
-      hour: twelveHour(num(m[5]), m[8]), minute: num(m[6]), second: num(m[7]),
+      year: fullYear(m[4]!),
+      month: dayFirst ? b : a,
+      day: dayFirst ? a : b,
+      hour: twelveHour(num(m[5]), m[8]),
+      minute: num(m[6]),
+      second: num(m[7]),
     });
   }
   if (HAS_MONTH_NAME.test(text)) {

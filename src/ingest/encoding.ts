@@ -13,7 +13,9 @@ export function parseEncoding(flag: string | undefined): string {
   const name = flag.trim().toLowerCase();
   if (name === 'utf8' || name === 'utf-8') return DEFAULT_ENCODING;
   if (name.length === 0 || !iconv.encodingExists(name)) {
-    throw new UsageError(`--encoding: '${flag}' is not an encoding frictionlens reads; use utf-8 (the default), windows-1252, latin1, utf-16le or another name iconv-lite knows`);
+    throw new UsageError(
+      `--encoding: '${flag}' is not an encoding frictionlens reads; use utf-8 (the default), windows-1252, latin1, utf-16le or another name iconv-lite knows`,
+    );
   }
   return name;
 }

@@ -13,8 +13,7 @@ const BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.json': 'json',
 };
 
-const isSourceFormat = (value: string): value is SourceFormat =>
-  (SOURCE_FORMATS as readonly string[]).includes(value);
+const isSourceFormat = (value: string): value is SourceFormat => (SOURCE_FORMATS as readonly string[]).includes(value);
 
 /**
  * The format named by `override` (a --format flag) or else by the file's extension. A bad

@@ -1,12 +1,2 @@
-;
-export { detectFormat,   } from './format.js';
-;
-;
+export { detectFormat } from './format.js';
 export { readRecords } from './read-records.js';
-;
-;
-;
-;
-;
-;
-;

@@ -27,8 +27,7 @@ export type FieldMapping = Readonly<Partial<Record<MappingTarget, string>>>;
 const ATTRIBUTE_PREFIX = 'attributes.';
 const TARGET_LIST = `${MAPPING_TARGETS.join(', ')}, attributes.NAME`;
 
-const isFixedTarget = (target: string): target is FixedTarget =>
-  (MAPPING_TARGETS as readonly string[]).includes(target);
+const isFixedTarget = (target: string): target is FixedTarget => (MAPPING_TARGETS as readonly string[]).includes(target);
 
 /** Why `target` is not a valid mapping target, or undefined when it is. */
 function targetProblem(target: string): string | undefined {

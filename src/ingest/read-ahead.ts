@@ -1,8 +1,5 @@
 /** The first chunks of a stream, up to `bytes`, and the iterator to go on with. */
-export async function readAhead(
-  chunks: AsyncIterable<Buffer>,
-  bytes: number,
-): Promise<{ head: Buffer[]; rest: AsyncIterator<Buffer>; complete: boolean }> {
+export async function readAhead(chunks: AsyncIterable<Buffer>, bytes: number): Promise<{ head: Buffer[]; rest: AsyncIterator<Buffer>; complete: boolean }> {
   const rest = chunks[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let length = 0;

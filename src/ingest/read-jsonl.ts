@@ -58,5 +58,4 @@ export async function* readJsonl(chunks: AsyncIterable<Buffer>, path: string, op
   }
 }
 
-export const describe = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+export const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`);

@@ -35,10 +35,22 @@ export type ToVerbatimResult = { ok: true; verbatim: Verbatim } | { ok: false; m
 const DEFAULT_SCALES: Readonly<Record<ScoreType, number>> = { nps: 10, csat: 5, ces: 7, rating: 5 };
 
 const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
-  phone: 'call', voice: 'call', telephone: 'call',
-  livechat: 'chat', 'live chat': 'chat', messaging: 'chat', sms: 'chat', whatsapp: 'chat',
-  'e-mail': 'email', mail: 'email', ticket: 'email',
-  nps: 'survey', csat: 'survey', 'app store': 'review', twitter: 'social', x: 'social',
+  phone: 'call',
+  voice: 'call',
+  telephone: 'call',
+  livechat: 'chat',
+  'live chat': 'chat',
+  messaging: 'chat',
+  sms: 'chat',
+  whatsapp: 'chat',
+  'e-mail': 'email',
+  mail: 'email',
+  ticket: 'email',
+  nps: 'survey',
+  csat: 'survey',
+  'app store': 'review',
+  twitter: 'social',
+  x: 'social',
 };
 
 /** A field that cannot be read: the message names the field and what to fix; `summary` leaves the value out. */
@@ -157,7 +169,8 @@ function checkedScore(type: ScoreType, rawValue: unknown, rawScale: unknown, fie
   let scale = DEFAULT_SCALES[type];
   if (!isBlank(rawScale)) {
     const given = parseNumber(rawScale);
-    if (given === undefined || given <= 0) throw new FieldProblem('score.scale: not a positive number', `score.scale: ${quote(rawScale)} is not a positive number`);
+    if (given === undefined || given <= 0)
+      throw new FieldProblem('score.scale: not a positive number', `score.scale: ${quote(rawScale)} is not a positive number`);
     scale = given;
   }
   if (value < 0 || value > scale) throw new FieldProblem(`${field}: outside the scale 0-${scale}`, `${field}: ${value} is outside the scale 0-${scale}`);

@@ -31,7 +31,8 @@ export function readTurns(value: unknown): TurnsResult {
   const [index, field] = issue.path;
   if (typeof index !== 'number') return { ok: false, message: `turns: ${describeIssue(issue)}`, cause: `turns: ${describeIssue(issue)}` };
   const turn = data[index];
-  if (!isPlainObject(turn)) return { ok: false, message: `turns: turn ${index + 1}: expected an object {speaker, text}`, cause: 'turns: a turn is not an object' };
+  if (!isPlainObject(turn))
+    return { ok: false, message: `turns: turn ${index + 1}: expected an object {speaker, text}`, cause: 'turns: a turn is not an object' };
   if (field === 'speaker') {
     const speaker = turn.speaker ?? turn.role ?? turn.author ?? turn.from;
     return {
@@ -40,7 +41,11 @@ export function readTurns(value: unknown): TurnsResult {
       cause: `turns: a speaker is not one of ${Speaker.options.join(', ')}`,
     };
   }
-  return { ok: false, message: `turns: turn ${index + 1}: ${String(field)}: ${describeIssue(issue)}`, cause: `turns: ${String(field)}: ${describeIssue(issue)}` };
+  return {
+    ok: false,
+    message: `turns: turn ${index + 1}: ${String(field)}: ${describeIssue(issue)}`,
+    cause: `turns: ${String(field)}: ${describeIssue(issue)}`,
+  };
 }
 
 function normaliseTurn(raw: unknown): unknown {

@@ -48,7 +48,7 @@ async function* checkedUtf8(chunks: AsyncIterable<Buffer>, path: string, asked: 
 }
 
 async function openReadable(path: string): Promise<FileHandle> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
@@ -94,6 +94,8 @@ function invalidUtf8(path: string, bytes: Buffer, offset: number, lines: number,
   }
   const bad = completeLength(bytes.subarray(0, lo));
   const line = lines + countNewlines(bytes.subarray(0, bad)) + 1;
-  const fix = hint ? 'save the file as UTF-8, or name its encoding with --encoding (windows-1252 for most Excel CSV files saved on Windows)' : 'save the file as UTF-8';
+  const fix = hint
+    ? 'save the file as UTF-8, or name its encoding with --encoding (windows-1252 for most Excel CSV files saved on Windows)'
+    : 'save the file as UTF-8';
   return new InputError(`${path}: invalid UTF-8 at byte ${offset + bad} (line ${line}); ${fix}`);
 }

@@ -26,7 +26,13 @@ export async function aggregateRun(
   // The models that analysed the stored batches, whichever submission or worker ran them.
   const modelVersions = merged?.modelVersions ?? [];
   await ctx.store.replaceInsights(runId, generation, insights);
-  await ctx.store.updateRun(runId, { counts, insightGeneration: generation, drivers, profile, ...(modelVersions.length > 0 ? { modelVersion: modelVersions.join(',') } : {}) });
+  await ctx.store.updateRun(runId, {
+    counts,
+    insightGeneration: generation,
+    drivers,
+    profile,
+    ...(modelVersions.length > 0 ? { modelVersion: modelVersions.join(',') } : {}),
+  });
   return { insights, counts, drivers, modelVersions };
 }
 

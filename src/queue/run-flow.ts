@@ -53,7 +53,14 @@ export async function ensureRunFlow(q: RunQueues, runId: string): Promise<boolea
         queueName: 'aggregate',
         data: { runId },
         opts: { ...RUN_JOB, jobId: jobIds.run(runId) },
-        children: [{ name: 'ingest', queueName: 'ingest', data: { runId, released: false } satisfies IngestJobData, opts: { ...RUN_JOB, jobId: jobIds.ingest(runId), delay: HELD } }],
+        children: [
+          {
+            name: 'ingest',
+            queueName: 'ingest',
+            data: { runId, released: false } satisfies IngestJobData,
+            opts: { ...RUN_JOB, jobId: jobIds.ingest(runId), delay: HELD },
+          },
+        ],
       },
     ],
   });
@@ -70,7 +77,9 @@ export async function ensureRunFlow(q: RunQueues, runId: string): Promise<boolea
  * unless its partial got stored, so nothing counts twice (its worker logs a missing job).
  */
 async function removeFailedFlow(q: RunQueues, runId: string, aggregate: Job): Promise<void> {
-  const busy = new InputError(`run ${runId} still has batches being processed; resubmit it when they finish (seconds, or up to the workers' --lock-ms if a worker died; frictionlens status ${runId})`);
+  const busy = new InputError(
+    `run ${runId} still has batches being processed; resubmit it when they finish (seconds, or up to the workers' --lock-ms if a worker died; frictionlens status ${runId})`,
+  );
   if ((await batchesRunning(q, aggregate)) > 0) throw busy;
   // Route takes its children with it; aggregate is removed too in case route is gone
   // already; failed batches were removed when they failed (job-options.ts). 0: a lock seen.
@@ -96,7 +105,11 @@ async function batchesRunning(q: RunQueues, aggregate: Job): Promise<number> {
 /** Adds one batch under the run's aggregate job; FlowLostError when that job is gone. */
 export async function addBatch(q: RunQueues, batch: Batch): Promise<void> {
   try {
-    await q.queues.analyze.add('analyze', batch, { ...BATCH_JOB, jobId: jobIds.batch(batch.runId, batch.key), parent: { id: jobIds.run(batch.runId), queue: q.queueKey('aggregate') } });
+    await q.queues.analyze.add('analyze', batch, {
+      ...BATCH_JOB,
+      jobId: jobIds.batch(batch.runId, batch.key),
+      parent: { id: jobIds.run(batch.runId), queue: q.queueKey('aggregate') },
+    });
   } catch (error) {
     if (!(await Job.fromId(q.queues.aggregate, jobIds.run(batch.runId)))) throw new FlowLostError(`run ${batch.runId}: its flow is gone from Redis`);
     throw error;

@@ -6,7 +6,8 @@
  * and any hand-picked name of words and numbers fit.
  */
 export function runIdProblem(id: string): string | null {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) return `'${id}' is not a run id: use up to 128 letters, digits, '.', '_' and '-', starting with a letter or digit`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id))
+    return `'${id}' is not a run id: use up to 128 letters, digits, '.', '_' and '-', starting with a letter or digit`;
   if (!/[A-Za-z]/.test(id)) return `'${id}' is not a run id: it needs a letter (an all-digit id cannot name the run's jobs)`;
   return null;
 }

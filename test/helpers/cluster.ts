@@ -34,7 +34,11 @@ export const runCli = (ns: Namespace, args: string[]): ReturnType<typeof runComm
 /** A `frictionlens worker` process; resolves once it says it is ready. */
 export async function startWorker(ns: Namespace, args: string[] = []): Promise<CliProcess> {
   const worker = spawnCli(ns, ['worker', ...args]);
-  await waitFor(() => worker.stderr().includes('ready:'), 60_000, () => `worker did not start:\n${worker.stderr()}`);
+  await waitFor(
+    () => worker.stderr().includes('ready:'),
+    60_000,
+    () => `worker did not start:\n${worker.stderr()}`,
+  );
   return worker;
 }
 

@@ -34,7 +34,11 @@ const services$ = (cmd: string) => run('bash', [script, cmd], { env: { ...proces
 export async function serviceFaults(): Promise<ServiceFaults> {
   const { redisUrl, mongoUrl } = services();
   // Ours when the URL is the address the script gave its own server (its port files).
-  const port = (name: string) => readFile(join(root, '.services', `${name}.port`), 'utf8').then((p) => p.trim(), () => '');
+  const port = (name: string) =>
+    readFile(join(root, '.services', `${name}.port`), 'utf8').then(
+      (p) => p.trim(),
+      () => '',
+    );
   const managedRedis = redisUrl === `redis://127.0.0.1:${await port('redis')}`;
   const managedMongo = mongoUrl === `mongodb://127.0.0.1:${await port('mongo')}/`;
   const redisProxy = managedRedis ? null : new TcpProxy(hostPort(redisUrl, 6379));

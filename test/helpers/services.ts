@@ -11,7 +11,9 @@ export const services = (): { redisUrl: string; mongoUrl: string } => inject('se
  * parallel against the same servers and must not see each other's data.
  */
 export function testNamespace(file: string): string {
-  const stem = basename(file).replace(/\.test\.ts$/, '').replace(/[^a-zA-Z0-9]/g, '_');
+  const stem = basename(file)
+    .replace(/\.test\.ts$/, '')
+    .replace(/[^a-zA-Z0-9]/g, '_');
   return `t_${stem}_${randomBytes(3).toString('hex')}`;
 }
 

@@ -32,7 +32,12 @@ async function cli(args: string[]): Promise<{ code: number | string; stdout: str
 describe('distributed commands at the edge', () => {
   it('say in one line, with exit code 4, that Redis cannot be reached', async () => {
     const port = await closedPort();
-    const runs = await Promise.all([['submit', sample], ['worker', '--stages', 'aggregate']].map((args) => cli([...args, '--redis', `redis://127.0.0.1:${port}`])));
+    const runs = await Promise.all(
+      [
+        ['submit', sample],
+        ['worker', '--stages', 'aggregate'],
+      ].map((args) => cli([...args, '--redis', `redis://127.0.0.1:${port}`])),
+    );
     for (const r of runs) {
       expect(r.code, r.stderr).toBe(4);
       expect(r.stderr).toMatch(new RegExp(`^frictionlens: cannot reach Redis at redis://127\\.0\\.0\\.1:${port}.*\\(set REDIS_URL or --redis\\)\\n$`));
@@ -81,7 +86,14 @@ describe('distributed commands at the edge', () => {
     // No worker runs in this file: the run waits in Redis with every batch queued.
     const status = await cli(['status', runId, '--json']);
     expect(status.code, status.stderr).toBe(0);
-    expect(JSON.parse(status.stdout)).toMatchObject({ runId, status: 'running', stage: 'analyzing', ingest: { rows: 2000, batches: 5, complete: true }, batches: { done: 0, total: 5 }, progress: 0 });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      runId,
+      status: 'running',
+      stage: 'analyzing',
+      ingest: { rows: 2000, batches: 5, complete: true },
+      batches: { done: 0, total: 5 },
+      progress: 0,
+    });
   });
 
   it('submit --wait gives up with exit code 4 once its services have been away for --give-up seconds', async () => {
@@ -99,7 +111,11 @@ describe('distributed commands at the edge', () => {
     );
     const submit = spawnCli({ ...ns, redisUrl: redisUrl!, mongoUrl: mongoUrl! }, ['submit', sample, '--wait', '--give-up', '3']);
     try {
-      await waitFor(() => /rows in \d+ batches queued/.test(submit.stderr()), 60_000, () => `submit did not queue its run:\n${submit.stderr()}`);
+      await waitFor(
+        () => /rows in \d+ batches queued/.test(submit.stderr()),
+        60_000,
+        () => `submit did not queue its run:\n${submit.stderr()}`,
+      );
       await Promise.all(proxies.map(({ proxy }) => proxy.cut()));
       const code = await submit.exited;
       expect(code, submit.stderr()).toBe(4);

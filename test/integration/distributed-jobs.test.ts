@@ -40,18 +40,31 @@ const running: RunningWorkers[] = [];
 /** In-process workers on this file's queues, with a store of the caller's choosing. */
 const logged: string[] = [];
 function workers(store: Store = services.store): RunningWorkers {
-  const w = startWorkers({ redisUrl: urls().redisUrl, prefix: ns }, { store, analyzer: () => analyzer }, { stages: ['ingest', 'analyze', 'aggregate', 'route'], handlers: HANDLERS, concurrency: 2, lockMs: 30_000 }, (line) => logged.push(line));
+  const w = startWorkers(
+    { redisUrl: urls().redisUrl, prefix: ns },
+    { store, analyzer: () => analyzer },
+    { stages: ['ingest', 'analyze', 'aggregate', 'route'], handlers: HANDLERS, concurrency: 2, lockMs: 30_000 },
+    (line) => logged.push(line),
+  );
   running.push(w);
   return w;
 }
 
 async function waitDone(runId: string): Promise<void> {
-  await waitFor(async () => ['done', 'failed'].includes((await services.store.getRun(runId))?.status ?? ''), 90_000, () => `run ${runId} did not finish`);
+  await waitFor(
+    async () => ['done', 'failed'].includes((await services.store.getRun(runId))?.status ?? ''),
+    90_000,
+    () => `run ${runId} did not finish`,
+  );
 }
 
 /** Waits for the run's aggregate job to fail in Redis (the store says so a moment earlier). */
 async function aggregateFailed(runId: string): Promise<void> {
-  await waitFor(async () => (await (await Job.fromId(services.queues.queues.aggregate, jobIds.run(runId)))?.isFailed()) === true, 90_000, () => `run ${runId}: its aggregate did not fail`);
+  await waitFor(
+    async () => (await (await Job.fromId(services.queues.queues.aggregate, jobIds.run(runId)))?.isFailed()) === true,
+    90_000,
+    () => `run ${runId}: its aggregate did not fail`,
+  );
 }
 
 /** Stops this file's workers and starts others on `store`. */
@@ -83,10 +96,18 @@ describe('distributed jobs on BullMQ', () => {
   it('keeps at most --in-flight batches in Redis while no worker takes them', async () => {
     const submitting = submitRun(services, submission(100), { inFlight: 3 });
     const runId = await (async () => {
-      await waitFor(async () => (await services.store.listRuns()).length > 0, 30_000, () => 'no run created');
+      await waitFor(
+        async () => (await services.store.listRuns()).length > 0,
+        30_000,
+        () => 'no run created',
+      );
       return (await services.store.listRuns())[0]!.id;
     })();
-    await waitFor(async () => (await batchesInFlight(services.queues, runId)) === 3, 30_000, () => 'the window did not fill');
+    await waitFor(
+      async () => (await batchesInFlight(services.queues, runId)) === 3,
+      30_000,
+      () => 'the window did not fill',
+    );
     await sleep(1_000);
     // The submitter is still waiting: 20 batches to go, 3 in Redis.
     expect(await batchesInFlight(services.queues, runId)).toBe(3);
@@ -134,14 +155,33 @@ describe('distributed jobs on BullMQ', () => {
   it('never retries bad input: a malformed batch fails at once and fails its run', async () => {
     await Promise.all(running.splice(0).map((w) => w.close()));
     const runId = 'run-bad-batch';
-    await services.store.createRun({ id: runId, status: 'running', sources: [], options: { bucket: 'week', by: [] }, counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 }, startedAt: new Date().toISOString(), modelVersion: 'pending' });
+    await services.store.createRun({
+      id: runId,
+      status: 'running',
+      sources: [],
+      options: { bucket: 'week', by: [] },
+      counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 },
+      startedAt: new Date().toISOString(),
+      modelVersion: 'pending',
+    });
     await ensureRunFlow(services.queues, runId);
-    const bad = { runId, key: 'not-the-key-of-its-rows', options: { bucket: 'week', by: [] }, items: [{ kind: 'reject', reject: { runId, source: 'x.csv', row: 1, reason: 'invalid', message: 'bad' } }] };
-    await services.queues.queues.analyze.add('analyze', bad, { ...BATCH_JOB, jobId: jobIds.batch(runId, 'bad'), parent: { id: runId, queue: services.queues.queueKey('aggregate') } });
+    const bad = {
+      runId,
+      key: 'not-the-key-of-its-rows',
+      options: { bucket: 'week', by: [] },
+      items: [{ kind: 'reject', reject: { runId, source: 'x.csv', row: 1, reason: 'invalid', message: 'bad' } }],
+    };
+    await services.queues.queues.analyze.add('analyze', bad, {
+      ...BATCH_JOB,
+      jobId: jobIds.batch(runId, 'bad'),
+      parent: { id: runId, queue: services.queues.queueKey('aggregate') },
+    });
     workers();
     await waitDone(runId);
     // One attempt, and the job is gone: its payload is unredacted customer text.
-    expect(logged.filter((l) => l.startsWith(`analyze job ${jobIds.batch(runId, 'bad')} `))).toEqual([expect.stringMatching(/failed \(attempt 1 of 8\): .*key does not match its rows/)]);
+    expect(logged.filter((l) => l.startsWith(`analyze job ${jobIds.batch(runId, 'bad')} `))).toEqual([
+      expect.stringMatching(/failed \(attempt 1 of 8\): .*key does not match its rows/),
+    ]);
     expect(await Job.fromId(services.queues.queues.analyze, jobIds.batch(runId, 'bad'))).toBeUndefined();
     const run = (await services.store.getRun(runId))!;
     expect(run.status).toBe('failed');
@@ -196,7 +236,15 @@ describe('distributed jobs on BullMQ', () => {
 
   it('fails a run at once when Redis holds no ingest result to check its batches against', async () => {
     const runId = 'run-without-ingest-result';
-    await services.store.createRun({ id: runId, status: 'running', sources: [], options: { bucket: 'week', by: [] }, counts: emptyCounts(), startedAt: new Date().toISOString(), modelVersion: 'pending' });
+    await services.store.createRun({
+      id: runId,
+      status: 'running',
+      sources: [],
+      options: { bucket: 'week', by: [] },
+      counts: emptyCounts(),
+      startedAt: new Date().toISOString(),
+      modelVersion: 'pending',
+    });
     // An aggregate job whose ingest child left no result, as after a partial loss of Redis.
     await services.queues.queues.aggregate.add('aggregate', { runId }, { ...RUN_JOB, jobId: jobIds.run(runId) });
     await aggregateFailed(runId);
@@ -224,14 +272,27 @@ describe('distributed jobs on BullMQ', () => {
         return services.store.putPartial(partial);
       },
     });
-    await services.store.createRun({ id: runId, status: 'running', sources: s.sources, options: s.options, counts: emptyCounts(), startedAt: new Date().toISOString(), modelVersion: 'pending', submission: { batchSize: s.batchSize, fingerprint: await submissionFingerprint(s) } });
+    await services.store.createRun({
+      id: runId,
+      status: 'running',
+      sources: s.sources,
+      options: s.options,
+      counts: emptyCounts(),
+      startedAt: new Date().toISOString(),
+      modelVersion: 'pending',
+      submission: { batchSize: s.batchSize, fingerprint: await submissionFingerprint(s) },
+    });
     await ensureRunFlow(services.queues, runId);
     const first = await firstBatch(runId, s);
     await addBatch(services.queues, first);
     await batchTaken;
     // A malformed sibling fails at once and fails the run while the first batch is still running.
     const bad = { runId, key: 'not-the-key-of-its-rows', options: s.options, items: first.items.slice(0, 1) };
-    await services.queues.queues.analyze.add('analyze', bad, { ...BATCH_JOB, jobId: jobIds.batch(runId, 'bad'), parent: { id: jobIds.run(runId), queue: services.queues.queueKey('aggregate') } });
+    await services.queues.queues.analyze.add('analyze', bad, {
+      ...BATCH_JOB,
+      jobId: jobIds.batch(runId, 'bad'),
+      parent: { id: jobIds.run(runId), queue: services.queues.queueKey('aggregate') },
+    });
     await aggregateFailed(runId);
 
     const refused = await submitRun(services, s, { inFlight: 4, runId }).catch((error: unknown) => error);
@@ -240,7 +301,11 @@ describe('distributed jobs on BullMQ', () => {
     expect(await services.store.getRun(runId)).toMatchObject({ status: 'failed', error: expect.stringMatching(/key does not match its rows/) });
 
     release();
-    await waitFor(async () => (await Job.fromId(services.queues.queues.analyze, jobIds.batch(runId, first.key))) === undefined, 30_000, () => 'the first batch did not finish');
+    await waitFor(
+      async () => (await Job.fromId(services.queues.queues.analyze, jobIds.batch(runId, first.key))) === undefined,
+      30_000,
+      () => 'the first batch did not finish',
+    );
     expect(await submitRun(services, s, { inFlight: 4, runId })).toMatchObject({ batches: 2, skipped: 1 });
     await waitDone(runId);
     expect(await services.store.getRun(runId)).toMatchObject({ status: 'done', modelVersion: analyzer.version, counts: { read: 2000 } });

@@ -41,7 +41,11 @@ beforeAll(async () => {
     const result = await runEmbedded({ store: local, analyzer }, { ...input, options: { bucket: 'week', by: ['channel'] } });
     // The same files measured on CSAT, as `top --metric csat` must read the distributed run.
     const csat = await runEmbedded({ store: local, analyzer }, { ...input, options: { bucket: 'week', by: ['channel'], metric: 'csat' } });
-    embedded = { summary: JSON.parse(analyze.stdout()) as Record<string, unknown>, insights: result.insights, csat: summariseRun(csat.run, csat.insights, loadThemeInfo()).summary };
+    embedded = {
+      summary: JSON.parse(analyze.stdout()) as Record<string, unknown>,
+      insights: result.insights,
+      csat: summariseRun(csat.run, csat.insights, loadThemeInfo()).summary,
+    };
   } finally {
     await local.close();
   }
@@ -105,7 +109,8 @@ describe('embedded and distributed modes', () => {
     const by = (embedded.summary.by as Array<{ field: string; values: Array<{ value: string; themes: Array<{ id: string }> }> }>)[0]!;
     expect(by.field).toBe('channel');
     expect(scopes.map((s) => s.facet).sort()).toEqual(by.values.map((v) => `channel=${v.value}`).sort());
-    for (const v of by.values) expect(scopes.find((s) => s.facet === `channel=${v.value}`)!.themes.map((t) => t.id)).toEqual(v.themes.slice(0, 5).map((t) => t.id));
+    for (const v of by.values)
+      expect(scopes.find((s) => s.facet === `channel=${v.value}`)!.themes.map((t) => t.id)).toEqual(v.themes.slice(0, 5).map((t) => t.id));
   });
 
   it('read a finished run on another --metric in top as analyze measures it, and refuse one without responses', async () => {
@@ -115,10 +120,14 @@ describe('embedded and distributed modes', () => {
     const t = JSON.parse(top.stdout());
     expect(t.metric).toBe('csat');
     const expected = embedded.csat.themes.slice(0, 5);
-    expect(t.scopes[0].themes.map((r: { id: string; impact: unknown; frictionScore: number; driver: unknown }) => [r.id, r.impact, r.frictionScore, r.driver])).toEqual(expected.map((r) => [r.id, r.impact, r.frictionScore, r.driver]));
+    expect(
+      t.scopes[0].themes.map((r: { id: string; impact: unknown; frictionScore: number; driver: unknown }) => [r.id, r.impact, r.frictionScore, r.driver]),
+    ).toEqual(expected.map((r) => [r.id, r.impact, r.frictionScore, r.driver]));
     expect(t.drivers).toEqual(embedded.csat.drivers);
     expect(await ces.exited).toBe(3);
-    expect(ces.stderr()).toMatch(/--metric ces: the run has no ces responses; metrics with responses: nps \([\d,]+\), csat \([\d,]+\), rating \([\d,]+\), sentiment/);
+    expect(ces.stderr()).toMatch(
+      /--metric ces: the run has no ces responses; metrics with responses: nps \([\d,]+\), csat \([\d,]+\), rating \([\d,]+\), sentiment/,
+    );
     // The run keeps its own metric.
     expect((await store.getRun(distributed.runId))!.profile?.metric).toBe('nps');
   });

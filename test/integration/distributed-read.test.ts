@@ -35,7 +35,7 @@ describe('submit --wait reads files as analyze does', () => {
       '4;My parcel was lost and support keeps me waiting;;0',
       '5;;08/03/2024;4',
     ];
-    const path = file('export.csv', Buffer.from(rows.join('\r\n') + '\r\n', 'latin1'));
+    const path = file('export.csv', Buffer.from(`${rows.join('\r\n')}\r\n`, 'latin1'));
     const flags = ['--encoding', 'windows-1252', '--map', 'id=Nr', '--map', 'text=Comment', '--map', 'createdAt=Date', '--map', 'score.nps=NPS', '--json'];
     const [local, distributed] = await Promise.all([cli(['analyze', path, ...flags]), cli(['submit', path, ...flags, '--wait'])]);
     expect(local.code, local.stderr).toBe(0);

@@ -21,7 +21,13 @@ const run = (id: string, startedAt = '2026-06-01T00:00:00Z'): Run => ({
 });
 
 const analysis = (runId: string, id: string, extra: Parameters<typeof makeAnalysis>[1] = {}) => ({ ...makeAnalysis(id, extra), runId });
-const reject = (runId: string, row: number, reason: Reject['reason'] = 'invalid'): Reject => ({ runId, source: 'a.csv', row, reason, message: `row ${row}: bad` });
+const reject = (runId: string, row: number, reason: Reject['reason'] = 'invalid'): Reject => ({
+  runId,
+  source: 'a.csv',
+  row,
+  reason,
+  message: `row ${row}: bad`,
+});
 
 function partial(runId: string, key: string, ids: string[]) {
   const options = { bucketSize: 'week' as const, by: ['channel'] };
@@ -56,7 +62,10 @@ async function all<T>(docs: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
+const byKey =
+  <T>(key: (x: T) => string) =>
+  (a: T, b: T) =>
+    key(a).localeCompare(key(b));
 const sortInsights = (xs: Insight[]) => [...xs].sort(byKey((i) => `${i.themeId}|${i.bucket}|${i.facet}`));
 
 /** One contract, two stores: the same calls must give the same answers, duplicates included. */
@@ -86,21 +95,36 @@ describe.each(STORES)('%s', (_name, open) => {
   it('updates a run field by field, removes fields patched to undefined, and lists runs oldest first', async () => {
     await store.createRun(run(`${runId}-b`, '2026-06-02T00:00:00Z'));
     await store.createRun(run(`${runId}-a`, '2026-06-01T00:00:00Z'));
-    await store.updateRun(`${runId}-a`, { status: 'done', counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0, undated: 0 }, finishedAt: '2026-06-01T00:01:00Z' });
+    await store.updateRun(`${runId}-a`, {
+      status: 'done',
+      counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0, undated: 0 },
+      finishedAt: '2026-06-01T00:01:00Z',
+    });
     const a = await store.getRun(`${runId}-a`);
-    expect(a).toEqual({ ...run(`${runId}-a`), status: 'done', counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0, undated: 0 }, finishedAt: '2026-06-01T00:01:00Z' });
+    expect(a).toEqual({
+      ...run(`${runId}-a`),
+      status: 'done',
+      counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0, undated: 0 },
+      finishedAt: '2026-06-01T00:01:00Z',
+    });
     await store.updateRun(`${runId}-a`, { status: 'running', finishedAt: undefined, error: 'boom' });
     await store.updateRun(`${runId}-a`, { error: undefined });
-    expect(await store.getRun(`${runId}-a`)).toEqual({ ...run(`${runId}-a`), counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0, undated: 0 } });
+    expect(await store.getRun(`${runId}-a`)).toEqual({
+      ...run(`${runId}-a`),
+      counts: { read: 3, analyzed: 2, rejected: 1, duplicates: 0, unsupportedLanguage: 0, undated: 0 },
+    });
     const listed = (await store.listRuns()).filter((r) => r.id.startsWith(runId)).map((r) => r.id);
     expect(listed).toEqual([`${runId}-a`, `${runId}-b`]);
   });
 
-  it('keeps a run\'s metric and profile, attribute names with dots and dollar signs included', async () => {
+  it("keeps a run's metric and profile, attribute names with dots and dollar signs included", async () => {
     const profile = {
       metric: 'csat' as const,
       responses: { csat: 40, sentiment: 90 },
-      attributes: [{ name: 'plan.tier', verbatims: 12 }, { name: '$region', verbatims: 3 }],
+      attributes: [
+        { name: 'plan.tier', verbatims: 12 },
+        { name: '$region', verbatims: 3 },
+      ],
       facets: [{ field: 'attributes.plan.tier', verbatims: 12 }],
     };
     const options = { bucket: 'week' as const, by: ['attributes.plan.tier'], metric: 'csat' as const };
@@ -140,11 +164,17 @@ describe.each(STORES)('%s', (_name, open) => {
     expect(await store.putPartial(partial(runId, 'k1', ['v1', 'v2']))).toEqual({ inserted: 0, duplicates: 1 });
     expect((await all(store.partials(runId))).sort(byKey((p) => p.key))).toEqual([p1, p2]);
     expect(await store.partialKeys(runId)).toEqual(new Set(['k1', 'k2']));
-    expect(await store.partialProgress(runId)).toEqual({ batches: 2, counts: { read: 5, analyzed: 3, rejected: 2, duplicates: 0, unsupportedLanguage: 0, undated: 0 } });
-    expect(await store.partialProgress(`${runId}-none`)).toEqual({ batches: 0, counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 } });
+    expect(await store.partialProgress(runId)).toEqual({
+      batches: 2,
+      counts: { read: 5, analyzed: 3, rejected: 2, duplicates: 0, unsupportedLanguage: 0, undated: 0 },
+    });
+    expect(await store.partialProgress(`${runId}-none`)).toEqual({
+      batches: 0,
+      counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 },
+    });
   });
 
-  it('replaces a run\'s insights by generation and reads them by equality keys', async () => {
+  it("replaces a run's insights by generation and reads them by equality keys", async () => {
     await store.createRun(run(runId));
     const g1 = [insight(runId, 1, 'delivery.late'), insight(runId, 1, 'app.slow')];
     await store.replaceInsights(runId, 1, g1);

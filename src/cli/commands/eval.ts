@@ -40,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
   });
   if (values.help) {
-    process.stdout.write(EVAL_HELP + '\n');
+    process.stdout.write(`${EVAL_HELP}\n`);
     return 0;
   }
   const task = parseTask(positionals[0], 'eval');
@@ -69,7 +69,12 @@ export async function run(argv: string[]): Promise<number> {
     const seed = training.options.seed ?? 7;
     const { train, test } = splitIndices(rows.length, share, seed);
     if (test.length === 0) throw new UsageError(`--split ${share} leaves no rows to score`);
-    model = await trainOn(train.map((i) => rows[i]!), multiLabel, task, training);
+    model = await trainOn(
+      train.map((i) => rows[i]!),
+      multiLabel,
+      task,
+      training,
+    );
     scored = test.map((i) => rows[i]!);
     setup = `trained on ${train.length} rows, scored on ${test.length} held-out rows (split ${share}, seed ${seed})`;
   }
@@ -81,8 +86,11 @@ export async function run(argv: string[]): Promise<number> {
   if (model.kind === 'multilabel') {
     // The model's own rule, as analyze applies it to each sentence: no label forced on a text.
     const predicted = scored.map((r) => classifier.decide(r.text, features(r.text)).map((l) => l.label));
-    const micro = microF1(scored.map((r) => r.labels), predicted);
-    if (values.json) process.stdout.write(JSON.stringify({ task, setup, examples: scored.length, micro }, null, 2) + '\n');
+    const micro = microF1(
+      scored.map((r) => r.labels),
+      predicted,
+    );
+    if (values.json) process.stdout.write(`${JSON.stringify({ task, setup, examples: scored.length, micro }, null, 2)}\n`);
     else process.stdout.write(`eval ${task}: ${setup}\nmicro precision ${fmt(micro.precision)}  recall ${fmt(micro.recall)}  F1 ${fmt(micro.f1)}\n`);
     return 0;
   }
@@ -91,7 +99,7 @@ export async function run(argv: string[]): Promise<number> {
     scored.map((r) => classifier.decide(r.text, features(r.text))[0]?.label ?? null),
     top,
   );
-  if (values.json) process.stdout.write(JSON.stringify({ task, setup, ...evaluation }, null, 2) + '\n');
+  if (values.json) process.stdout.write(`${JSON.stringify({ task, setup, ...evaluation }, null, 2)}\n`);
   else process.stdout.write(renderEvaluation(task, setup, evaluation));
   return 0;
 }
@@ -116,10 +124,12 @@ export function renderEvaluation(task: string, setup: string, e: Evaluation): st
     const cellWidth = Math.max(6, ...e.labels.map((l) => l.length));
     lines.push('confusion matrix (rows: gold, columns: predicted)');
     lines.push(`${''.padEnd(width)}  ${e.labels.map((l) => l.padStart(cellWidth)).join(' ')}`);
-    e.matrix.forEach((row, g) => lines.push(`${e.labels[g]!.padEnd(width)}  ${row.map((n) => String(n).padStart(cellWidth)).join(' ')}`));
+    e.matrix.forEach((row, g) => {
+      lines.push(`${e.labels[g]!.padEnd(width)}  ${row.map((n) => String(n).padStart(cellWidth)).join(' ')}`);
+    });
   } else {
     lines.push(`top confusions (gold -> predicted: count), of ${e.labels.length} classes`);
     for (const c of e.topConfusions) lines.push(`  ${c.gold} -> ${c.predicted}: ${c.count}`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

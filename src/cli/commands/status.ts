@@ -20,14 +20,14 @@ Exit codes: 0 ok, 2 usage error, 3 no such run, 4 a service unreachable.`;
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, { ...SERVICE_FLAGS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
-    process.stdout.write(STATUS_HELP + '\n');
+    process.stdout.write(`${STATUS_HELP}\n`);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('status takes one RUN_ID (submit prints it)');
   const services = await openServices(serviceSettings(values));
   try {
     const progress = await runProgress(services, positionals[0]!);
-    process.stdout.write((values.json ? JSON.stringify(statusDocument(progress), null, 2) : renderStatus(progress)) + '\n');
+    process.stdout.write(`${values.json ? JSON.stringify(statusDocument(progress), null, 2) : renderStatus(progress)}\n`);
     return 0;
   } finally {
     await services.close();

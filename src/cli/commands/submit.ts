@@ -1,3 +1,4 @@
+import type { Run } from '../../contracts/index.js';
 import { UsageError } from '../../errors/index.js';
 import { submitRun, type SubmitOptions } from '../../distributed/submit-run.js';
 import { DEFAULT_GIVE_UP_MS, waitForRun } from '../../distributed/wait-for-run.js';
@@ -66,7 +67,7 @@ export async function run(argv: string[]): Promise<number> {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
-    process.stdout.write(SUBMIT_HELP + '\n');
+    process.stdout.write(`${SUBMIT_HELP}\n`);
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('submit needs at least one FILE');
@@ -98,7 +99,17 @@ export async function run(argv: string[]): Promise<number> {
             (values.wait ? '' : `; follow it with: frictionlens status ${submitted.runId}`),
     );
     if (!values.wait) return 0;
-    return await waitAndPrint(services, submitted.runId, { rows: submitted.rows, submission, options: { ...options, runId: submitted.runId }, top, json: values.json === true, wide: values.wide === true, themeInfo: themeInfo!, log, giveUpMs });
+    return await waitAndPrint(services, submitted.runId, {
+      rows: submitted.rows,
+      submission,
+      options: { ...options, runId: submitted.runId },
+      top,
+      json: values.json === true,
+      wide: values.wide === true,
+      themeInfo: themeInfo!,
+      log,
+      giveUpMs,
+    });
   } finally {
     await services.close();
   }
@@ -107,10 +118,20 @@ export async function run(argv: string[]): Promise<number> {
 async function waitAndPrint(
   services: Services,
   runId: string,
-  w: { rows: number; submission: Submission; options: SubmitOptions; top: number; json: boolean; wide: boolean; themeInfo: ReturnType<typeof loadThemeInfo>; log: (line: string) => void; giveUpMs: number },
+  w: {
+    rows: number;
+    submission: Submission;
+    options: SubmitOptions;
+    top: number;
+    json: boolean;
+    wide: boolean;
+    themeInfo: ReturnType<typeof loadThemeInfo>;
+    log: (line: string) => void;
+    giveUpMs: number;
+  },
 ): Promise<number> {
   const progress = createProgress('analyzing', w.rows);
-  let run;
+  let run: Run;
   try {
     run = await waitForRun(services, runId, {
       log: w.log,

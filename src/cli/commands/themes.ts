@@ -50,11 +50,11 @@ Exit codes: 0 ok, 2 usage error, 3 input error (or no such finished run), 4 Mong
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === '--help' || sub === '-h') {
-    process.stdout.write(THEMES_HELP + '\n');
+    process.stdout.write(`${THEMES_HELP}\n`);
     return 0;
   }
   if (sub === undefined) {
-    process.stderr.write(THEMES_HELP + '\n\n');
+    process.stderr.write(`${THEMES_HELP}\n\n`);
     throw new UsageError('themes needs a subcommand: suggest');
   }
   if (sub !== 'suggest') throw new UsageError(`themes: unknown subcommand '${sub}'; the subcommand is: suggest`);
@@ -78,7 +78,7 @@ const SUGGEST_FLAGS = {
 async function suggest(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, SUGGEST_FLAGS);
   if (values.help) {
-    process.stdout.write(THEMES_HELP + '\n');
+    process.stdout.write(`${THEMES_HELP}\n`);
     return 0;
   }
   if (values.run !== undefined && positionals.length > 0) throw new UsageError('themes suggest takes FILE... or --run ID, not both');
@@ -97,10 +97,7 @@ async function suggest(argv: string[]): Promise<number> {
     let runId = values.run ?? '';
     let counts: RunCounts | undefined;
     if (input) {
-      const result = await runEmbedded(
-        { store, analyzer },
-        { sources: positionals, ...input },
-      );
+      const result = await runEmbedded({ store, analyzer }, { sources: positionals, ...input });
       runId = result.run.id;
       counts = result.run.counts;
     }
@@ -112,8 +109,17 @@ async function suggest(argv: string[]): Promise<number> {
       families: familyVocabularies(taxonomy),
     });
     const about = `run ${runId}: ${result.uncovered} uncovered sentences, ${result.suggestions.length} suggestions of at least ${minSize} verbatims`;
-    if (values.out) await writeFile(values.out, suggestionsDocument(result.suggestions.map((s) => s.yaml), about));
-    process.stdout.write(values.json ? JSON.stringify(summary(runId, counts, result), null, 2) + '\n' : renderSuggestions(result, { minSize, out: values.out }) + '\n');
+    if (values.out)
+      await writeFile(
+        values.out,
+        suggestionsDocument(
+          result.suggestions.map((s) => s.yaml),
+          about,
+        ),
+      );
+    process.stdout.write(
+      values.json ? `${JSON.stringify(summary(runId, counts, result), null, 2)}\n` : `${renderSuggestions(result, { minSize, out: values.out })}\n`,
+    );
     return 0;
   } finally {
     await store.close();

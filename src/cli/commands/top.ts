@@ -58,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
-    process.stdout.write(TOP_HELP + '\n');
+    process.stdout.write(`${TOP_HELP}\n`);
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`top takes no arguments (got '${positionals[0]}'); use --run ID`);
@@ -71,7 +71,11 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const { run, insights } = await measuredOn(store, stored, metric);
     checkMetric(run.profile, metric === undefined ? ` (the run was submitted with it; --metric M reads it on another)` : '');
-    const scopes = await readScopes(insights, run, { ...(values.since ? { since: values.since } : {}), facet: values.channel ? `channel=${values.channel}` : by ? `${by}=` : 'all', byField: by !== undefined });
+    const scopes = await readScopes(insights, run, {
+      ...(values.since ? { since: values.since } : {}),
+      facet: values.channel ? `channel=${values.channel}` : by ? `${by}=` : 'all',
+      byField: by !== undefined,
+    });
     // The key-driver model is fitted on the whole run: its column belongs to that table only.
     const rowsOf = (t: Table) => {
       const rows = themeRows(t.insights, info, t.bucket, t.facet);
@@ -79,12 +83,20 @@ export async function run(argv: string[]): Promise<number> {
     };
     const measured = run.profile?.metric ?? scopes.tables.flatMap((t) => t.insights).find((i) => i.impact)?.impact?.metric ?? 'sentiment';
     if (values.json) {
-      const doc = { runId: run.id, metric: measured, window: scopes.window, scopes: scopes.tables.map((t) => ({ facet: t.facet, themes: rowsOf(t).slice(0, top) })), drivers: driversSummary(run.drivers, info) };
-      process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+      const doc = {
+        runId: run.id,
+        metric: measured,
+        window: scopes.window,
+        scopes: scopes.tables.map((t) => ({ facet: t.facet, themes: rowsOf(t).slice(0, top) })),
+        drivers: driversSummary(run.drivers, info),
+      };
+      process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     } else {
       const header = `run ${run.id}${scopes.window ? `, ${scopes.window.from} .. ${scopes.window.to}` : ''}`;
       const line = metricLine(measured, run.profile, metric !== undefined || run.options.metric !== undefined);
-      const tables = scopes.tables.map((t) => `${t.facet === 'all' ? '' : `${t.facet}\n`}${renderThemesTable(rowsOf(t), run.counts, { top, wide: values.wide === true, metric: measured })}`);
+      const tables = scopes.tables.map(
+        (t) => `${t.facet === 'all' ? '' : `${t.facet}\n`}${renderThemesTable(rowsOf(t), run.counts, { top, wide: values.wide === true, metric: measured })}`,
+      );
       process.stdout.write(`${header}\n${line}\n\n${tables.join('\n\n')}\n`);
     }
     return 0;
@@ -114,14 +126,21 @@ async function measuredOn(store: Store, run: Run, metric: Metric | undefined): P
 }
 
 /** The insight rows of each table: one facet (or every value of a field), whole run or a window. */
-async function readScopes(insights: (query: InsightQuery) => Promise<Insight[]>, run: Run, q: { since?: string; facet: string; byField: boolean }): Promise<{ window: { from: string; to: string } | null; tables: Table[] }> {
+async function readScopes(
+  insights: (query: InsightQuery) => Promise<Insight[]>,
+  run: Run,
+  q: { since?: string; facet: string; byField: boolean },
+): Promise<{ window: { from: string; to: string } | null; tables: Table[] }> {
   const rows = q.byField ? (await insights({ runId: run.id })).filter((i) => i.facet.startsWith(q.facet)) : await insights({ runId: run.id, facet: q.facet });
   const facets = [...new Set(rows.map((r) => r.facet))].sort();
   if (facets.length === 0) {
     const field = q.facet.split('=')[0];
-    throw new InputError(`run ${run.id} has no insights for ${q.byField ? `${field}=...` : q.facet}${q.facet === 'all' ? '' : ` (it was submitted with --by ${run.options.by.join(',') || '(none)'}; submit with --by ${field})`}`);
+    throw new InputError(
+      `run ${run.id} has no insights for ${q.byField ? `${field}=...` : q.facet}${q.facet === 'all' ? '' : ` (it was submitted with --by ${run.options.by.join(',') || '(none)'}; submit with --by ${field})`}`,
+    );
   }
-  if (!q.since) return { window: null, tables: facets.map((facet) => ({ facet, bucket: '*', insights: rows.filter((r) => r.facet === facet && r.bucket === '*') })) };
+  if (!q.since)
+    return { window: null, tables: facets.map((facet) => ({ facet, bucket: '*', insights: rows.filter((r) => r.facet === facet && r.bucket === '*') })) };
   const buckets = [...new Set(rows.map((r) => r.bucket).filter((b) => b !== '*'))].sort();
   const newest = buckets[buckets.length - 1]!;
   const from = windowStart(q.since, newest, run.options.bucket);
@@ -130,7 +149,10 @@ async function readScopes(insights: (query: InsightQuery) => Promise<Insight[]>,
   return {
     window,
     tables: facets.map((facet) => {
-      const combined = combineBuckets(inWindow.filter((r) => r.facet === facet), facet);
+      const combined = combineBuckets(
+        inWindow.filter((r) => r.facet === facet),
+        facet,
+      );
       return { facet, bucket: combined[0]?.bucket ?? '*', insights: combined };
     }),
   };

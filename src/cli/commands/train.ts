@@ -1,4 +1,11 @@
-import { sentimentLabelProblem, trainClassifier, trainMultiLabel, type ExtraFeatureKind, type LinearModel, type TrainOptions } from '../../core/classify/index.js';
+import {
+  sentimentLabelProblem,
+  trainClassifier,
+  trainMultiLabel,
+  type ExtraFeatureKind,
+  type LinearModel,
+  type TrainOptions,
+} from '../../core/classify/index.js';
 import { InputError, UsageError } from '../../errors/index.js';
 import { readLabelledRows, writeModel, type LabelledRow } from '../../load/classifier.js';
 import { loadSentimentLexicon } from '../../load/lexicon.js';
@@ -109,7 +116,16 @@ export async function trainOn(rows: readonly LabelledRow[], multiLabel: boolean,
   }
   const texts = rows.map((r) => r.text);
   const extra = setup.extra ? (await loadExtraFeatures()).extraRowsFor(setup.extra, texts, loadSentimentLexicon(setup.lexiconDir)) : undefined;
-  if (multiLabel) return { ...trainMultiLabel(texts, rows.map((r) => r.labels), setup.options, extra), task };
+  if (multiLabel)
+    return {
+      ...trainMultiLabel(
+        texts,
+        rows.map((r) => r.labels),
+        setup.options,
+        extra,
+      ),
+      task,
+    };
   const labels = rows.map((r) => r.labels[0]!);
   if (new Set(labels).size < 2) throw new UsageError('every row has the same label: a classifier needs at least two');
   return { ...trainClassifier(texts, labels, setup.options, extra), task };
@@ -130,7 +146,7 @@ export function taskSetup(task: Task, values: { seed?: string; cost?: string; ba
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, { ...LABELLED_INPUT_FLAGS, out: { type: 'string' }, float32: { type: 'boolean' } });
   if (values.help) {
-    process.stdout.write(TRAIN_HELP + '\n');
+    process.stdout.write(`${TRAIN_HELP}\n`);
     return 0;
   }
   const task = parseTask(positionals[0], 'train');

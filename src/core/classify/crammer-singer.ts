@@ -25,13 +25,7 @@ export interface SolverOptions {
  * Returns weights laid out feature-major (`w[f * classes + k]`) so that scoring a sparse
  * text reads contiguous memory.
  */
-export function trainCrammerSinger(
-  rows: SparseRows,
-  labels: Int32Array,
-  classes: number,
-  dimension: number,
-  options: SolverOptions,
-): Float32Array {
+export function trainCrammerSinger(rows: SparseRows, labels: Int32Array, classes: number, dimension: number, options: SolverOptions): Float32Array {
   const K = classes;
   const n = rows.rows;
   const w = new Float32Array(dimension * K);

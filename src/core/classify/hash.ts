@@ -9,5 +9,4 @@ export { FNV_OFFSET, fnvStep } from '../hash/fnv1a.js';
 export { mix32 };
 
 /** Order-sensitive combination of two hashes (for word bigrams). */
-export const combine = (a: number, b: number, seed: number): number =>
-  mix32(Math.imul(a, 0x9e3779b1) ^ b ^ seed);
+export const combine = (a: number, b: number, seed: number): number => mix32(Math.imul(a, 0x9e3779b1) ^ b ^ seed);

@@ -34,8 +34,7 @@ const UNCLASSIFIED = '(unclassified)';
 
 const f1Of = (precision: number, recall: number): number => (precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall));
 
-const macroOver = (classes: readonly ClassMetrics[]): number =>
-  classes.length === 0 ? 0 : classes.reduce((sum, c) => sum + c.f1, 0) / classes.length;
+const macroOver = (classes: readonly ClassMetrics[]): number => (classes.length === 0 ? 0 : classes.reduce((sum, c) => sum + c.f1, 0) / classes.length);
 
 export function evaluate(gold: readonly string[], predicted: readonly (string | null)[], topK = 10): Evaluation {
   if (gold.length !== predicted.length) throw new Error('evaluate: gold and predicted differ in length');
@@ -57,11 +56,11 @@ export function evaluate(gold: readonly string[], predicted: readonly (string | 
     return { label, precision, recall, f1: f1Of(precision, recall), support };
   });
   const topConfusions: Confusion[] = [];
-  matrix.forEach((row, g) =>
+  matrix.forEach((row, g) => {
     row.forEach((count, p) => {
       if (g !== p && count > 0) topConfusions.push({ gold: labels[g]!, predicted: labels[p]!, count });
-    }),
-  );
+    });
+  });
   topConfusions.sort((a, b) => b.count - a.count || a.gold.localeCompare(b.gold) || a.predicted.localeCompare(b.predicted));
   return {
     examples: gold.length,

@@ -13,7 +13,10 @@ export function sentimentLabelProblem(labels: readonly string[]): string | undef
   const unknown = labels.filter((l) => !SENTIMENT_LABELS.includes(l));
   if (missing.length === 0 && unknown.length === 0) return undefined;
   const found = labels.length === 0 ? 'none' : labels.map((l) => `'${l}'`).join(', ');
-  const why = [...(missing.length > 0 ? [`no ${missing.join(' or ')}`] : []), ...(unknown.length > 0 ? [`${unknown.map((l) => `'${l}'`).join(', ')} not a sentiment label`] : [])];
+  const why = [
+    ...(missing.length > 0 ? [`no ${missing.join(' or ')}`] : []),
+    ...(unknown.length > 0 ? [`${unknown.map((l) => `'${l}'`).join(', ')} not a sentiment label`] : []),
+  ];
   return `sentiment labels must be positive, negative and (optionally) neutral; found ${found} (${why.join('; ')})`;
 }
 

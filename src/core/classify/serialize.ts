@@ -40,8 +40,7 @@ export const ModelFileSchema = z.object({
 });
 export type ModelFile = z.infer<typeof ModelFileSchema>;
 
-const encode = (array: Int32Array | Float32Array | Int8Array): string =>
-  Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+const encode = (array: Int32Array | Float32Array | Int8Array): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 
 function decode<T>(text: string, make: (buffer: ArrayBuffer, length: number) => T, bytesPer: number): T {
   const bytes = Buffer.from(text, 'base64');

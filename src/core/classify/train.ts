@@ -57,7 +57,8 @@ export interface ExtraRows {
 function checkExtra(extra: ExtraRows | undefined, n: number): number {
   if (!extra) return 0;
   const count = EXTRA_FEATURE_COUNT[extra.kind];
-  if (extra.rows.length !== n || extra.rows.some((r) => r.length !== count)) throw new Error(`train: ${extra.kind} features must give ${count} values for each of the ${n} texts`);
+  if (extra.rows.length !== n || extra.rows.some((r) => r.length !== count))
+    throw new Error(`train: ${extra.kind} features must give ${count} values for each of the ${n} texts`);
   return count;
 }
 
@@ -159,7 +160,15 @@ export function outOfFoldScores(
   for (let f = 0; f < folds; f++) {
     const fit = Array.from({ length: texts.length }, (_, i) => i).filter((i) => fold[i] !== f);
     const fitExtra = extra ? { kind: extra.kind, rows: fit.map((i) => extra.rows[i]!) } : undefined;
-    const provisional = createClassifier(fitOneVsRest(fit.map((i) => texts[i]!), fit.map((i) => sets[i]!), names, options, fitExtra));
+    const provisional = createClassifier(
+      fitOneVsRest(
+        fit.map((i) => texts[i]!),
+        fit.map((i) => sets[i]!),
+        names,
+        options,
+        fitExtra,
+      ),
+    );
     for (let i = 0; i < texts.length; i++) if (fold[i] === f) scores[i] = provisional.scores(texts[i]!, extra?.rows[i]).slice();
   }
   return { fold, scores };
@@ -190,6 +199,8 @@ export function trainMultiLabel(
 
   const folds = Math.min(options.calibrationFolds, texts.length);
   const thresholds =
-    folds >= 2 ? calibrateLabelThresholds(outOfFoldScores(texts, sets, names, folds, options, extra).scores, sets, names.length) : new Float32Array(names.length);
+    folds >= 2
+      ? calibrateLabelThresholds(outOfFoldScores(texts, sets, names, folds, options, extra).scores, sets, names.length)
+      : new Float32Array(names.length);
   return { ...fitOneVsRest(texts, sets, names, options, extra), thresholds };
 }

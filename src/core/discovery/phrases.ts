@@ -45,6 +45,9 @@ export function labelOf(ranked: readonly RankedPhrase[]): string[] {
 
 /** "verification code" -> "verification-code": the id's tail (lower-case words joined by "-"). */
 export function slugOf(label: readonly string[]): string {
-  const parts = (label[0] ?? 'group').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const parts = (label[0] ?? 'group')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   return parts.length > 0 ? parts.join('-') : 'group';
 }

@@ -21,7 +21,10 @@ const PHRASE_PRECISION = 0.5;
  * group has no phrase: every entry keeps at least one pattern and loads.
  */
 function patternsOf(phrases: readonly RankedPhrase[]): { phrases: string[]; lemmas: string[] } {
-  const multi = phrases.filter((p) => p.term.includes(' ') && p.precision >= PHRASE_PRECISION).slice(0, 5).map((p) => p.term);
+  const multi = phrases
+    .filter((p) => p.term.includes(' ') && p.precision >= PHRASE_PRECISION)
+    .slice(0, 5)
+    .map((p) => p.term);
   if (multi.length > 0) return { phrases: multi, lemmas: [] };
   const top = phrases[0];
   if (!top) return { phrases: [], lemmas: [] };

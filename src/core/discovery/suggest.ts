@@ -71,7 +71,7 @@ export function suggestThemes(input: readonly DescribedUnit[], options: SuggestO
       yaml: themeSnippet({ id, name, parent: family.id, owner: family.owner, description, phrases: g.phrases }),
     };
   });
-  return { uncovered: units.length, grouped: terms.filter((t) => t && t.some((x) => termId.has(x))).length, suggestions };
+  return { uncovered: units.length, grouped: terms.filter((t) => t?.some((x) => termId.has(x))).length, suggestions };
 }
 
 /**
@@ -113,7 +113,11 @@ function joinRest(rest: readonly Point[], groups: number[][], unitPoint: Readonl
 
 function meanVector(vectors: readonly SparseVector[]): Map<number, number> {
   const sum = new Map<number, number>();
-  for (const v of vectors) v.ids.forEach((id, i) => sum.set(id, (sum.get(id) ?? 0) + v.values[i]!));
+  for (const v of vectors) {
+    v.ids.forEach((id, i) => {
+      sum.set(id, (sum.get(id) ?? 0) + v.values[i]!);
+    });
+  }
   for (const [id, s] of sum) sum.set(id, s / vectors.length);
   return sum;
 }

@@ -37,7 +37,10 @@ export function buildPoints(unitTerms: readonly (readonly string[] | null)[]): {
   const df = new Map<string, number>();
   for (const terms of unitTerms) for (const t of terms ?? []) df.set(t, (df.get(t) ?? 0) + 1);
   // Term ids follow the sorted term strings, so sums run in the same order for any input order.
-  const kept = [...df.entries()].filter(([, n]) => n >= MIN_DF).map(([t]) => t).sort();
+  const kept = [...df.entries()]
+    .filter(([, n]) => n >= MIN_DF)
+    .map(([t]) => t)
+    .sort();
   const id = new Map(kept.map((t, i) => [t, i]));
   const bySignature = new Map<string, { ids: number[]; units: number[] }>();
   let n = 0;

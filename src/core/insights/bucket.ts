@@ -8,4 +8,3 @@ export function bucketStart(iso: string, size: BucketSize): string {
   if (size === 'week') day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
   return day.toISOString().slice(0, 10);
 }
-

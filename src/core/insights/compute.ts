@@ -12,7 +12,12 @@ import { bucketsByFacet, splitScope, trendAt, type Trend } from './trend.js';
  * friction score measured on `metric` (default: the automatic choice, profile.ts). Pure and
  * deterministic: the same merged partial gives the same insights, in the same order.
  */
-export function computeInsights(partial: InsightPartial, runId: string, generation: number, metric: Metric = chooseMetric(metricResponses(partial))): Insight[] {
+export function computeInsights(
+  partial: InsightPartial,
+  runId: string,
+  generation: number,
+  metric: Metric = chooseMetric(metricResponses(partial)),
+): Insight[] {
   const buckets = bucketsByFacet(partial);
   const insights: Insight[] = [];
   for (const key of Object.keys(partial.scopes).sort()) {
@@ -43,12 +48,7 @@ export function computeInsights(partial: InsightPartial, runId: string, generati
         revenueAtRisk: cell.any.valueAtRisk / 100,
         churnShare: cell.any.n > 0 ? cell.any.churn / cell.any.n : 0,
         trend: trend && { previousShare: trend.previousShare, change: trend.change, spike: trend.spike },
-        frictionScore: frictionScore(
-          cell.negative.n / scope.total.n,
-          negativeGap(metric, scope.total, cell.negative),
-          metric,
-          trend?.growth ?? 0,
-        ),
+        frictionScore: frictionScore(cell.negative.n / scope.total.n, negativeGap(metric, scope.total, cell.negative), metric, trend?.growth ?? 0),
         quotes: cell.quotes.map(({ rank: _rank, ...quote }) => quote),
       });
     }

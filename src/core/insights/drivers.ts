@@ -102,7 +102,14 @@ function pairKeys(features: readonly string[]): string[] {
 }
 
 function pointSums(stats: DriverStats, features: readonly string[], pairs: readonly string[], scale: (v: number) => number): RawSums {
-  return buildSums(features.length, stats.n, scale(stats.y), (i) => stats.x[features[i]!] ?? 0, (p) => stats.xx[pairs[p]!] ?? 0, (i) => scale(stats.xy[features[i]!] ?? 0));
+  return buildSums(
+    features.length,
+    stats.n,
+    scale(stats.y),
+    (i) => stats.x[features[i]!] ?? 0,
+    (p) => stats.xx[pairs[p]!] ?? 0,
+    (i) => scale(stats.xy[features[i]!] ?? 0),
+  );
 }
 
 /** Per replicate, the attribution of each negative feature (in `negatives` order). */

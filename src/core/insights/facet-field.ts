@@ -23,7 +23,8 @@ export function parseFacetField(raw: string): { field: string } | { problem: str
   }
   const base = `'${value}' is not a field to slice by (channel, segment or attributes.NAME)`;
   if (value === '') return { problem: 'an empty field; slice by channel, segment or attributes.NAME' };
-  if (NOT_FACETS.some((f) => value === f || value.startsWith(`${f}.`))) return { problem: value === 'createdAt' ? `${base}; time is sliced by --bucket` : base };
+  if (NOT_FACETS.some((f) => value === f || value.startsWith(`${f}.`)))
+    return { problem: value === 'createdAt' ? `${base}; time is sliced by --bucket` : base };
   const near = NAMED.find((f) => DamerauLevenshteinDistance(value.toLowerCase(), f, { restricted: true }) <= 2);
   return { problem: `${base}; did you mean ${near ?? `attributes.${value}`}?` };
 }

@@ -50,8 +50,7 @@ export function impactOf(
     draws.sort((a, b) => a - b);
     ci = [quantile(draws, 0.025), quantile(draws, 0.975)];
   } else {
-    const variance = (x: Moments): number =>
-      x.n > 1 ? Math.max(0, (fromFixedSq(metric, x.sq) - x.n * mean(metric, x) ** 2) / (x.n - 1)) : 0;
+    const variance = (x: Moments): number => (x.n > 1 ? Math.max(0, (fromFixedSq(metric, x.sq) - x.n * mean(metric, x) ** 2) / (x.n - 1)) : 0);
     const se = (t.n / all.n) * Math.sqrt(variance(t) / t.n + variance(rest) / rest.n);
     ci = [value - Z95 * se, value + Z95 * se];
   }

@@ -53,7 +53,9 @@ export function accumulatePartial(acc: InsightPartial, b: InsightPartial): void 
       c.quotes = topQuotes(c.quotes, cell.quotes);
     }
   }
-  for (const [m, stats] of Object.entries(b.drivers) as Array<[keyof InsightPartial['drivers'], NonNullable<InsightPartial['drivers'][keyof InsightPartial['drivers']]>]>) {
+  for (const [m, stats] of Object.entries(b.drivers) as Array<
+    [keyof InsightPartial['drivers'], NonNullable<InsightPartial['drivers'][keyof InsightPartial['drivers']]>]
+  >) {
     const d = acc.drivers[m];
     if (d === undefined) acc.drivers[m] = stats;
     else addDriverStatsInto(d, stats);

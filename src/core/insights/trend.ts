@@ -60,7 +60,6 @@ export function trendAt(partial: InsightPartial, buckets: readonly string[], ind
   const mu = history.reduce((s, x) => s + x, 0) / history.length;
   const sd = Math.sqrt(history.reduce((s, x) => s + (x - mu) ** 2, 0) / history.length);
   const volume = partial.scopes[`${buckets[index]!}|${facet}`]?.themes[themeId]?.any.n ?? 0;
-  const spike =
-    history.length >= MIN_BASELINE_BUCKETS && volume >= SPIKE_MIN_VOLUME && share >= 2 * mu && share - mu >= 3 * Math.max(sd, 0.005);
+  const spike = history.length >= MIN_BASELINE_BUCKETS && volume >= SPIKE_MIN_VOLUME && share >= 2 * mu && share - mu >= 3 * Math.max(sd, 0.005);
   return { previousShare, change: share - previousShare, spike, growth: (share - mu) / Math.max(mu, 0.01) };
 }

@@ -27,6 +27,7 @@ const SHORT_WORDS = 8;
 const WORD = /[\p{L}']+/gu;
 /** Nearly every text is plain ASCII, where this cheaper pattern finds the same words. */
 const ASCII_WORD = /[a-z']+/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included, on purpose.
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** An n-gram language detector (tinyld's detectAll, passed in by src/load): best guesses first. */

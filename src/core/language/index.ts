@@ -1,1 +1,1 @@
-export { detectLanguage,   } from './detect.js';
+export { detectLanguage } from './detect.js';

@@ -1,10 +1,7 @@
 import { eachMatch, type Detector } from './detector.js';
 import { digitGroups, type DigitGroup } from './digit-groups.js';
 import { createPhoneContext, type PhoneContext } from './phone-context.js';
-import {
-  isBareRun, isInternational, isInternationalByZeros, isLocal, isNanp, isTrunkNational, separatorsOk,
-  type PhoneShape,
-} from './phone-shape.js';
+import { isBareRun, isInternational, isInternationalByZeros, isLocal, isNanp, isTrunkNational, separatorsOk, type PhoneShape } from './phone-shape.js';
 import type { PiiSpan } from './span.js';
 
 // Digit groups joined by spaces, dots, dashes or brackets; never glued to a word, a currency

@@ -1,4 +1,4 @@
-export { SentimentLexicon,  } from './lexicon.js';
-export { createSentimentModel,  } from './model.js';
-export { scoreSentence, scoreDoc, scoreClauses,    } from './score.js';
+export { SentimentLexicon } from './lexicon.js';
+export { createSentimentModel } from './model.js';
+export { scoreSentence, scoreDoc, scoreClauses } from './score.js';
 export { sentimentLabel, NEUTRAL_BAND } from './label.js';

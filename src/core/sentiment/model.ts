@@ -11,8 +11,7 @@ export interface SentimentModel {
 }
 
 export function createSentimentModel(lexicon: SentimentLexicon): SentimentModel {
-  const lower = <T>(record: Record<string, T>): Map<string, T> =>
-    new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
+  const lower = <T>(record: Record<string, T>): Map<string, T> => new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
   // Multi-word entries of the word list (AFINN has "fed up", "not good") join the phrase trie;
   // zero valences are overrides that silence a word, so they are dropped.
   const words = new Map<string, number>();

@@ -26,7 +26,10 @@ const NEGATOR_WORDS = new Set(['not', 'no', 'never', "n't", 'nothing', 'nobody',
 export function buildPhraseTrie(entries: readonly PhraseEntry[]): PhraseTrie {
   const root: TrieNode = { next: new Map() };
   for (const { phrase, valence } of entries) {
-    const words = phrase.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+    const words = phrase
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length > 0);
     let node = root;
     for (const w of words) {
       let child = node.next.get(w);

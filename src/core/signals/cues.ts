@@ -52,9 +52,14 @@ export function compileSignalCues(spec: SignalCueSpec): SignalCues {
   const index = new Map<string, CompiledCue[]>();
   const bySentiment: SignalCues['bySentiment'] = [];
   const specs: Array<[SignalId, SignalSpec]> = [
-    ['churnIntent', spec.churnIntent], ['repeatContact', spec.repeatContact], ['transfer', spec.transfer],
-    ['longWait', spec.longWait], ['anger', spec.emotions.anger], ['frustration', spec.emotions.frustration],
-    ['confusion', spec.emotions.confusion], ['delight', spec.emotions.delight],
+    ['churnIntent', spec.churnIntent],
+    ['repeatContact', spec.repeatContact],
+    ['transfer', spec.transfer],
+    ['longWait', spec.longWait],
+    ['anger', spec.emotions.anger],
+    ['frustration', spec.emotions.frustration],
+    ['confusion', spec.emotions.confusion],
+    ['delight', spec.emotions.delight],
   ];
   for (const [signal, s] of specs) {
     const add = (text: string, mood: CueMood): void => {
@@ -63,9 +68,9 @@ export function compileSignalCues(spec: SignalCueSpec): SignalCues {
         for (const w of pattern[0] ?? []) index.set(w, [...(index.get(w) ?? []), cue]);
       }
     };
-    s.cues.forEach((c) => add(c, 'any'));
-    s.whenNegative.forEach((c) => add(c, 'negative'));
-    s.whenPositive.forEach((c) => add(c, 'positive'));
+    for (const c of s.cues) add(c, 'any');
+    for (const c of s.whenNegative) add(c, 'negative');
+    for (const c of s.whenPositive) add(c, 'positive');
     if (s.sentimentAtLeast !== undefined || s.sentimentAtMost !== undefined) {
       bySentiment.push({ signal, atLeast: s.sentimentAtLeast, atMost: s.sentimentAtMost });
     }

@@ -13,8 +13,26 @@ const WINK_NEGATORS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing'
 const EXTRA_NEGATORS = new Set(['without', 'hardly', 'barely', 'lack', 'lacks', 'lacking']);
 
 const CLAUSE_BREAKS = new Set([
-  'but', 'and', 'or', 'because', 'although', 'though', 'however', 'yet', 'so', 'while', 'whereas',
-  'which', 'who', 'since', 'unless', 'until', 'if', 'when', 'then', 'except',
+  'but',
+  'and',
+  'or',
+  'because',
+  'although',
+  'though',
+  'however',
+  'yet',
+  'so',
+  'while',
+  'whereas',
+  'which',
+  'who',
+  'since',
+  'unless',
+  'until',
+  'if',
+  'when',
+  'then',
+  'except',
 ]);
 
 /** Rewrites `negated` in place (tokens are freshly built by parseDoc, nobody else holds them). */

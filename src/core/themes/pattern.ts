@@ -11,9 +11,33 @@ export type PatternWord = ReadonlySet<string>;
 export type Pattern = readonly PatternWord[];
 
 export const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'nt', 'never', 'no', 'cannot', 'without']);
-const COUNTS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty',
-  'thirty', 'forty', 'fifty', 'sixty', 'ninety', 'hundred', 'several', 'multiple', 'many', 'few', 'countless',
-  'numerous', 'dozen', 'dozens'];
+const COUNTS = [
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'twelve',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'ninety',
+  'hundred',
+  'several',
+  'multiple',
+  'many',
+  'few',
+  'countless',
+  'numerous',
+  'dozen',
+  'dozens',
+];
 const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'umpteenth', 'nth'];
 
 /** "3rd", "4th", "21st" written in digits. */
@@ -31,19 +55,20 @@ function expandWord(word: string): Set<string> {
     else if (w === '#num') {
       out.add('#num');
       for (const c of COUNTS) out.add(c);
-    }
-    else if (w === '#ord') {
+    } else if (w === '#ord') {
       out.add('#ord');
       for (const c of ORDINALS) out.add(c);
-    }
-    else out.add(w);
+    } else out.add(w);
   }
   return out;
 }
 
 /** "see-through" and "log-in" are split, because the tokenizer splits them the same way. */
 export function compilePattern(text: string): Pattern {
-  const words = text.toLowerCase().split(/[\s]+|(?<=\w)-(?=\w)/).filter((w) => w !== '');
+  const words = text
+    .toLowerCase()
+    .split(/[\s]+|(?<=\w)-(?=\w)/)
+    .filter((w) => w !== '');
   return words.map(expandWord);
 }
 
@@ -54,7 +79,10 @@ export function compilePattern(text: string): Pattern {
  * follow up"), where compilePattern alone would demand "up" after every alternative.
  */
 export function compilePatterns(text: string): Pattern[] {
-  const slots = text.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const slots = text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const hyphenated = slots.findIndex((slot) => slot.includes('|') && slot.split('|').some((alt) => /\w-\w/.test(alt)));
   if (hyphenated < 0) return [compilePattern(text)];
   const alternatives = (slots[hyphenated] as string).split('|').filter((alt) => alt !== '');

@@ -20,7 +20,6 @@ const Family = z.object({
   owner: z.string().min(1),
   description: z.string().default(''),
 });
-type Family = z.infer<typeof Family>;
 
 const Theme = z.object({
   id: Id,
@@ -54,7 +53,6 @@ const Theme = z.object({
    */
   catchAll: z.boolean().default(false),
 });
-type Theme = z.infer<typeof Theme>;
 
 export const Taxonomy = z.object({
   version: z.union([z.string(), z.number()]).transform(String),
@@ -91,13 +89,13 @@ function checkReferences(t: Taxonomy): string[] {
       if (!/\s/.test(p.trim()) && !p.includes('-')) problems.push(`themes[${i}].topics[${j}]: "${p}" is one word; put it in lemmas`);
     });
     // A group word is matched against one token; "check-out" or "in transit" never would be.
-    th.all.forEach((pattern, j) =>
-      pattern.forEach((group, k) =>
+    th.all.forEach((pattern, j) => {
+      pattern.forEach((group, k) => {
         group.forEach((w, l) => {
           if (/\s|\w-\w/.test(w.trim())) problems.push(`themes[${i}].all[${j}][${k}][${l}]: "${w}" is not one word; a group lists single words`);
-        }),
-      ),
-    );
+        });
+      });
+    });
   });
   return problems;
 }

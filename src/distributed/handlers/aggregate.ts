@@ -44,7 +44,9 @@ async function ingestTotals(job: Job<{ runId: string }>, runId: string): Promise
   const children = (await job.getChildrenValues<Partial<IngestTotals>>()) ?? {};
   const ingest = Object.entries(children).find(([key]) => key.endsWith(`:ingest:${jobIds.ingest(runId)}`))?.[1];
   if (ingest?.rows === undefined || ingest.batches === undefined) {
-    throw new UnrecoverableError(`run ${runId}: Redis holds no result of its ingest job (lost with part of the run's jobs?), so its stored batches cannot be checked against the rows read; resubmit it with 'frictionlens submit --run ${runId}' and the same files and flags`);
+    throw new UnrecoverableError(
+      `run ${runId}: Redis holds no result of its ingest job (lost with part of the run's jobs?), so its stored batches cannot be checked against the rows read; resubmit it with 'frictionlens submit --run ${runId}' and the same files and flags`,
+    );
   }
   return { rows: ingest.rows, batches: ingest.batches };
 }

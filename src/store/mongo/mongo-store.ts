@@ -68,7 +68,11 @@ export function createMongoStore(options: MongoStoreOptions): Store {
     },
 
     putAnalyses: (docs) => insertUnique(analyses, docs.map(toAnalysisDoc)),
-    putRejects: (docs) => insertUnique(rejects, docs.map((r) => ({ ...r }))),
+    putRejects: (docs) =>
+      insertUnique(
+        rejects,
+        docs.map((r) => ({ ...r })),
+      ),
     putPartial: async (partial) => insertUnique(partials, [await toPartialDoc(partial)]),
 
     async *analyses(runId) {
@@ -105,7 +109,10 @@ export function createMongoStore(options: MongoStoreOptions): Store {
      * switched to it, then older generations are deleted: a reader sees one generation whole.
      */
     async replaceInsights(runId, generation, next) {
-      await insertUnique(insights, next.map((i) => ({ ...i })));
+      await insertUnique(
+        insights,
+        next.map((i) => ({ ...i })),
+      );
       await runs.updateOne({ _id: runId }, { $set: { insightGeneration: generation } });
       await insights.deleteMany({ runId, generation: { $ne: generation } });
     },
@@ -124,5 +131,3 @@ export function createMongoStore(options: MongoStoreOptions): Store {
 }
 
 const fromRunDoc = ({ _id, ...rest }: RunDoc): Run => ({ id: _id, ...rest });
-
-

@@ -38,9 +38,12 @@ export async function setUp(file: string): Promise<Scenario> {
   const ns = { db: name, prefix: name, redisUrl: faults.redisUrl, mongoUrl: faults.mongoUrl };
   const { analyzer } = await loadAnalyzer();
   const local = createEmbeddedStore();
-  let baseline;
+  let baseline: Scenario['baseline'];
   try {
-    const { run, insights } = await runEmbedded({ store: local, analyzer }, { sources: FILES, mapping: {}, channel: 'other', createdAt: CREATED_AT, options: { bucket: 'week', by: ['channel'] } });
+    const { run, insights } = await runEmbedded(
+      { store: local, analyzer },
+      { sources: FILES, mapping: {}, channel: 'other', createdAt: CREATED_AT, options: { bucket: 'week', by: ['channel'] } },
+    );
     baseline = { counts: run.counts, insights };
   } finally {
     await local.close();
@@ -102,7 +105,12 @@ export async function holdMidRun(s: Scenario, n: number, workers: readonly CliPr
   for (const w of workers) w.child.kill('SIGSTOP');
   const done = (await s.store.partialProgress(s.runId)).batches;
   expect(done, 'the run finished before the fault could be injected').toBeLessThan(BATCHES);
-  return { done, resume: () => workers.forEach((w) => w.child.kill('SIGCONT')) };
+  return {
+    done,
+    resume: () => {
+      for (const w of workers) w.child.kill('SIGCONT');
+    },
+  };
 }
 
 /**
