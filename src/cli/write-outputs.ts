@@ -29,6 +29,7 @@ export async function writeOutputs(
     themes: a.themes.map((t) => ({ id: t.id, confidence: t.confidence, sentiment: t.sentiment, evidence: t.evidence.text, via: t.via })),
     signals: a.signals,
     keyPhrases: a.keyPhrases,
+    ...(a.guarded ? { guarded: a.guarded } : {}),
   }));
   await writeLines(join(dir, 'rejects.jsonl'), input.store.rejects(input.runId), (r) => r);
   await writeFile(join(dir, 'report.html'), renderReport({ title: input.title, runId: input.runId, counts: input.counts, rows: input.rows, insights: input.insights, drivers: input.summary.drivers }));
