@@ -66,3 +66,10 @@ describe('parseDoc', () => {
     expect(negatedWords('It arrived without problems.')).toEqual(['problems']);
   });
 });
+
+describe('the parser instance', () => {
+  it('can be rebuilt any number of times (a long run replaces it every 100,000 unseen words)', () => {
+    for (let i = 0; i < 30; i++) createNlp();
+    expect(parseDoc(createNlp(), 'It works.').sentences).toHaveLength(1);
+  });
+});

@@ -39,8 +39,22 @@ const LOWER_MEMO_LIMIT = 50_000;
  */
 const PIPE = ['sbd', 'negation', 'pos'];
 
+/**
+ * The English model, with its CER loader made to give the same table every time: the loader
+ * stores `JSON.stringify(table)` back into its module-level table, so every further
+ * `winkNLP(model)` re-encoded the string the previous one left. It doubled in size with each
+ * instance (80 MB by the tenth) and the twentieth threw "RangeError: Invalid string length":
+ * any process that replaced its instance 20 times (2 million unseen words), or loaded the
+ * models 20 times, crashed.
+ */
+const MODEL: typeof model = (() => {
+  const loaded = model as unknown as { metaCER: () => unknown };
+  const cer = loaded.metaCER();
+  return { ...loaded, metaCER: () => cer } as unknown as typeof model;
+})();
+
 export function createNlp(): Nlp {
-  const wink = winkNLP(model, PIPE);
+  const wink = winkNLP(MODEL, PIPE);
   // Each instance keeps its own lexicon, so the first unseen word read by a fresh instance
   // gets the first id past the lexicon: its size, the same in every process.
   const [lexiconSize] = idsOf(wink, wink.readDoc('qzxwvjkq'));
@@ -153,7 +167,7 @@ export function parseDoc(nlp: Nlp, text: string): Doc {
   refineNegation(all);
   if (text.includes(LONG_TOKEN)) markLongTokens(text, all);
   if (newest >= nlp.lexiconSize + OOV_LIMIT) {
-    nlp.wink = winkNLP(model, PIPE);
+    nlp.wink = winkNLP(MODEL, PIPE);
     nlp.lowerKnown.clear();
   }
 

@@ -1,0 +1,27 @@
+import { Analysis, type Verbatim } from '../../src/contracts/index.js';
+import { analyzeVerbatim } from '../../src/core/analyze.js';
+import type { Analyzer } from '../../src/core/analyzer.js';
+
+export const verbatimOf = (text: string): Verbatim => ({ id: 'fuzz', channel: 'chat', text, createdAt: '2026-01-01T00:00:00Z' });
+
+/**
+ * Analyses `text` and checks what every outcome must be: no throw (the caller sees it), an
+ * analysis that satisfies the contract with every span inside its own text, or a reject
+ * with a reason. Returns a problem, or undefined.
+ */
+export function checkOutcome(analyzer: Analyzer, text: string): string | undefined {
+  const outcome = analyzeVerbatim(analyzer, verbatimOf(text), 'run-fuzz');
+  if (outcome.kind === 'unsupportedLanguage') return outcome.language ? undefined : 'unsupportedLanguage without a language';
+  if (outcome.kind === 'invalid') return text.trim() === '' ? undefined : `invalid for a non-blank text: ${outcome.message}`;
+  const parsed = Analysis.safeParse(outcome.analysis);
+  if (!parsed.success) return `analysis breaks the contract: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`;
+  const a = outcome.analysis;
+  const inside = (s: { start: number; end: number }): boolean => s.start <= s.end && s.end <= a.text.length;
+  const badSentence = a.sentences.findIndex((s, i) => !inside(s.span) || (i > 0 && s.span.start < a.sentences[i - 1]!.span.end));
+  if (badSentence >= 0) return `sentence ${badSentence} out of order or outside the text`;
+  for (const t of a.themes) {
+    if (!inside(t.evidence.span) || a.text.slice(t.evidence.span.start, t.evidence.span.end) !== t.evidence.text) return `theme ${t.id}: evidence span does not hold its text`;
+    if (t.evidence.sentence >= a.sentences.length) return `theme ${t.id}: evidence in sentence ${t.evidence.sentence} of ${a.sentences.length}`;
+  }
+  return undefined;
+}
