@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeVerbatim } from '../src/core/analyze.js';
 import type { Analyzer } from '../src/core/analyzer.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
-import { checkOutcome, verbatimOf } from './fuzz/analysis-checks.js';
+import { analysisMs as timeAnalysis, checkOutcome } from './fuzz/analysis-checks.js';
 import { adversarialUnit, repeatTo, verbatimText } from './fuzz/texts.js';
 
 /**
@@ -18,17 +17,7 @@ beforeAll(async () => {
   ({ analyzer } = await loadAnalyzer());
 });
 
-/** Best of three, after one warm-up run: the least noisy figure on a shared machine. */
-function analysisMs(text: string): number {
-  analyzeVerbatim(analyzer, verbatimOf(text), 'run');
-  let best = Infinity;
-  for (let k = 0; k < 3; k++) {
-    const start = performance.now();
-    analyzeVerbatim(analyzer, verbatimOf(text), 'run');
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
+const analysisMs = (text: string): number => timeAnalysis(analyzer, text);
 
 describe('the analysis of any text', () => {
   it('never throws and gives a valid analysis or a reject with a reason', () => {

@@ -25,3 +25,15 @@ export function checkOutcome(analyzer: Analyzer, text: string): string | undefin
   }
   return undefined;
 }
+
+/** Milliseconds to analyse `text`: best of three after one warm-up run, the least noisy figure on a shared machine. */
+export function analysisMs(analyzer: Analyzer, text: string): number {
+  analyzeVerbatim(analyzer, verbatimOf(text), 'run');
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const start = performance.now();
+    analyzeVerbatim(analyzer, verbatimOf(text), 'run');
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}

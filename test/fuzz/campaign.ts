@@ -14,9 +14,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyzeVerbatim } from '../../src/core/analyze.js';
 import { loadAnalyzer } from '../../src/load/analyzer.js';
-import { checkOutcome, verbatimOf } from './analysis-checks.js';
+import { analysisMs, checkOutcome } from './analysis-checks.js';
 import { applyMutations, baseFiles, describeCase, fuzzCases } from './mutate.js';
 import { analyzeProcess, judge } from './run-case.js';
 import { adversarialUnit, repeatTo, verbatimText } from './texts.js';
@@ -50,16 +49,7 @@ let failed = 0;
 
 // 2. Time linear in the length: each adversarial unit at 20,000 and 80,000 characters.
 {
-  const ms = (text: string): number => {
-    analyzeVerbatim(analyzer, verbatimOf(text), 'run');
-    let best = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const start = performance.now();
-      analyzeVerbatim(analyzer, verbatimOf(text), 'run');
-      best = Math.min(best, performance.now() - start);
-    }
-    return best;
-  };
+  const ms = (text: string): number => analysisMs(analyzer, text);
   const units = fc.sample(adversarialUnit, { seed, numRuns: count('FUZZ_UNITS', 40) });
   let worst = { ratio: 0, unit: '' };
   const slow: string[] = [];
