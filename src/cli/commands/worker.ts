@@ -33,8 +33,8 @@ Options:
                             models add the themes they find; a sentiment model scores
                             sentences in place of the lexicon
   --budget-ms N             time budget of one verbatim's analysis (FRICTIONLENS_BUDGET_MS;
-                            default ${DEFAULT_BUDGET_MS}): verbatims are analysed in a thread
-                            of their own, and one still running after N ms is stopped and
+                            default ${DEFAULT_BUDGET_MS}): verbatims are analysed in a thread of
+                            their own, and one still running after N ms is stopped and
                             rejected (reason 'timeout'); its batch and run go on. 0: no
                             budget, analyse in the worker's own thread
 ${SERVICE_HELP}
