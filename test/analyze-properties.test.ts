@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analyzer } from '../src/core/analyzer.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
-import { analysisMs as timeAnalysis, checkOutcome } from './fuzz/analysis-checks.js';
+import { checkOutcome, growth, timedAnalysis } from './fuzz/analysis-checks.js';
 import { adversarialUnit, repeatTo, verbatimText } from './fuzz/texts.js';
 
 /**
@@ -17,7 +17,7 @@ beforeAll(async () => {
   ({ analyzer } = await loadAnalyzer());
 });
 
-const analysisMs = (text: string): number => timeAnalysis(analyzer, text);
+const analysisMs = (text: string): number => timedAnalysis(analyzer, text).ms;
 
 describe('the analysis of any text', () => {
   it('never throws and gives a valid analysis or a reject with a reason', () => {
@@ -32,10 +32,9 @@ describe('the analysis of any text', () => {
   it('takes time linear in the length of the text (4x the text, well under 10x the time)', () => {
     fc.assert(
       fc.property(adversarialUnit, (unit) => {
-        const n = analysisMs(repeatTo(unit, 12_000));
-        const n4 = analysisMs(repeatTo(unit, 48_000));
-        // Quadratic growth gives 16x; linear 4x. Under 2 ms the timer's noise dominates.
-        expect(n4 / Math.max(n, 2), `unit ${JSON.stringify(unit)}: ${n.toFixed(1)} ms -> ${n4.toFixed(1)} ms`).toBeLessThan(10);
+        // Quadratic growth gives 16x; linear 4x.
+        const g = growth(analyzer, (length) => repeatTo(unit, length), 12_000);
+        if (g) expect(g.ratio, `unit ${JSON.stringify(unit)}: ${g.ms[0].toFixed(1)} ms -> ${g.ms[1].toFixed(1)} ms`).toBeLessThan(10);
       }),
       { seed: SEED, numRuns: 8 },
     );

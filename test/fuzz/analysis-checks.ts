@@ -26,14 +26,36 @@ export function checkOutcome(analyzer: Analyzer, text: string): string | undefin
   return undefined;
 }
 
-/** Milliseconds to analyse `text`: best of three after one warm-up run, the least noisy figure on a shared machine. */
-export function analysisMs(analyzer: Analyzer, text: string): number {
-  analyzeVerbatim(analyzer, verbatimOf(text), 'run');
+/**
+ * Milliseconds to analyse `text` (best of three after one warm-up run, the least noisy figure
+ * on a shared machine) and what it became: a text told apart as another language stops
+ * early, so two times compare only when both became the same.
+ */
+export function timedAnalysis(analyzer: Analyzer, text: string): { ms: number; kind: string } {
+  const { kind } = analyzeVerbatim(analyzer, verbatimOf(text), 'run');
   let best = Infinity;
   for (let k = 0; k < 3; k++) {
     const start = performance.now();
     analyzeVerbatim(analyzer, verbatimOf(text), 'run');
     best = Math.min(best, performance.now() - start);
+  }
+  return { ms: best, kind };
+}
+
+/**
+ * t(4n) / t(n) for a text made to n and 4n characters, or undefined when the two did not
+ * become the same kind of outcome. A ratio of `suspect` or more is measured again (twice at
+ * most) and the lowest kept: a burst of load on a shared machine is not a quadratic.
+ */
+export function growth(analyzer: Analyzer, text: (length: number) => string, n: number, suspect = 10): { ratio: number; ms: [number, number] } | undefined {
+  let best: { ratio: number; ms: [number, number] } | undefined;
+  for (let attempt = 0; attempt < 3 && (best === undefined || best.ratio >= suspect); attempt++) {
+    const small = timedAnalysis(analyzer, text(n));
+    const large = timedAnalysis(analyzer, text(4 * n));
+    if (small.kind !== large.kind) return undefined;
+    // Under 2 ms the timer's noise dominates.
+    const ratio = large.ms / Math.max(small.ms, 2);
+    if (best === undefined || ratio < best.ratio) best = { ratio, ms: [small.ms, large.ms] };
   }
   return best;
 }

@@ -41,13 +41,14 @@ export const adversarialUnit: fc.Arbitrary<string> = fc.array(fc.oneof(word, odd
 
 /**
  * `unit` repeated to `length` characters after an English sentence, each repetition tagged
- * (wink caches the tokens it has seen: identical repeats would cost nothing after the first).
+ * (wink caches the tokens it has seen: identical repeats would cost nothing after the first)
+ * and followed by English function words, so the text stays English at any length.
  */
 export function repeatTo(unit: string, length: number): string {
   const parts = ['My refund never came and the agent was rude. '];
   let size = parts[0]!.length;
   for (let i = 0; size < length; i++) {
-    const part = `${unit}${i.toString(36)} `;
+    const part = `${unit}${i.toString(36)} and the `;
     parts.push(part);
     size += part.length;
   }
