@@ -67,3 +67,10 @@ describe('parseDoc', () => {
     expect(negatedWords('It arrived without problems.')).toEqual(['problems']);
   });
 });
+
+describe('the parser instance', () => {
+  it('can be rebuilt any number of times (a long run replaces it every 100,000 unseen words)', () => {
+    for (let i = 0; i < 30; i++) createNlp(loadWinkModel());
+    expect(parseDoc(createNlp(loadWinkModel()), 'It works.').sentences).toHaveLength(1);
+  });
+});

@@ -33,6 +33,7 @@ export function analysisLine(a: Analysis): Record<string, unknown> {
     themes: a.themes.map((t) => ({ id: t.id, confidence: t.confidence, sentiment: t.sentiment, evidence: t.evidence.text, via: t.via })),
     signals: a.signals,
     keyPhrases: a.keyPhrases,
+    ...(a.guarded ? { guarded: a.guarded } : {}),
   };
 }
 

@@ -48,6 +48,14 @@ export const Signals = z.object({
 });
 export type Signals = z.infer<typeof Signals>;
 
+/**
+ * A guard that altered or split the customer's text before analysis (src/core/text/guard.ts):
+ * runs of a repeated character squeezed, over-long tokens replaced or cut, a long text parsed
+ * in pieces.
+ */
+export const GuardFlag = z.enum(['squeezed', 'longToken', 'pieces']);
+export type GuardFlag = z.infer<typeof GuardFlag>;
+
 export const Analysis = z.object({
   verbatimId: z.string(),
   runId: z.string(),
@@ -62,7 +70,10 @@ export const Analysis = z.object({
   themes: z.array(ThemeMention),
   signals: Signals,
   keyPhrases: z.array(z.string()),
+  /** Placeholders put in the text, by type: PII ("EMAIL", "PHONE", ...) and "LONG_TOKEN" (the guards). */
   redactions: z.record(z.string(), z.number().int()),
+  /** Set only when a guard fired: which ones. */
+  guarded: z.array(GuardFlag).optional(),
   modelVersion: z.string(),
   score: Score.optional(),
   customer: Customer.optional(),

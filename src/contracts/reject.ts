@@ -2,9 +2,12 @@ import { z } from 'zod';
 
 /**
  * Why an input row did not become an analysis. Every row read ends as an analysis or as
- * exactly one of these, so `read = analyzed + rejected + duplicates + unsupportedLanguage`.
+ * exactly one of these, so `read = analyzed + rejected + duplicates + unsupportedLanguage`
+ * ('invalid' and 'timeout' both count as rejected). 'timeout': a well-formed row whose
+ * analysis ran past a worker's time budget and was stopped; unlike an invalid row there is
+ * nothing in it to fix, so it has a reason of its own (a user may raise the budget or report it).
  */
-export const RejectReason = z.enum(['invalid', 'duplicate', 'unsupportedLanguage']);
+export const RejectReason = z.enum(['invalid', 'duplicate', 'unsupportedLanguage', 'timeout']);
 export type RejectReason = z.infer<typeof RejectReason>;
 
 export const Reject = z.object({

@@ -1,6 +1,8 @@
 import type { Analysis, Sentiment, ThemeMention, Verbatim } from '../contracts/index.js';
 import type { Analyzer, ThemeHit } from './analyzer.js';
 import { customerText } from './customer-text.js';
+import { guardText } from './text/guard.js';
+import { parseInPieces } from './text/parse-pieces.js';
 
 export type VerbatimOutcome =
   | { kind: 'analysis'; analysis: Analysis }
@@ -8,18 +10,23 @@ export type VerbatimOutcome =
   | { kind: 'invalid'; message: string };
 
 /**
- * Analyses one verbatim: redact first (nothing downstream sees personal data), check the
- * language, then parse once and annotate: sentence sentiment, themes per sentence, signals,
- * key phrases. Pure: the same verbatim and analyzer give the same analysis.
+ * Analyses one verbatim: guard the text first (no token, run or parse long enough to make a
+ * regex of ours or of wink's backtrack: text/guard.ts), redact (nothing downstream sees
+ * personal data), check the language, then parse once and annotate: sentence sentiment,
+ * themes per sentence, signals, key phrases. Pure: the same verbatim and analyzer give the
+ * same analysis, in time linear in the length of its text.
  */
 export function analyzeVerbatim(analyzer: Analyzer, verbatim: Verbatim, runId: string): VerbatimOutcome {
   const raw = customerText(verbatim);
   if (!raw) return { kind: 'invalid', message: 'turns: no customer words to analyse (only agent, bot or system turns)' };
-  const redacted = analyzer.redact(raw);
+  const guarded = guardText(raw);
+  const redacted = analyzer.redact(guarded.text);
   const language = analyzer.detectLanguage(redacted.text);
   if (language.language !== 'en') return { kind: 'unsupportedLanguage', language: language.language };
 
-  const doc = analyzer.parse(redacted.text);
+  const { doc, pieces } = parseInPieces((text) => analyzer.parse(text), redacted.text);
+  const flags = pieces > 1 ? [...guarded.flags, 'pieces' as const] : guarded.flags;
+  const counts = { ...redacted.counts, LONG_TOKEN: guarded.longTokens };
   const scores = analyzer.sentiment(doc);
   const sentiment = (score: number): Sentiment => ({ score: clamp(score), label: analyzer.label(score) });
   const allHits = [...analyzer.themes(doc), ...(analyzer.modelThemes?.(doc) ?? [])];
@@ -52,7 +59,8 @@ export function analyzeVerbatim(analyzer: Analyzer, verbatim: Verbatim, runId: s
       themes,
       signals: analyzer.signals(doc, scores.sentences),
       keyPhrases: analyzer.keyPhrases(doc),
-      redactions: Object.fromEntries(Object.entries(redacted.counts).filter((e): e is [string, number] => (e[1] ?? 0) > 0)),
+      redactions: Object.fromEntries(Object.entries(counts).filter((e): e is [string, number] => (e[1] ?? 0) > 0)),
+      ...(flags.length > 0 ? { guarded: flags } : {}),
       modelVersion: analyzer.version,
       ...(verbatim.score ? { score: verbatim.score } : {}),
       ...(verbatim.customer ? { customer: verbatim.customer } : {}),

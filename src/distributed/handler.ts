@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import type { Analyzer } from '../core/analyzer.js';
+import type { AnalyzeBatch } from '../pipeline/types.js';
 import type { Stage } from '../queue/stages.js';
 import type { Store } from '../store/store.js';
 
@@ -8,6 +9,8 @@ export interface WorkerContext {
   store: Store;
   /** The loaded analyzer; only workers running the analyze stage load one. */
   analyzer(): Analyzer;
+  /** The analysis under a time budget (budget/budgeted-analysis.ts), where the worker runs one. */
+  analyzeBatch?: AnalyzeBatch;
 }
 
 /** Handles the jobs of one stage. Throws InputError for bad input (never retried). */

@@ -16,8 +16,9 @@ export interface WorkerOptions {
   /**
    * How long a job's lock lasts without renewal: a worker that dies (kill -9, lost machine)
    * has its job taken over by another after about this long plus one stalled check. The
-   * analysis of a batch is synchronous and delays renewals, so keep it well above the time
-   * one batch takes (default 30 s).
+   * analysis of a batch runs in a thread of its own under the time budget; without one
+   * (--budget-ms 0) it runs in this thread and delays renewals, so keep it well above the
+   * time one batch takes (default 30 s).
    */
   lockMs: number;
 }

@@ -30,8 +30,9 @@ const STAMP = String.raw`(?:\[\s*(${TIME})\s*\]|\(\s*(${TIME})\s*\)|(${TIME}))`;
 const LABEL = SPEAKER_ALIASES.map(([label]) => label.replace(' ', String.raw`\s+`)).join('|');
 /** An optional agent name or number after the label: "Agent (Sarah)", "Agent 2". */
 const NAME = String.raw`(?:\s*\([^)\n]{1,40}\)|\s+\d{1,2})?`;
+// `\s*(?:[-–]\s*)?`, not `\s*[-–]?\s*`: spaces without a dash could split between the two runs in every way.
 const TURN_START = new RegExp(
-  String.raw`(?<=^|\s)(?:${STAMP}\s*[-–]?\s*)?\b(${LABEL})\b${NAME}(?:\s*${STAMP})?\s*:(?=\s|$)`,
+  String.raw`(?<=^|\s)(?:${STAMP}\s*(?:[-–]\s*)?)?\b(${LABEL})\b${NAME}(?:\s*${STAMP})?\s*:(?=\s|$)`,
   'gi',
 );
 

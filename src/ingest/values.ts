@@ -3,7 +3,8 @@
 export const isBlank = (value: unknown): boolean =>
   value === undefined || value === null || (typeof value === 'string' && value.trim().length === 0);
 
-const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: digits with no dot could split between the two runs in every way.
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** "4", " 4.0 ", "1,200.50" and JSON numbers; anything else is not a number. */

@@ -1,9 +1,9 @@
-import type { Analysis, Batch, Reject } from '../contracts/index.js';
+import type { Analysis, Batch, Reject, Verbatim } from '../contracts/index.js';
 import { analyzeVerbatim } from '../core/analyze.js';
 import { countOutcome, createPartial, foldAnalysis } from '../core/insights/fold.js';
-import type { BatchOutcome, StageContext } from './types.js';
+import type { BatchOutcome, BudgetedOutcome, StageContext } from './types.js';
 
-const REJECT_COUNT = { invalid: 'rejected', duplicate: 'duplicates', unsupportedLanguage: 'unsupportedLanguage' } as const;
+const REJECT_COUNT = { invalid: 'rejected', timeout: 'rejected', duplicate: 'duplicates', unsupportedLanguage: 'unsupportedLanguage' } as const;
 
 /**
  * The analyze stage for one batch: every item ends as an analysis or a reject, the batch is
@@ -21,19 +21,25 @@ export async function processBatch(ctx: StageContext, batch: Batch): Promise<Bat
     rejects.push(r);
     countOutcome(partial, REJECT_COUNT[r.reason]);
   };
+  const verbatims = batch.items.flatMap((item) => (item.kind === 'verbatim' ? [item.verbatim] : []));
+  const outcomes = await analyzeAll(ctx, verbatims, runId);
+  let next = 0;
   for (const item of batch.items) {
     if (item.kind === 'reject') {
       reject(item.reject);
       continue;
     }
     const { verbatim, source, row } = item;
-    const outcome = analyzeVerbatim(ctx.analyzer, verbatim, runId);
+    const outcome = outcomes[next++]!;
     if (outcome.kind === 'analysis') {
       analyses.push(outcome.analysis);
       foldAnalysis(partial, outcome.analysis, fold);
     } else if (outcome.kind === 'unsupportedLanguage') {
       const message = `language '${outcome.language}' is not analysed (English only)`;
       reject({ runId, source, row, reason: 'unsupportedLanguage', verbatimId: verbatim.id, language: outcome.language, message, cause: message });
+    } else if (outcome.kind === 'overBudget') {
+      const message = `row ${row}: verbatim '${verbatim.id}' was still being analysed after the time budget of ${outcome.budgetMs} ms (worker --budget-ms) and was stopped; the rest of its batch went on`;
+      reject({ runId, source, row, reason: 'timeout', verbatimId: verbatim.id, message, cause: `analysis stopped after the time budget of ${outcome.budgetMs} ms` });
     } else {
       reject({ runId, source, row, reason: 'invalid', verbatimId: verbatim.id, message: outcome.message, cause: outcome.message });
     }
@@ -46,4 +52,9 @@ export async function processBatch(ctx: StageContext, batch: Batch): Promise<Bat
   if (failed) throw failed.reason;
   await ctx.store.putPartial(partial);
   return partial.counts;
+}
+
+function analyzeAll(ctx: StageContext, verbatims: readonly Verbatim[], runId: string): Promise<BudgetedOutcome[]> | BudgetedOutcome[] {
+  if (ctx.analyzeBatch && verbatims.length > 0) return ctx.analyzeBatch(verbatims, runId);
+  return verbatims.map((verbatim) => analyzeVerbatim(ctx.analyzer, verbatim, runId));
 }

@@ -1,4 +1,5 @@
-import { loadAnalyzer } from '../../load/analyzer.js';
+import { loadAnalyzer, type AnalyzerOptions } from '../../load/analyzer.js';
+import { createBudgetedAnalysis, DEFAULT_BUDGET_MS, type BudgetedAnalysis } from '../../pipeline/budget/budgeted-analysis.js';
 import type { Analyzer } from '../../core/analyzer.js';
 import { UsageError } from '../../errors/index.js';
 import { onShutdownSignals } from '../../distributed/shutdown.js';
@@ -33,6 +34,11 @@ Options:
   --model FILE              a trained model (frictionlens train); repeatable. Theme
                             models add the themes they find; a sentiment model scores
                             sentences in place of the lexicon
+  --budget-ms N             time budget of one verbatim's analysis (FRICTIONLENS_BUDGET_MS;
+                            default ${DEFAULT_BUDGET_MS}): verbatims are analysed in a thread of
+                            their own, and one still running after N ms is stopped and
+                            rejected (reason 'timeout'); its batch and run go on. 0: no
+                            budget, analyse in the worker's own thread
 ${SERVICE_HELP}
   -h, --help                this help
 
@@ -46,6 +52,7 @@ export async function run(argv: string[]): Promise<number> {
     'lock-ms': { type: 'string' },
     taxonomy: { type: 'string' },
     model: { type: 'string', multiple: true },
+    'budget-ms': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -56,15 +63,26 @@ export async function run(argv: string[]): Promise<number> {
   const stages = parseStages(values.stages ?? STAGES.join(','));
   const concurrency = positiveInt('concurrency', values.concurrency) ?? 2;
   const lockMs = positiveInt('lock-ms', values['lock-ms']) ?? 30_000;
+  const budgetMs = budget(values['budget-ms'] ?? process.env.FRICTIONLENS_BUDGET_MS);
   const settings = serviceSettings(values);
   const log = (line: string): void => void process.stderr.write(`worker ${process.pid}: ${line}\n`);
 
   // Models first: a worker that cannot analyse should fail before taking any job.
   let analyzer: Analyzer | null = null;
+  let budgeted: BudgetedAnalysis | undefined;
   if (stages.includes('analyze')) {
-    analyzer = (await loadAnalyzer({ ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}), modelPaths: values.model ?? [] })).analyzer;
+    const options: AnalyzerOptions = { ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}), modelPaths: values.model ?? [] };
+    analyzer = (await loadAnalyzer(options)).analyzer;
+    if (budgetMs > 0) {
+      const onOverBudget = (v: { id: string }): void => log(`verbatim '${v.id}': its analysis ran past the time budget of ${budgetMs} ms and was stopped; it is rejected (reason 'timeout'), its batch goes on`);
+      budgeted = createBudgetedAnalysis({ analyzer: options, version: analyzer.version, budgetMs, onOverBudget });
+      await budgeted.ready();
+    }
   }
-  const store = await openMongoStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern });
+  const store = await openMongoStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern }).catch(async (error: unknown) => {
+    await budgeted?.close();
+    throw error;
+  });
   try {
     await probeRedis(settings.redisUrl);
     const workers = startWorkers(
@@ -75,15 +93,24 @@ export async function run(argv: string[]): Promise<number> {
           if (!analyzer) throw new Error('this worker does not run the analyze stage');
           return analyzer;
         },
+        ...(budgeted ? { analyzeBatch: budgeted.analyzeBatch } : {}),
       },
       { stages, handlers: HANDLERS, concurrency, lockMs },
       log,
     );
-    log(`ready: stages ${stages.join(',')}, concurrency ${concurrency}; redis ${redactUrl(settings.redisUrl)} prefix ${settings.prefix}; mongo ${redactUrl(settings.mongoUrl)} db ${settings.database}${analyzer ? `; models ${analyzer.version}` : ''}`);
+    log(`ready: stages ${stages.join(',')}, concurrency ${concurrency}${budgeted ? `, budget ${budgetMs} ms per verbatim` : ''}; redis ${redactUrl(settings.redisUrl)} prefix ${settings.prefix}; mongo ${redactUrl(settings.mongoUrl)} db ${settings.database}${analyzer ? `; models ${analyzer.version}` : ''}`);
     await onShutdownSignals((force) => workers.close(force), log);
     log('stopped');
     return 0;
   } finally {
+    await budgeted?.close();
     await store.close();
   }
+}
+
+function budget(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_BUDGET_MS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--budget-ms: '${value}' is not a whole number of milliseconds (0: no budget)`);
+  return n;
 }

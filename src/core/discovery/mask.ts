@@ -20,7 +20,9 @@ const TITLE_CASE_SHARE = 0.5;
 
 const WORD = /^[a-z][a-z'-]*$/;
 const WORDS = /[A-Za-z][A-Za-z'-]*/g;
-const DOMAIN = /\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/\S*)?/gi;
+// Starts where a run of domain characters starts: from inside it (after each dash, as `\b`
+// allowed) a long run was rescanned from every position.
+const DOMAIN = /(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/\S*)?/gi;
 
 const capitalised = (word: string): boolean => /^[A-Z]/.test(word) && /[a-z]/.test(word.slice(1));
 

@@ -8,7 +8,7 @@ export interface PhoneContext {
 
 const WINDOW = 40;
 const ID_BEFORE =
-  /\b(?:order|ticket|case|ref|reference|invoice|tracking|account|acct|confirmation|booking|reservation|transaction|serial|sku|item|receipt|customer|member|membership|policy|claim|parcel|shipment|package|model|id|po|rma|imei|isbn|version|build|article|kb|fedex|ups|usps|dhl|hermes|dpd|gls|parcelforce)\b[\s.:#-]*(?:(?:number|num|no|nr|id|code)\b)?[\s.:#-]*$/i;
+  /\b(?:order|ticket|case|ref|reference|invoice|tracking|account|acct|confirmation|booking|reservation|transaction|serial|sku|item|receipt|customer|member|membership|policy|claim|parcel|shipment|package|model|id|po|rma|imei|isbn|version|build|article|kb|fedex|ups|usps|dhl|hermes|dpd|gls|parcelforce)\b[\s.:#-]*(?:(?:number|num|no|nr|id|code)\b[\s.:#-]*)?$/i;
 const PHONE_BEFORE =
   /\b(?:call(?:ed|ing)?|phone|tel|telephone|mobile|cell(?:phone)?|number|reach|text|txt|whatsapp|contact|ring|dial|fax|sms|landline|call-?back)\b/i;
 

@@ -10,20 +10,31 @@ export interface PiiSpan {
   type: PiiType | null;
 }
 
-/** Claimed spans, sorted by start; a later (lower-priority) detector cannot claim over them. */
+/**
+ * Claimed spans, sorted by start and never overlapping; a later (lower-priority) detector
+ * cannot claim over them. A detector's spans are claimed together, merged in one pass over
+ * both sorted lists: checking each span against every claimed one made a text of thousands
+ * of URLs or numbers quadratic (28,000 URLs took 2 s to redact).
+ */
 export class ClaimedSpans {
-  readonly spans: PiiSpan[] = [];
+  spans: PiiSpan[] = [];
 
-  overlaps(start: number, end: number): boolean {
-    for (const s of this.spans) if (s.start < end && start < s.end) return true;
-    return false;
-  }
-
-  claim(span: PiiSpan): boolean {
-    if (span.end <= span.start || this.overlaps(span.start, span.end)) return false;
-    let i = this.spans.length;
-    while (i > 0 && this.spans[i - 1]!.start > span.start) i--;
-    this.spans.splice(i, 0, span);
-    return true;
+  /** Claims, in text order, each of `candidates` that overlaps no claimed span (nor one claimed before it here). */
+  claimAll(candidates: readonly PiiSpan[]): void {
+    const sorted = [...candidates].sort((a, b) => a.start - b.start);
+    const merged: PiiSpan[] = [];
+    const old = this.spans;
+    let j = 0;
+    let lastEnd = -1;
+    for (const span of sorted) {
+      if (span.end <= span.start || span.start < lastEnd) continue;
+      // Claimed spans ending before this one starts cannot overlap it (nor any later one).
+      while (j < old.length && old[j]!.end <= span.start) merged.push(old[j++]!);
+      if (j < old.length && old[j]!.start < span.end) continue;
+      merged.push(span);
+      lastEnd = span.end;
+    }
+    while (j < old.length) merged.push(old[j++]!);
+    this.spans = merged;
   }
 }

@@ -1,6 +1,7 @@
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import type { Doc, Sentence, Token } from './types.js';
 import { refineNegation } from './negation.js';
+import { LONG_TOKEN } from './guard.js';
 
 type WinkNlp = ReturnType<typeof winkNLP>;
 
@@ -86,6 +87,27 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c ===
 const WHITESPACE_TYPE = 'tabCRLF';
 
 /**
+ * wink reads the guards' placeholder as three words ("LONG", "_", "TOKEN"), and "long" would
+ * count as evidence ("waited long"): its words become one placeholder that no lexicon, theme
+ * or phrase reads. Tokens and placeholders are both in text order: one pass over each.
+ */
+function markLongTokens(text: string, tokens: Token[]): void {
+  let at = text.indexOf(LONG_TOKEN);
+  for (const t of tokens) {
+    while (at >= 0 && at + LONG_TOKEN.length <= t.start) at = text.indexOf(LONG_TOKEN, at + 1);
+    if (at < 0) return;
+    if (t.start > at && t.end < at + LONG_TOKEN.length) {
+      t.type = PLACEHOLDER_TYPE;
+      t.pos = 'X';
+      t.normal = t.lemma = 'long_token';
+      t.known = true;
+    }
+  }
+}
+
+const PLACEHOLDER_TYPE = 'placeholder';
+
+/**
  * Reads the text once and lays it out as the shared Doc: sentences with character offsets,
  * tokens with normal, lemma, POS, type and negation scope.
  *
@@ -133,6 +155,7 @@ export function parseDoc(nlp: Nlp, text: string): Doc {
     at += value.length;
   }
   refineNegation(all);
+  if (text.includes(LONG_TOKEN)) markLongTokens(text, all);
   if (newest >= nlp.lexiconSize + OOV_LIMIT) {
     nlp.wink = winkNLP(nlp.model, PIPE);
     nlp.lowerKnown.clear();

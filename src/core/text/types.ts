@@ -15,7 +15,7 @@ export interface Token {
   end: number;
   /** True where a negation ("not", "no", "never", "n't") scopes over this token. */
   negated: boolean;
-  /** wink-nlp token type: word, number, punctuation, email, url, emoji, ... */
+  /** wink-nlp token type: word, number, punctuation, email, url, emoji, ...; 'placeholder' for the guards' [LONG_TOKEN]. */
   type: string;
   /** In wink's English lexicon; false for out-of-vocabulary words, misspellings among them. */
   known: boolean;
