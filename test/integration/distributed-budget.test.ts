@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { countsReconcile, type Analysis, type Reject } from '../../src/contracts/index.js';
 import { LONG_TOKEN } from '../../src/core/text/guard.js';
 import { openMongoStore } from '../../src/store/mongo/open.js';
@@ -56,8 +56,12 @@ beforeAll(async () => {
   store = await openMongoStore({ url: services().mongoUrl, database: ns.db });
 });
 
+// Each test's worker stops with it, pass or fail: a worker left running would take the next test's batches.
+afterEach(async () => {
+  await Promise.all(workers.splice(0).map(stopWorker));
+});
+
 afterAll(async () => {
-  await Promise.all(workers.map(stopWorker));
   await store?.close();
   await dropQueues(ns.prefix);
   await dropDatabase(ns.db);
@@ -76,7 +80,7 @@ describe('a distributed run with one pathological row among normal ones', () => 
 
     const run = (await store.getRun(runId))!;
     expect(run.status).toBe('done');
-    expect(run.counts).toEqual({ read: 41, analyzed: 41, rejected: 0, duplicates: 0, unsupportedLanguage: 0 });
+    expect(run.counts).toEqual({ read: 41, analyzed: 41, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 });
     const { analyses, rejects } = await stored(runId);
     expect(rejects).toEqual([]);
     expect([...analyses.keys()].sort()).toEqual(rows.map((r) => r.id).sort());
@@ -86,7 +90,6 @@ describe('a distributed run with one pathological row among normal ones', () => 
     expect(guarded.redactions).toEqual({ LONG_TOKEN: 1 });
     expect(guarded.themes.map((t) => t.id)).toContain('cancellation.refund-delay');
     for (const [id, a] of analyses) if (id !== 'blob') expect(a.guarded, id).toBeUndefined();
-    await stopWorker(worker);
   }, 180_000);
 
   it('rejects a verbatim that runs past the time budget, with its reason, and analyses the rest', async () => {
@@ -103,13 +106,12 @@ describe('a distributed run with one pathological row among normal ones', () => 
 
     const run = (await store.getRun(runId))!;
     expect(run.status).toBe('done');
-    expect(run.counts).toEqual({ read: 31, analyzed: 30, rejected: 1, duplicates: 0, unsupportedLanguage: 0 });
+    expect(run.counts).toEqual({ read: 31, analyzed: 30, rejected: 1, duplicates: 0, unsupportedLanguage: 0, undated: 0 });
     expect(countsReconcile(run.counts)).toBe(true);
     const { analyses, rejects } = await stored(runId);
     expect(rejects).toEqual([expect.objectContaining({ reason: 'timeout', verbatimId: 'long', row: 13 })]);
     expect(rejects[0]!.message).toMatch(/verbatim 'long' was still being analysed after the time budget of 1000 ms \(worker --budget-ms\)/);
     expect([...analyses.keys()].sort()).toEqual(normalRows(30).map((r) => r.id).sort());
     expect(worker.stderr()).toMatch(/verbatim 'long': its analysis ran past the time budget of 1000 ms and was stopped/);
-    await stopWorker(worker);
   }, 180_000);
 });
