@@ -20,9 +20,9 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 2);
 const PREFIX = 'My refund never came. ';
 
 const CASES: Array<[string, string]> = [
-  ['one 20,000-digit number ending in letters', '1'.repeat(20_000) + 'abc'],
+  ['one 20,000-digit number ending in letters', `${'1'.repeat(20_000)}abc`],
   ['`a-` x 10,000', 'a-'.repeat(10_000)],
-  ['`help` + 20,000 `!`', 'help' + '!'.repeat(20_000)],
+  ['`help` + 20,000 `!`', `help${'!'.repeat(20_000)}`],
   ['one 70,000-letter word', 'a'.repeat(70_000)],
   ['one 1,200,000-letter word (a CSV field)', 'b'.repeat(1_200_000)],
 ];
@@ -79,7 +79,10 @@ console.log(`whole processes (\`frictionlens analyze FILE --json\`, the built CL
 console.log(`start-up (a one-row file of one short sentence): ${startupSeconds.toFixed(1)} s\n`);
 console.log('| appended to "My refund never came. " | characters | time | normal verbatim of the same length | ratio |');
 console.log('|---|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.label} | ${r.chars.toLocaleString('en-US')} | ${r.guarded.toFixed(1)} s | ${r.normal.toFixed(1)} s | ${(r.guarded / r.normal).toFixed(2)} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.label} | ${r.chars.toLocaleString('en-US')} | ${r.guarded.toFixed(1)} s | ${r.normal.toFixed(1)} s | ${(r.guarded / r.normal).toFixed(2)} |`,
+  );
 const worst = Math.max(...rows.map((r) => r.guarded / r.normal));
 const big = rows.at(-1)!;
 console.log(`\nevery row within 2x of its baseline: ${worst <= 2 ? 'holds' : 'MISSED'} (worst ${worst.toFixed(2)}x)`);

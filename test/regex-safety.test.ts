@@ -34,7 +34,10 @@ function runtime(re: RegExp, text: string): number {
  */
 function growth(regex: FoundRegex, attack: Attack): number {
   const re = new RegExp(regex.source, regex.flags);
-  const unit = Math.max(1, attack.pumps.reduce((n, p) => n + p.pump.length, 0));
+  const unit = Math.max(
+    1,
+    attack.pumps.reduce((n, p) => n + p.pump.length, 0),
+  );
   let m = 256;
   while (runtime(re, attackString(attack, m)) < 20 && unit * m < 1 << 20) m *= 2;
   return runtime(re, attackString(attack, 8 * m)) / Math.max(runtime(re, attackString(attack, 2 * m)), 0.05);
@@ -47,7 +50,9 @@ async function verdict(regex: FoundRegex): Promise<string | undefined> {
   if (result.complexity.type === 'exponential') return `${where}: exponential (${result.attack.pattern})`;
   const started = performance.now();
   const ratio = growth(regex, result.attack);
-  console.log(`${where.slice(0, 80)}: recheck says ${result.complexity.summary}; V8: ${ratio.toFixed(1)}x the time for 4x the text (${Math.round(performance.now() - started)} ms)`);
+  console.log(
+    `${where.slice(0, 80)}: recheck says ${result.complexity.summary}; V8: ${ratio.toFixed(1)}x the time for 4x the text (${Math.round(performance.now() - started)} ms)`,
+  );
   return ratio < 10 ? undefined : `${where}: ${result.complexity.summary}, ${ratio.toFixed(1)}x the time for 4x the text (${result.attack.pattern})`;
 }
 

@@ -32,7 +32,13 @@ describe('a watched thread', () => {
   it('stops an item that runs past the budget and goes on with the items after it', async () => {
     const thread = shouter(300);
     const results = await thread.run(['a', 'hang', 'b', 'hang', 'c']);
-    expect(results).toEqual([{ kind: 'done', result: 'A!' }, { kind: 'overBudget' }, { kind: 'done', result: 'B!' }, { kind: 'overBudget' }, { kind: 'done', result: 'C!' }]);
+    expect(results).toEqual([
+      { kind: 'done', result: 'A!' },
+      { kind: 'overBudget' },
+      { kind: 'done', result: 'B!' },
+      { kind: 'overBudget' },
+      { kind: 'done', result: 'C!' },
+    ]);
     // A fresh thread serves the next run.
     expect(await thread.run(['d'])).toEqual([{ kind: 'done', result: 'D!' }]);
   }, 30_000);
@@ -58,7 +64,12 @@ describe('the analyze stage under a time budget', () => {
   });
 
   const options: RunOptions = { bucket: 'week', by: [] };
-  const verbatim = (id: string, text: string): IngestItem => ({ kind: 'verbatim', verbatim: { id, channel: 'chat', text, createdAt: '2026-03-02T10:00:00Z' }, source: 'chats.csv', row: Number(id.slice(1)) });
+  const verbatim = (id: string, text: string): IngestItem => ({
+    kind: 'verbatim',
+    verbatim: { id, channel: 'chat', text, createdAt: '2026-03-02T10:00:00Z' },
+    source: 'chats.csv',
+    row: Number(id.slice(1)),
+  });
 
   function budgeted(entry?: URL, budgetMs = 60_000): BudgetedAnalysis {
     const analysis = createBudgetedAnalysis({ analyzer: {}, version: analyzer.version, budgetMs, ...(entry ? { entry } : {}) });
@@ -67,7 +78,12 @@ describe('the analyze stage under a time budget', () => {
   }
 
   it('gives the same analyses in its thread as in this one', async () => {
-    const texts = ['My refund never came.', 'The app crashes every time I log in!!!', `Card reader dump ${'Zm9v'.repeat(500)} then nothing`, 'Le colis est arrivé en retard.'];
+    const texts = [
+      'My refund never came.',
+      'The app crashes every time I log in!!!',
+      `Card reader dump ${'Zm9v'.repeat(500)} then nothing`,
+      'Le colis est arrivé en retard.',
+    ];
     const verbatims: Verbatim[] = texts.map((text, i) => ({ id: `v${i}`, channel: 'chat', text, createdAt: '2026-03-02T10:00:00Z' }));
     const there = await budgeted().analyzeBatch(verbatims, 'run-1');
     expect(there).toEqual(verbatims.map((v) => analyzeVerbatim(analyzer, v, 'run-1')));

@@ -9,7 +9,7 @@ import { runMetric, type RunSummary } from './run-summary.js';
 
 async function writeLines<T>(path: string, docs: AsyncIterable<T>, line: (doc: T) => unknown): Promise<void> {
   const out = createWriteStream(path);
-  for await (const doc of docs) if (!out.write(JSON.stringify(line(doc)) + '\n')) await once(out, 'drain');
+  for await (const doc of docs) if (!out.write(`${JSON.stringify(line(doc))}\n`)) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
 }
@@ -41,12 +41,23 @@ export function analysisLine(a: Analysis): Record<string, unknown> {
 export async function writeOutputs(dir: string, input: { store: Store; result: RunSummary; insights: Insight[]; title: string }): Promise<void> {
   const { run, rows, summary } = input.result;
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'insights.json'), JSON.stringify({ ...summary, insights: input.insights }, null, 2) + '\n');
+  await writeFile(join(dir, 'insights.json'), `${JSON.stringify({ ...summary, insights: input.insights }, null, 2)}\n`);
   await writeLines(join(dir, 'analyses.jsonl'), input.store.analyses(run.id), analysisLine);
   await writeLines(join(dir, 'rejects.jsonl'), input.store.rejects(run.id), (r) => r);
   const { metric, line } = runMetric(input.result);
   await writeFile(
     join(dir, 'report.html'),
-    renderReport({ title: input.title, runId: run.id, counts: run.counts, rows, insights: input.insights, drivers: summary.drivers, metric, metricLine: line, by: summary.by, warnings: summary.warnings }),
+    renderReport({
+      title: input.title,
+      runId: run.id,
+      counts: run.counts,
+      rows,
+      insights: input.insights,
+      drivers: summary.drivers,
+      metric,
+      metricLine: line,
+      by: summary.by,
+      warnings: summary.warnings,
+    }),
   );
 }

@@ -31,10 +31,7 @@ const LABEL = SPEAKER_ALIASES.map(([label]) => label.replace(' ', String.raw`\s+
 /** An optional agent name or number after the label: "Agent (Sarah)", "Agent 2". */
 const NAME = String.raw`(?:\s*\([^)\n]{1,40}\)|\s+\d{1,2})?`;
 // `\s*(?:[-–]\s*)?`, not `\s*[-–]?\s*`: spaces without a dash could split between the two runs in every way.
-const TURN_START = new RegExp(
-  String.raw`(?<=^|\s)(?:${STAMP}\s*(?:[-–]\s*)?)?\b(${LABEL})\b${NAME}(?:\s*${STAMP})?\s*:(?=\s|$)`,
-  'gi',
-);
+const TURN_START = new RegExp(String.raw`(?<=^|\s)(?:${STAMP}\s*(?:[-–]\s*)?)?\b(${LABEL})\b${NAME}(?:\s*${STAMP})?\s*:(?=\s|$)`, 'gi');
 
 interface LabelMatch {
   index: number;
@@ -88,5 +85,4 @@ function startsLine(text: string, index: number): boolean {
 }
 
 /** The speaker a label or role name stands for ("Rep" -> agent, "user" -> customer). */
-export const speakerFromLabel = (label: string): Speaker | undefined =>
-  SPEAKER_BY_LABEL.get(label.trim().toLowerCase().replace(/\s+/g, ' '));
+export const speakerFromLabel = (label: string): Speaker | undefined => SPEAKER_BY_LABEL.get(label.trim().toLowerCase().replace(/\s+/g, ' '));

@@ -1,7 +1,6 @@
 /** Lenient readers for the scalar values found in exports; each returns undefined when unsure. */
 
-export const isBlank = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim().length === 0);
+export const isBlank = (value: unknown): boolean => value === undefined || value === null || (typeof value === 'string' && value.trim().length === 0);
 
 // `\d+(?:\.\d*)?`, not `\d+\.?\d*`: digits with no dot could split between the two runs in every way.
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;

@@ -20,7 +20,8 @@ export function checkOutcome(analyzer: Analyzer, text: string): string | undefin
   const badSentence = a.sentences.findIndex((s, i) => !inside(s.span) || (i > 0 && s.span.start < a.sentences[i - 1]!.span.end));
   if (badSentence >= 0) return `sentence ${badSentence} out of order or outside the text`;
   for (const t of a.themes) {
-    if (!inside(t.evidence.span) || a.text.slice(t.evidence.span.start, t.evidence.span.end) !== t.evidence.text) return `theme ${t.id}: evidence span does not hold its text`;
+    if (!inside(t.evidence.span) || a.text.slice(t.evidence.span.start, t.evidence.span.end) !== t.evidence.text)
+      return `theme ${t.id}: evidence span does not hold its text`;
     if (t.evidence.sentence >= a.sentences.length) return `theme ${t.id}: evidence in sentence ${t.evidence.sentence} of ${a.sentences.length}`;
   }
   return undefined;

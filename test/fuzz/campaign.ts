@@ -23,7 +23,7 @@ import { adversarialUnit, repeatTo, verbatimText } from './texts.js';
 const count = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const seed = process.env.FUZZ_SEED === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED);
 const root = join(import.meta.dirname, '..', '..');
-const log = (line: string): void => void process.stdout.write(line + '\n');
+const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
 log(`fuzz campaign, seed ${seed} (FUZZ_SEED=${seed} replays it)`);
 const { analyzer } = await loadAnalyzer();
@@ -43,7 +43,9 @@ let failed = 0;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (result.failed) {
     failed++;
-    log(`texts: ${result.numRuns} analysed, FAILED (${seconds} s): ${String(result.errorInstance)}\n  text: ${JSON.stringify(result.counterexample?.[0]).slice(0, 400)}`);
+    log(
+      `texts: ${result.numRuns} analysed, FAILED (${seconds} s): ${String(result.errorInstance)}\n  text: ${JSON.stringify(result.counterexample?.[0]).slice(0, 400)}`,
+    );
   } else log(`texts: ${runs} analysed, 0 failures (${seconds} s)`);
 }
 
@@ -63,7 +65,9 @@ let failed = 0;
     if (g.ratio >= 10) slow.push(`${JSON.stringify(unit)}: ${g.ms[0].toFixed(0)} ms -> ${g.ms[1].toFixed(0)} ms`);
   }
   failed += slow.length;
-  log(`linearity: ${units.length} units, ${slow.length} failures (4x the text must take under 10x the time; ${skipped} skipped: analysed at one length, another language at the other); worst ${worst.ratio.toFixed(1)}x for ${JSON.stringify(worst.unit)}`);
+  log(
+    `linearity: ${units.length} units, ${slow.length} failures (4x the text must take under 10x the time; ${skipped} skipped: analysed at one length, another language at the other); worst ${worst.ratio.toFixed(1)}x for ${JSON.stringify(worst.unit)}`,
+  );
   for (const s of slow) log(`  ${s}`);
 }
 
@@ -94,8 +98,13 @@ let failed = 0;
   }
   rmSync(dir, { recursive: true, force: true });
   failed += problems.length;
-  const byCode = [...codes].sort().map(([code, n]) => `exit ${code}: ${n}`).join(', ');
-  log(`files: ${cases.length} mutated files through the CLI (${byCode}), ${problems.length} failures; slowest ${(slowest.ms / 1000).toFixed(1)} s (${slowest.label.slice(0, 160)})`);
+  const byCode = [...codes]
+    .sort()
+    .map(([code, n]) => `exit ${code}: ${n}`)
+    .join(', ');
+  log(
+    `files: ${cases.length} mutated files through the CLI (${byCode}), ${problems.length} failures; slowest ${(slowest.ms / 1000).toFixed(1)} s (${slowest.label.slice(0, 160)})`,
+  );
   for (const p of problems) log(`  ${p}`);
   if (problems.length > 0) log(`  failing files kept in ${keep}`);
 }

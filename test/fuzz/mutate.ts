@@ -17,7 +17,7 @@ export interface BaseFile {
   bytes: Buffer;
 }
 
-const firstLines = (path: string, n: number): Buffer => Buffer.from(readFileSync(join(root, path), 'utf8').split('\n').slice(0, n).join('\n') + '\n');
+const firstLines = (path: string, n: number): Buffer => Buffer.from(`${readFileSync(join(root, path), 'utf8').split('\n').slice(0, n).join('\n')}\n`);
 
 export function baseFiles(): BaseFile[] {
   const chats = JSON.parse(readFileSync(join(root, 'data/samples/chats.json'), 'utf8')) as unknown[];
@@ -43,9 +43,29 @@ export type Mutation =
 
 /** Byte sequences that break readers: quotes, separators, escapes, BOMs, invalid UTF-8. */
 const NASTY_BYTES: number[][] = [
-  [0x22], [0x22, 0x22], [0x27], [0x2c], [0x0a], [0x0d], [0x0d, 0x0a], [0x00], [0x5c], [0x7b], [0x7d], [0x5b], [0x5d], [0x3a],
+  [0x22],
+  [0x22, 0x22],
+  [0x27],
+  [0x2c],
+  [0x0a],
+  [0x0d],
+  [0x0d, 0x0a],
+  [0x00],
+  [0x5c],
+  [0x7b],
+  [0x7d],
+  [0x5b],
+  [0x5d],
+  [0x3a],
   [0xef, 0xbb, 0xbf], // BOM
-  [0xff], [0xfe, 0xff], [0xc3], [0xc0, 0xaf], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0x80], // invalid UTF-8
+  [0xff],
+  [0xfe, 0xff],
+  [0xc3],
+  [0xc0, 0xaf],
+  [0xe2, 0x82],
+  [0xed, 0xa0, 0x80],
+  [0xf4, 0x90, 0x80, 0x80],
+  [0x80], // invalid UTF-8
   [0x5c, 0x75, 0x64, 0x38, 0x30, 0x30], // \ud800: a lone surrogate once JSON-unescaped
 ];
 
@@ -58,7 +78,15 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fraction, bytes: fc.constantFrom(...NASTY_BYTES) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fraction, length: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), at: fraction, length: fc.integer({ min: 1, max: 400 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('hugeField' as const), at: fraction, unit: fc.constantFrom('b', 'a-', '1', 'QUJD', 'help! ', 'x"', '😡', '\\"'), megabytes: fc.constantFrom(0.3, 1, 1.2, 6) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('hugeField' as const),
+      at: fraction,
+      unit: fc.constantFrom('b', 'a-', '1', 'QUJD', 'help! ', 'x"', '😡', '\\"'),
+      megabytes: fc.constantFrom(0.3, 1, 1.2, 6),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('nest' as const), depth: fc.constantFrom(100, 5_000, 200_000) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('verbatim' as const), at: fraction, text: verbatimText }) },
 );
@@ -68,7 +96,8 @@ export interface FuzzCase {
   mutations: Mutation[];
 }
 
-export const fuzzCase = (bases: number): fc.Arbitrary<FuzzCase> => fc.record({ base: fc.nat({ max: bases - 1 }), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }) });
+export const fuzzCase = (bases: number): fc.Arbitrary<FuzzCase> =>
+  fc.record({ base: fc.nat({ max: bases - 1 }), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }) });
 
 /** The `count` cases of a seed, the same on every machine. */
 export const fuzzCases = (seed: number, count: number, bases: number): FuzzCase[] => fc.sample(fuzzCase(bases), { seed, numRuns: count });
@@ -119,7 +148,7 @@ function apply(bytes: Buffer, m: Mutation, ext: BaseFile['ext']): Buffer {
       const value = '['.repeat(m.depth) + ']'.repeat(m.depth);
       const row = `{"id":"deep","text":"My refund never came.","attributes":{"x":${value}},"turns":${value}}`;
       if (ext === 'csv') return Buffer.concat([bytes, Buffer.from(`deep,"${value}"\n`)]);
-      if (ext === 'jsonl') return Buffer.concat([bytes, Buffer.from(row + '\n')]);
+      if (ext === 'jsonl') return Buffer.concat([bytes, Buffer.from(`${row}\n`)]);
       return Buffer.from(`[${row},${'['.repeat(m.depth)}${']'.repeat(m.depth)}]`);
     }
     case 'verbatim': {
@@ -133,6 +162,13 @@ function apply(bytes: Buffer, m: Mutation, ext: BaseFile['ext']): Buffer {
 
 /** One line describing a case, for reports: the base file and its mutations (long texts cut). */
 export function describeCase(base: BaseFile, c: FuzzCase): string {
-  const short = (m: Mutation): string => JSON.stringify(m, (_k, v: unknown) => (typeof v === 'string' && v.length > 40 ? `${v.slice(0, 40)}…(${v.length})` : typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 1000) / 1000 : v));
+  const short = (m: Mutation): string =>
+    JSON.stringify(m, (_k, v: unknown) =>
+      typeof v === 'string' && v.length > 40
+        ? `${v.slice(0, 40)}…(${v.length})`
+        : typeof v === 'number' && !Number.isInteger(v)
+          ? Math.round(v * 1000) / 1000
+          : v,
+    );
   return `${base.name}.${base.ext} ${c.mutations.map(short).join(' ')}`;
 }

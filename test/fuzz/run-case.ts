@@ -58,7 +58,8 @@ export async function analyzeProcess(command: readonly string[], path: string, t
 export function judge(result: CaseResult): string | undefined {
   if (result.code === 'timeout') return `no exit after ${Math.round(result.ms)} ms`;
   if (/internal error/.test(result.stderr) || /\n\s+at \S.*:\d+:\d+/.test(result.stderr)) return `a stack trace: ${result.stderr.slice(0, 600)}`;
-  if (result.code === 2 || result.code === 3) return /^frictionlens: \S/.test(result.stderr) ? undefined : `exit ${result.code} without a message: ${result.stderr.slice(0, 200)}`;
+  if (result.code === 2 || result.code === 3)
+    return /^frictionlens: \S/.test(result.stderr) ? undefined : `exit ${result.code} without a message: ${result.stderr.slice(0, 200)}`;
   if (result.code !== 0) return `exit ${result.code}: ${result.stderr.slice(0, 600)}`;
   let counts: { read: number; analyzed: number; rejected: number; duplicates: number; unsupportedLanguage: number };
   try {

@@ -30,11 +30,12 @@ const COMPLAINTS = [
   'Great service, the agent solved my problem quickly.',
   'I cannot reset my password, the link never arrives.',
 ];
-const normalRows = (n: number): Array<{ id: string; text: string }> => Array.from({ length: n }, (_, i) => ({ id: `n${i + 1}`, text: `${COMPLAINTS[i % COMPLAINTS.length]} Order ${1000 + i}.` }));
+const normalRows = (n: number): Array<{ id: string; text: string }> =>
+  Array.from({ length: n }, (_, i) => ({ id: `n${i + 1}`, text: `${COMPLAINTS[i % COMPLAINTS.length]} Order ${1000 + i}.` }));
 
 function writeJsonl(file: string, rows: Array<{ id: string; text: string }>): string {
   const path = join(dir, file);
-  writeFileSync(path, rows.map((r) => JSON.stringify({ ...r, channel: 'chat', createdAt: '2026-03-02T10:00:00Z' })).join('\n') + '\n');
+  writeFileSync(path, `${rows.map((r) => JSON.stringify({ ...r, channel: 'chat', createdAt: '2026-03-02T10:00:00Z' })).join('\n')}\n`);
   return path;
 }
 
@@ -111,7 +112,11 @@ describe('a distributed run with one pathological row among normal ones', () => 
     const { analyses, rejects } = await stored(runId);
     expect(rejects).toEqual([expect.objectContaining({ reason: 'timeout', verbatimId: 'long', row: 13 })]);
     expect(rejects[0]!.message).toMatch(/verbatim 'long' was still being analysed after the time budget of 1000 ms \(worker --budget-ms\)/);
-    expect([...analyses.keys()].sort()).toEqual(normalRows(30).map((r) => r.id).sort());
+    expect([...analyses.keys()].sort()).toEqual(
+      normalRows(30)
+        .map((r) => r.id)
+        .sort(),
+    );
     expect(worker.stderr()).toMatch(/verbatim 'long': its analysis ran past the time budget of 1000 ms and was stopped/);
   }, 180_000);
 });

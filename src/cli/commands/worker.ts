@@ -56,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
-    process.stdout.write(WORKER_HELP + '\n');
+    process.stdout.write(`${WORKER_HELP}\n`);
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`worker takes no FILE arguments (got '${positionals[0]}')`);
@@ -74,15 +74,20 @@ export async function run(argv: string[]): Promise<number> {
     const options: AnalyzerOptions = { ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}), modelPaths: values.model ?? [] };
     analyzer = (await loadAnalyzer(options)).analyzer;
     if (budgetMs > 0) {
-      const onOverBudget = (v: { id: string }): void => log(`verbatim '${v.id}': its analysis ran past the time budget of ${budgetMs} ms and was stopped; it is rejected (reason 'timeout'), its batch goes on`);
+      const onOverBudget = (v: { id: string }): void =>
+        log(
+          `verbatim '${v.id}': its analysis ran past the time budget of ${budgetMs} ms and was stopped; it is rejected (reason 'timeout'), its batch goes on`,
+        );
       budgeted = createBudgetedAnalysis({ analyzer: options, version: analyzer.version, budgetMs, onOverBudget });
       await budgeted.ready();
     }
   }
-  const store = await openMongoStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern }).catch(async (error: unknown) => {
-    await budgeted?.close();
-    throw error;
-  });
+  const store = await openMongoStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern }).catch(
+    async (error: unknown) => {
+      await budgeted?.close();
+      throw error;
+    },
+  );
   try {
     await probeRedis(settings.redisUrl);
     const workers = startWorkers(
@@ -98,7 +103,9 @@ export async function run(argv: string[]): Promise<number> {
       { stages, handlers: HANDLERS, concurrency, lockMs },
       log,
     );
-    log(`ready: stages ${stages.join(',')}, concurrency ${concurrency}${budgeted ? `, budget ${budgetMs} ms per verbatim` : ''}; redis ${redactUrl(settings.redisUrl)} prefix ${settings.prefix}; mongo ${redactUrl(settings.mongoUrl)} db ${settings.database}${analyzer ? `; models ${analyzer.version}` : ''}`);
+    log(
+      `ready: stages ${stages.join(',')}, concurrency ${concurrency}${budgeted ? `, budget ${budgetMs} ms per verbatim` : ''}; redis ${redactUrl(settings.redisUrl)} prefix ${settings.prefix}; mongo ${redactUrl(settings.mongoUrl)} db ${settings.database}${analyzer ? `; models ${analyzer.version}` : ''}`,
+    );
     await onShutdownSignals((force) => workers.close(force), log);
     log('stopped');
     return 0;

@@ -10,7 +10,8 @@ const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+|(?<![\w.-])(?:[a-z0-9-]+\.)+[
 const USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#@\s:]+:[^/?#@\s]*@/i;
 const PARAM_NAME = /[?&#;]([^=&#;?]{1,40})=/g;
 const SECRET_PARAM = /token|auth|key|secret|passw|pwd|^pass$|session|^sid$|^sig|signature|^code$|otp|jwt|reset|nonce|credential|^hash$|^ticket$/i;
-const SECRET_PATH = /\/(?:reset|password|passwd|recover|verify|verification|confirm|activate|activation|magic|invite|login|signin|unsubscribe|auth|session)[\w-]*\/[A-Za-z0-9._~-]{12,}/i;
+const SECRET_PATH =
+  /\/(?:reset|password|passwd|recover|verify|verification|confirm|activate|activation|magic|invite|login|signin|unsubscribe|auth|session)[\w-]*\/[A-Za-z0-9._~-]{12,}/i;
 // An opaque path segment long and mixed enough to be a token rather than a slug.
 const TOKEN_SEGMENT = /\/(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{24,}(?=[/?#]|$)/;
 

@@ -40,9 +40,20 @@ export interface GuardedText {
 }
 
 // wink's token separators (its model's `splitter`): spaces, these Unicode spaces, \t \n \r.
-const isSeparator = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
+const isSeparator = (c: number): boolean =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || (c >= 0x2002 && c <= 0x2005) || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x205f;
 // Other white space wink would keep inside a token: it becomes a plain space, so a token here is one there.
-const isOtherSpace = (c: number): boolean => c === 11 || c === 12 || c === 0x1680 || c === 0x2000 || c === 0x2001 || (c >= 0x2006 && c <= 0x2008) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff;
+const isOtherSpace = (c: number): boolean =>
+  c === 11 ||
+  c === 12 ||
+  c === 0x1680 ||
+  c === 0x2000 ||
+  c === 0x2001 ||
+  (c >= 0x2006 && c <= 0x2008) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x3000 ||
+  c === 0xfeff;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 export function guardText(text: string): GuardedText {
@@ -89,6 +100,7 @@ function boundTokens(text: string): { text: string; longTokens: number; cut: num
     if (i - start > MAX_TOKEN) {
       const token = text.slice(start, i);
       out += text.slice(from, start);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: any ASCII character, control characters included, marks a token that is not CJK or Thai script.
       if (/[\x00-\x7f]/.test(token)) {
         out += LONG_TOKEN;
         longTokens++;

@@ -50,7 +50,9 @@ export function createBudgetedAnalysis(settings: {
           return { kind: 'overBudget', budgetMs: settings.budgetMs };
         }
         if (w.result.kind === 'analysis' && w.result.analysis.modelVersion !== settings.version) {
-          throw new Error(`the analysis thread loaded models ${w.result.analysis.modelVersion}, this worker ${settings.version}: the model files changed since it started; restart it`);
+          throw new Error(
+            `the analysis thread loaded models ${w.result.analysis.modelVersion}, this worker ${settings.version}: the model files changed since it started; restart it`,
+          );
         }
         return w.result;
       });

@@ -9,10 +9,7 @@ export interface ThreadTask<Options, Item, Result> {
 }
 
 /** Messages from the thread: ready after setup, then one result (or the error) per item. */
-export type FromThread<Result> =
-  | { type: 'ready' }
-  | { type: 'result'; index: number; result: Result }
-  | { type: 'failed'; index: number; message: string };
+export type FromThread<Result> = { type: 'ready' } | { type: 'result'; index: number; result: Result } | { type: 'failed'; index: number; message: string };
 
 /** Messages to the thread: a list of items to work through. */
 export interface ToThread<Item> {

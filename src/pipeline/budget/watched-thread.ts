@@ -71,7 +71,10 @@ export class WatchedThread<Options, Item, Result> {
     const { entry, options } = this.settings;
     const worker = entry.pathname.endsWith('.ts')
       ? // From the sources (tests, tsx): the thread registers tsx before loading its module.
-        new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`, { eval: true, workerData: options })
+        new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`, {
+          eval: true,
+          workerData: options,
+        })
       : new Worker(entry, { workerData: options });
     const started: Promise<Worker> = new Promise((resolve, reject) => {
       const fail = (error: Error): void => {
@@ -82,7 +85,10 @@ export class WatchedThread<Options, Item, Result> {
       const onExit = (code: number): void => fail(new Error(`the analysis thread stopped during its set-up (exit code ${code})`));
       const onReady = (message: FromThread<Result>): void => {
         settle();
-        if (message.type !== 'ready') return fail(new Error(`the analysis thread answered before it was ready: ${message.type}`));
+        if (message.type !== 'ready') {
+          fail(new Error(`the analysis thread answered before it was ready: ${message.type}`));
+          return;
+        }
         // A thread that dies between runs is replaced at the next one (runOn reports deaths during a run).
         const forget = (): void => {
           if (this.thread === started) this.thread = undefined;
@@ -119,7 +125,10 @@ export class WatchedThread<Options, Item, Result> {
         else resolve({ results, overBudget });
       };
       const onMessage = (message: FromThread<Result>): void => {
-        if (message.type === 'failed') return finish(new Error(`analysing item ${results.length + 1} of the batch: ${message.message}`));
+        if (message.type === 'failed') {
+          finish(new Error(`analysing item ${results.length + 1} of the batch: ${message.message}`));
+          return;
+        }
         if (message.type !== 'result') return;
         results.push({ kind: 'done', result: message.result });
         since = performance.now();
@@ -134,9 +143,12 @@ export class WatchedThread<Options, Item, Result> {
         finish(new Error(`the analysis thread stopped (exit code ${code})`));
       };
       // Checked four times a budget (at most every second): an item is stopped within 1.25 budgets.
-      const watchdog = setInterval(() => {
-        if (performance.now() - since > budgetMs) finish(undefined, true);
-      }, Math.min(1_000, Math.max(10, budgetMs / 4)));
+      const watchdog = setInterval(
+        () => {
+          if (performance.now() - since > budgetMs) finish(undefined, true);
+        },
+        Math.min(1_000, Math.max(10, budgetMs / 4)),
+      );
       thread.on('message', onMessage);
       thread.on('error', onError);
       thread.on('exit', onExit);
