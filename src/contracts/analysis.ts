@@ -12,8 +12,7 @@ export const Sentiment = z.object({
 export type Sentiment = z.infer<typeof Sentiment>;
 
 /** Character offsets into the analysis' redacted customer text. */
-export const Span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
-export type Span = z.infer<typeof Span>;
+const Span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
 
 export const ThemeMention = z.object({
   id: z.string(),
@@ -25,12 +24,11 @@ export const ThemeMention = z.object({
 });
 export type ThemeMention = z.infer<typeof ThemeMention>;
 
-export const SentenceAnalysis = z.object({
+const SentenceAnalysis = z.object({
   span: Span,
   sentiment: Sentiment,
   themes: z.array(z.string()),
 });
-export type SentenceAnalysis = z.infer<typeof SentenceAnalysis>;
 
 export const Emotion = z.enum(['anger', 'frustration', 'confusion', 'delight']);
 export type Emotion = z.infer<typeof Emotion>;

@@ -7,8 +7,7 @@ import { z } from 'zod';
  * analysis ran past a worker's time budget and was stopped; unlike an invalid row there is
  * nothing in it to fix, so it has a reason of its own (a user may raise the budget or report it).
  */
-export const RejectReason = z.enum(['invalid', 'duplicate', 'unsupportedLanguage', 'timeout']);
-export type RejectReason = z.infer<typeof RejectReason>;
+const RejectReason = z.enum(['invalid', 'duplicate', 'unsupportedLanguage', 'timeout']);
 
 export const Reject = z.object({
   runId: z.string(),

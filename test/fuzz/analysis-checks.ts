@@ -2,7 +2,7 @@ import { Analysis, type Verbatim } from '../../src/contracts/index.js';
 import { analyzeVerbatim } from '../../src/core/analyze.js';
 import type { Analyzer } from '../../src/core/analyzer.js';
 
-export const verbatimOf = (text: string): Verbatim => ({ id: 'fuzz', channel: 'chat', text, createdAt: '2026-01-01T00:00:00Z' });
+const verbatimOf = (text: string): Verbatim => ({ id: 'fuzz', channel: 'chat', text, createdAt: '2026-01-01T00:00:00Z' });
 
 /**
  * Analyses `text` and checks what every outcome must be: no throw (the caller sees it), an

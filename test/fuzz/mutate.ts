@@ -96,7 +96,7 @@ export interface FuzzCase {
   mutations: Mutation[];
 }
 
-export const fuzzCase = (bases: number): fc.Arbitrary<FuzzCase> =>
+const fuzzCase = (bases: number): fc.Arbitrary<FuzzCase> =>
   fc.record({ base: fc.nat({ max: bases - 1 }), mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }) });
 
 /** The `count` cases of a seed, the same on every machine. */
