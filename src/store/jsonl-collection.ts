@@ -12,7 +12,14 @@ export class JsonlCollection<T> {
   private readonly keys = new IdSet();
   private stream: WriteStream | null = null;
 
-  constructor(private readonly path: string) {}
+  /**
+   * `keepBodies: false` keeps the keys only (so duplicates are still told apart) and reads
+   * back nothing: for documents the caller will never read, which would cost their JSON.
+   */
+  constructor(
+    private readonly path: string,
+    private readonly keepBodies = true,
+  ) {}
 
   /** Appends the documents whose key is new; returns how many were new. */
   async insert(docs: readonly T[], keyOf: (doc: T) => string): Promise<number> {
@@ -20,7 +27,7 @@ export class JsonlCollection<T> {
     let chunk = '';
     for (const doc of docs) {
       if (!this.keys.add(keyOf(doc))) continue;
-      chunk += JSON.stringify(doc) + '\n';
+      if (this.keepBodies) chunk += JSON.stringify(doc) + '\n';
       inserted++;
     }
     if (chunk) {

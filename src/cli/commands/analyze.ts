@@ -63,7 +63,8 @@ export async function run(argv: string[]): Promise<number> {
   });
   const progress = createProgress('analyzing', process.stderr.isTTY ? await estimateRows(positionals) : undefined);
   // Created last before the try: its temporary folder is removed in the finally, whatever fails.
-  const store = createEmbeddedStore();
+  // Only --out reads analyses back; the partials are summed as they come (see the options).
+  const store = createEmbeddedStore({ keepAnalyses: Boolean(values.out), mergePartials: true });
   try {
     const { run, insights } = await runEmbedded({ store, analyzer }, { sources: positionals, ...ingest, onProgress: (n) => progress.update(n) });
     progress.done();

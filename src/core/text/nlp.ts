@@ -23,6 +23,28 @@ export interface Nlp {
   readonly lexiconSize: number;
   /** Whether the lower-case form of a capitalised unseen word ("Shipping") is in the lexicon. */
   readonly lowerKnown: Map<string, boolean>;
+  /** What a word id reads as with each POS tag met (see Lexeme), by id: tied to this wink instance's ids. */
+  lexemes: Array<TaggedLexeme | undefined>;
+}
+
+/**
+ * A token's annotations that follow from wink's id of its surface form and its POS tag alone
+ * (for a token that is not part of a contraction): normal, lemma, type, known. Worked out
+ * once per (id, tag), they spare each later occurrence three of wink's per-token lookups and
+ * the lemmatizer, and every occurrence shares the same strings.
+ */
+interface Lexeme {
+  normal: string;
+  lemma: string;
+  type: string;
+  known: boolean;
+}
+
+/** A word's lexemes, one per POS tag it was met with (rarely more than two), as a list. */
+interface TaggedLexeme {
+  tag: string;
+  lexeme: Lexeme;
+  next: TaggedLexeme | undefined;
 }
 
 /** Unseen words an instance may collect before it is replaced. */
@@ -43,7 +65,7 @@ export function createNlp(): Nlp {
   // Each instance keeps its own lexicon, so the first unseen word read by a fresh instance
   // gets the first id past the lexicon: its size, the same in every process.
   const [lexiconSize] = idsOf(wink, wink.readDoc('qzxwvjkq'));
-  return { wink, lexiconSize: lexiconSize!, lowerKnown: new Map() };
+  return { wink, lexiconSize: lexiconSize!, lowerKnown: new Map(), lexemes: [] };
 }
 
 const idsOf = (wink: WinkNlp, wdoc: ReturnType<WinkNlp['readDoc']>): number[] =>
@@ -81,6 +103,36 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c ===
 // Whitespace runs (newlines, tabs) that wink keeps as tokens of their own: no meaning, dropped.
 const WHITESPACE_TYPE = 'tabCRLF';
 
+type WinkTokens = ReturnType<ReturnType<WinkNlp['readDoc']>['tokens']>;
+type WinkToken = ReturnType<WinkTokens['itemAt']>;
+
+function lexemeOf(nlp: Nlp, tokens: WinkTokens, i: number, id: number, tag: string, value: string): Lexeme {
+  const first = nlp.lexemes[id];
+  // wink hands out its tag strings from one table: comparing them is comparing pointers.
+  for (let entry = first; entry !== undefined; entry = entry.next) if (entry.tag === tag) return entry.lexeme;
+  const lexeme = readLexeme(nlp, tokens.itemAt(i), id, value);
+  // Filled in id order as wink numbers new words, so the array stays dense.
+  while (nlp.lexemes.length < id) nlp.lexemes.push(undefined);
+  nlp.lexemes[id] = { tag, lexeme, next: first };
+  return lexeme;
+}
+
+function readLexeme(nlp: Nlp, token: WinkToken, id: number, value: string): Lexeme {
+  const its = nlp.wink.its;
+  const rawNormal = token.out(its.normal) as string;
+  // wink keeps the case of a few normals ("It"); lower-casing keeps lookups uniform.
+  const normal = rawNormal.toLowerCase();
+  // wink's hand-written types give its.lemma a signature `out` does not accept; it works at run time.
+  const lemma = token.out(its.lemma as unknown as ItsFunction<string>) as string | undefined;
+  return {
+    normal,
+    // wink gives no lemma for a few tokens ("cant" ending a sentence): the normal stands in.
+    lemma: (lemma ?? rawNormal ?? value).toLowerCase(),
+    type: token.out(its.type) as string,
+    known: isKnown(nlp, id, value, normal),
+  };
+}
+
 /**
  * Reads the text once and lays it out as the shared Doc: sentences with character offsets,
  * tokens with normal, lemma, POS, type and negation scope.
@@ -96,12 +148,9 @@ export function parseDoc(nlp: Nlp, text: string): Doc {
   const values = tokens.out() as string[];
   const n = values.length;
   if (n === 0) return { text, sentences: [] };
-  const normals = tokens.out(its.normal) as string[];
-  // wink's hand-written types give its.lemma a signature `out` does not accept; it works at run time.
-  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
   const pos = tokens.out(its.pos) as string[];
-  const types = tokens.out(its.type) as string[];
   const negs = tokens.out(its.negationFlag) as unknown as boolean[];
+  const contracted = tokens.out(its.contractionFlag) as unknown as boolean[];
   const ids = idsOf(wink, wdoc);
 
   const all: Token[] = new Array<Token>(n);
@@ -109,22 +158,22 @@ export function parseDoc(nlp: Nlp, text: string): Doc {
   let newest = 0;
   for (let i = 0; i < n; i++) {
     const value = values[i] as string;
-    // wink keeps the case of a few normals ("It"); lower-casing keeps lookups uniform.
-    const normal = (normals[i] as string).toLowerCase();
     const id = ids[i] as number;
+    const tag = pos[i] as string;
     if (id > newest) newest = id;
     at = locate(text, value, at);
+    // A contraction's part takes its normal and lemma from the contraction, not from its id.
+    const lexeme = contracted[i] === true ? readLexeme(nlp, tokens.itemAt(i), id, value) : lexemeOf(nlp, tokens, i, id, tag, value);
     all[i] = {
       text: value,
-      normal,
-      // wink gives no lemma for a few tokens ("cant" ending a sentence): the normal stands in.
-      lemma: (lemmas[i] ?? normals[i] ?? value).toLowerCase(),
-      pos: pos[i] as string,
+      normal: lexeme.normal,
+      lemma: lexeme.lemma,
+      pos: tag,
       start: at,
       end: at + value.length,
       negated: negs[i] === true,
-      type: types[i] as string,
-      known: isKnown(nlp, id, value, normal),
+      type: lexeme.type,
+      known: lexeme.known,
     };
     at += value.length;
   }
@@ -132,6 +181,8 @@ export function parseDoc(nlp: Nlp, text: string): Doc {
   if (newest >= nlp.lexiconSize + OOV_LIMIT) {
     nlp.wink = winkNLP(model, PIPE);
     nlp.lowerKnown.clear();
+    // The memo is indexed by this instance's ids (bounded by OOV_LIMIT through them).
+    nlp.lexemes = [];
   }
 
   const spans = wdoc.sentences().out(its.span) as unknown as Array<[number, number]>;
