@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { UsageError } from '../../errors.js';
 import { loadAnalyzer } from '../../load/analyzer.js';
 import { runEmbedded } from '../../runner/embedded.js';
@@ -35,6 +36,9 @@ Options:
   --out DIR                 write insights.json, analyses.jsonl, rejects.jsonl, report.html
   --json                    print one JSON document instead of the table
   --batch-size N            verbatims per batch (default: 500)
+  --threads N               threads analysing batches (default: the machine's cores,
+                            ${availableParallelism()} here); 1 analyses in the main thread.
+                            Results are the same for any N
   -h, --help                this help
 
 Exit codes: 0 ok, 2 usage error, 3 input error.`;
@@ -47,6 +51,7 @@ export async function run(argv: string[]): Promise<number> {
     top: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
+    threads: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -55,18 +60,23 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('analyze needs at least one FILE');
   const top = positiveInt('top', values.top) ?? 15;
+  const threads = positiveInt('threads', values.threads) ?? availableParallelism();
   const ingest = await ingestSettings(positionals, values);
 
-  const { analyzer, themeInfo } = await loadAnalyzer({
+  const analyzerOptions = {
     ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
     modelPaths: values.model ?? [],
-  });
+  };
+  const { analyzer, themeInfo } = await loadAnalyzer(analyzerOptions);
   const progress = createProgress('analyzing', process.stderr.isTTY ? await estimateRows(positionals) : undefined);
   // Created last before the try: its temporary folder is removed in the finally, whatever fails.
   // Only --out reads analyses back; the partials are summed as they come (see the options).
   const store = createEmbeddedStore({ keepAnalyses: Boolean(values.out), mergePartials: true });
   try {
-    const { run, insights } = await runEmbedded({ store, analyzer }, { sources: positionals, ...ingest, onProgress: (n) => progress.update(n) });
+    const { run, insights } = await runEmbedded(
+      { store, analyzer },
+      { sources: positionals, ...ingest, threads, analyzer: analyzerOptions, keepAnalyses: Boolean(values.out), onProgress: (n) => progress.update(n) },
+    );
     progress.done();
     const result = summariseRun(run, insights, themeInfo);
     if (values.out) {

@@ -96,9 +96,10 @@ export function driverPairs(features: readonly string[]): string[] {
 
 /**
  * Adds one verbatim (metric value y in fixed point, bootstrap weights w) to the statistics;
- * `pairs` is driverPairs(features), built once per verbatim for all its metrics.
+ * `pairs` is driverPairs(features) and `drawn` drawnReplicates(weights), built once per
+ * verbatim for all its metrics.
  */
-export function addToDriverStats(stats: DriverStats, features: readonly string[], pairs: readonly string[], y: number, weights: Uint8Array): void {
+export function addToDriverStats(stats: DriverStats, features: readonly string[], pairs: readonly string[], y: number, weights: Uint8Array, drawn: Uint8Array): void {
   stats.n++;
   stats.y += y;
   let clean = true;
@@ -108,8 +109,6 @@ export function addToDriverStats(stats: DriverStats, features: readonly string[]
     stats.cleanY += y;
   }
   const reps = stats.replicates;
-  // The replicates a verbatim counts in (weight > 0: about 63% of them), found once.
-  const drawn = drawnReplicates(weights);
   addWeighted(reps.n, drawn, weights, 1);
   addWeighted(reps.y, drawn, weights, y);
   for (const f of features) {
@@ -124,18 +123,12 @@ export function addToDriverStats(stats: DriverStats, features: readonly string[]
   }
 }
 
-/** The indices of the non-zero weights; reused between calls with the same weights. */
-let lastWeights: Uint8Array | undefined;
-let lastDrawn: Uint8Array = new Uint8Array(0);
-
-function drawnReplicates(weights: Uint8Array): Uint8Array {
-  if (weights === lastWeights) return lastDrawn;
+/** The replicates a verbatim counts in (weight > 0: about 63% of them): only those are added to. */
+export function drawnReplicates(weights: Uint8Array): Uint8Array {
   let count = 0;
   for (let b = 0; b < weights.length; b++) if (weights[b] !== 0) count++;
   const drawn = new Uint8Array(count);
   for (let b = 0, i = 0; b < weights.length; b++) if (weights[b] !== 0) drawn[i++] = b;
-  lastWeights = weights;
-  lastDrawn = drawn;
   return drawn;
 }
 

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Sentence, Token } from './types.js';
@@ -10,12 +11,22 @@ type WinkNlp = ReturnType<typeof winkNLP>;
  * ~100 ms and a few MB; per-verbatim construction would dominate the hot path).
  *
  * wink adds every word it has not seen (ids, amounts, names, typos) to its instance's
- * lexicon for good: over a million verbatims that alone grew the process by ~150 MB. So
- * once OOV_LIMIT such words have been added, the instance is replaced by a fresh one; the
- * words' annotations do not depend on what was read before, so results stay the same.
+ * lexicon, and its tokenizer then reads a later text differently: "Nazi's" is split into
+ * "Nazi" + "'s" by a fresh instance, but kept whole by one that has met "Nazi's." before.
+ * A verbatim's analysis would depend on everything the instance read earlier: on the thread
+ * or the worker that analysed its batch, and on the batches before. So forgetNewWords, called
+ * as each batch begins, makes the instance forget the words it added: every batch is read as
+ * by a fresh instance, wherever it runs. (Forgetting after every verbatim costs 5-15% more,
+ * every unseen word being worked out again in each verbatim.) The forgotten words' entries
+ * stay in wink's tables, which number words by position, until OOV_LIMIT have piled up; the
+ * instance is then replaced by a fresh one, which holds ~150 bytes per word less.
  */
 export interface Nlp {
   wink: WinkNlp;
+  /** The instance's own lexicon tables (what forgetNewWords makes it forget). */
+  lexicon: WinkLexicon;
+  /** Entries below this position in the lexicon list are wink's own or already forgotten. */
+  forgotten: number;
   /**
    * Size of wink's own lexicon: a token whose id is below it is a known English word; wink
    * numbers the words it has not seen from here up, in the order it meets them.
@@ -47,8 +58,16 @@ interface TaggedLexeme {
   next: TaggedLexeme | undefined;
 }
 
-/** Unseen words an instance may collect before it is replaced. */
+/** wink's table of lexemes: the word at each id, and the id of each word it knows now. */
+interface WinkLexicon {
+  list: string[];
+  hash: Record<string, number>;
+}
+
+/** Entries for unseen words an instance may pile up before it is replaced (at a batch's start). */
 const OOV_LIMIT = 100_000;
+/** For callers that never begin batches (train, eval): replaced after a parse past this. */
+const HARD_OOV_LIMIT = 4 * OOV_LIMIT;
 /** Bound of the lower-case memo; it is cleared, not evicted, at the bound. */
 const LOWER_MEMO_LIMIT = 50_000;
 
@@ -61,11 +80,74 @@ const LOWER_MEMO_LIMIT = 50_000;
 const PIPE = ['sbd', 'negation', 'pos'];
 
 export function createNlp(): Nlp {
-  const wink = winkNLP(model, PIPE);
+  const { wink, lexicon } = createWink();
   // Each instance keeps its own lexicon, so the first unseen word read by a fresh instance
   // gets the first id past the lexicon: its size, the same in every process.
+  const mark = lexicon.list.length;
   const [lexiconSize] = idsOf(wink, wink.readDoc('qzxwvjkq'));
-  return { wink, lexiconSize: lexiconSize!, lowerKnown: new Map(), lexemes: [] };
+  forgetSince(lexicon, mark);
+  return { wink, lexicon, forgotten: lexicon.list.length, lexiconSize: lexiconSize!, lowerKnown: new Map(), lexemes: [] };
+}
+
+/** Forgets the words read since the last call (see Nlp): what follows is read as by a fresh instance. */
+export function forgetNewWords(nlp: Nlp): void {
+  forgetSince(nlp.lexicon, nlp.forgotten);
+  nlp.forgotten = nlp.lexicon.list.length;
+  if (nlp.forgotten >= nlp.lexiconSize + OOV_LIMIT) renew(nlp);
+}
+
+function renew(nlp: Nlp): void {
+  const fresh = createWink();
+  nlp.wink = fresh.wink;
+  nlp.lexicon = fresh.lexicon;
+  nlp.forgotten = fresh.lexicon.list.length;
+  nlp.lowerKnown.clear();
+  // The memo is indexed by the replaced instance's ids.
+  nlp.lexemes = [];
+}
+
+/**
+ * A wink instance and its lexicon tables. wink reads them from the model's `core()` once,
+ * when the instance is built; a model whose `core` hands them over as well is the only way to
+ * reach them (wink exposes no API to forget words).
+ */
+function createWink(): { wink: WinkNlp; lexicon: WinkLexicon } {
+  let core: { features: { lexeme: WinkLexicon } } | undefined;
+  const observed = Object.assign(Object.create(null) as object, model, {
+    core: () => (core = (model as unknown as { core(): typeof core }).core()),
+    metaCER,
+  }) as typeof model;
+  const wink = winkNLP(observed, PIPE);
+  const lexicon = core?.features.lexeme;
+  if (!lexicon || !Array.isArray(lexicon.list) || typeof lexicon.hash !== 'object') throw new Error('wink-nlp: the model has no lexeme table where expected (wink-nlp version changed?)');
+  return { wink, lexicon };
+}
+
+/**
+ * The model's own metaCER() re-serialises the string it made on its previous call (it
+ * assigns JSON.stringify(machines) back to `machines`), so every new instance gets a longer
+ * string, and about the twentieth throws "Invalid string length". This one serialises the
+ * custom-entity meta model once, from the package's JSON.
+ */
+let cerMeta: { machines: string; transformers: unknown } | undefined;
+function metaCER(): { machines: string; transformers: unknown } {
+  if (cerMeta === undefined) {
+    const require = createRequire(import.meta.url);
+    cerMeta = {
+      machines: JSON.stringify(require('wink-eng-lite-web-model/dist/languages/cur/models/eng-cer-meta-model.json')),
+      transformers: require('wink-eng-lite-web-model/dist/cer-transformers.js'),
+    };
+  }
+  return cerMeta;
+}
+
+/** Makes the instance forget the words added at or after id `mark`: lookups no longer find them. */
+function forgetSince(lexicon: WinkLexicon, mark: number): void {
+  const { list, hash } = lexicon;
+  for (let id = mark; id < list.length; id++) {
+    const word = list[id] as string;
+    if (hash[word] === id) delete hash[word];
+  }
 }
 
 const idsOf = (wink: WinkNlp, wdoc: ReturnType<WinkNlp['readDoc']>): number[] =>
@@ -141,6 +223,12 @@ function readLexeme(nlp: Nlp, token: WinkToken, id: number, value: string): Lexe
  * (wink's own preceding-spaces output builds a string per token, a tenth of parse time).
  */
 export function parseDoc(nlp: Nlp, text: string): Doc {
+  const doc = readText(nlp, text);
+  if (nlp.lexicon.list.length >= nlp.lexiconSize + HARD_OOV_LIMIT) renew(nlp);
+  return doc;
+}
+
+function readText(nlp: Nlp, text: string): Doc {
   const { wink } = nlp;
   const its = wink.its;
   const wdoc = wink.readDoc(text);
@@ -155,12 +243,10 @@ export function parseDoc(nlp: Nlp, text: string): Doc {
 
   const all: Token[] = new Array<Token>(n);
   let at = 0;
-  let newest = 0;
   for (let i = 0; i < n; i++) {
     const value = values[i] as string;
     const id = ids[i] as number;
     const tag = pos[i] as string;
-    if (id > newest) newest = id;
     at = locate(text, value, at);
     // A contraction's part takes its normal and lemma from the contraction, not from its id.
     const lexeme = contracted[i] === true ? readLexeme(nlp, tokens.itemAt(i), id, value) : lexemeOf(nlp, tokens, i, id, tag, value);
@@ -178,12 +264,6 @@ export function parseDoc(nlp: Nlp, text: string): Doc {
     at += value.length;
   }
   refineNegation(all);
-  if (newest >= nlp.lexiconSize + OOV_LIMIT) {
-    nlp.wink = winkNLP(model, PIPE);
-    nlp.lowerKnown.clear();
-    // The memo is indexed by this instance's ids (bounded by OOV_LIMIT through them).
-    nlp.lexemes = [];
-  }
 
   const spans = wdoc.sentences().out(its.span) as unknown as Array<[number, number]>;
   const sentences: Sentence[] = [];
