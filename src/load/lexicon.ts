@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../core/parse-yaml.js';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { SentimentLexicon } from '../core/sentiment/lexicon.js';

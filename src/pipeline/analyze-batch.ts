@@ -18,9 +18,11 @@ export interface BatchAnalysis {
  * The work of the analyze stage on one batch, without the writes: every item ends as an
  * analysis or a reject, and the batch is folded into its partial. No I/O, so it runs
  * wherever the analyzer is: in the stage itself (process-batch.ts) or on a thread of
- * `analyze --threads`.
+ * `analyze --threads`. `keepAnalyses: false` returns none (for a run nobody will read them
+ * from): each is folded and dropped at once, so it dies young instead of being carried
+ * through the batch by the garbage collector.
  */
-export function analyzeBatch(analyzer: Analyzer, batch: Batch): BatchAnalysis {
+export function analyzeBatch(analyzer: Analyzer, batch: Batch, keepAnalyses = true): BatchAnalysis {
   const { runId } = batch;
   analyzer.beginBatch?.();
   const fold = { bucketSize: batch.options.bucket, by: batch.options.by };
@@ -39,7 +41,7 @@ export function analyzeBatch(analyzer: Analyzer, batch: Batch): BatchAnalysis {
     const { verbatim, source, row } = item;
     const outcome = analyzeVerbatim(analyzer, verbatim, runId);
     if (outcome.kind === 'analysis') {
-      analyses.push(outcome.analysis);
+      if (keepAnalyses) analyses.push(outcome.analysis);
       foldAnalysis(partial, outcome.analysis, fold);
     } else if (outcome.kind === 'unsupportedLanguage') {
       reject({ runId, source, row, reason: 'unsupportedLanguage', verbatimId: verbatim.id, language: outcome.language, message: `language '${outcome.language}' is not analysed (English only)` });

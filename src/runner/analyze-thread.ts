@@ -23,9 +23,9 @@ serveTasks(
       sum = null;
       return { partial };
     }
-    const { analyses, rejects, partial } = analyzeBatch(analyzer, task.batch);
+    const { analyses, rejects, partial } = analyzeBatch(analyzer, task.batch, data.keepAnalyses);
     if (sum === null) sum = partial;
     else accumulatePartial(sum, partial);
-    return { analyses: data.keepAnalyses ? analyses : [], rejects, counts: partial.counts };
+    return { analyses, rejects, counts: partial.counts };
   },
 );

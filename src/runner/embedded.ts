@@ -88,7 +88,7 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
       }
       // No thread ready yet (they are loading their models): this one analyses the batch.
       while (inFlight.length > 0) await storeOldest();
-      const { analyses, rejects, partial } = analyzeBatch(ctx.analyzer, batch);
+      const { analyses, rejects, partial } = analyzeBatch(ctx.analyzer, batch, request.keepAnalyses ?? true);
       await storeRows(ctx.store, analyses, rejects);
       await ctx.store.putPartial(partial);
       read += items.length;
