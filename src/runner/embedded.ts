@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Insight, Run } from '../contracts/index.js';
+import type { InsightPartial } from '../core/insights/partial-types.js';
 import { ingest } from '../ingest/ingest.js';
 import type { RunInput } from '../ingest/run-input.js';
 import type { AnalyzerOptions } from '../load/analyzer.js';
@@ -16,32 +17,45 @@ export interface EmbeddedRunRequest extends RunInput {
   runId?: string;
   onProgress?: (rowsRead: number) => void;
   /**
-   * Threads that analyse batches besides this one, which reads and stores (default 1: no
-   * other thread, everything here). Each builds its own analyzer from `analyzer`.
+   * Threads analysing batches, this one included (default 1: this one only). The others
+   * each build their own analyzer from `analyzer`.
    */
   threads?: number;
-  /** How ctx.analyzer was loaded, for the threads to load theirs the same way. */
+  /** How ctx.analyzer was loaded, for the other threads to load theirs the same way. */
   analyzer?: AnalyzerOptions;
   /**
-   * false: nothing will read the run's analyses back (the store is told the same), so the
-   * threads do not send them. Default true.
+   * false: nothing will read the run's analyses back (the store is told the same), so they
+   * are neither kept nor sent between threads. Default true.
    */
   keepAnalyses?: boolean;
 }
 
 export const newRunId = (): string => `run-${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-${randomUUID().slice(0, 8)}`;
 
+/** A batch being analysed, here or on another thread; stored once done and all before it are. */
+interface Pending {
+  rows: number;
+  result: BatchResult | undefined;
+  /** The batch's partial when analysed here; another thread sums its own (see runEmbedded). */
+  partial: InsightPartial | undefined;
+  /** Settles when `result` is there (a failure on another thread rejects it). */
+  done: Promise<void>;
+}
+
 /**
  * Embedded mode: the same stages as the distributed mode, called in order in one process.
  * Rows stream from the readers in batches; analyses, rejects and partials go to the store,
  * insights come from the partials.
  *
- * With threads, this thread reads the files and cuts batches, the threads analyse them, and
- * the results are stored here in batch order, so the store holds the same analyses in the
- * same order as with one thread. Each thread sums its batches' partials and hands the sum
- * over at the end (partials merge by addition, in any order or grouping: the insights are
- * the same). At most two batches per thread are out at a time, so memory stays bounded
- * whatever the file size.
+ * With threads, this thread reads the files, cuts batches and hands each to another thread
+ * with room for it (two batches each), analysing the batch itself when none has: so every
+ * thread, this one too, stays busy, with no more threads than `threads` at work. Results are
+ * stored in batch order, so the store holds the same analyses in the same order as with one
+ * thread. The other threads sum their batches' partials and hand the sums over at the end
+ * (partials merge by addition, in any order or grouping: the insights are the same). Every
+ * batch is parsed as by a fresh parser (Analyzer.beginBatch), so a batch's analyses do not
+ * depend on the thread it ran on. At most three batches per thread are out at a time, so
+ * memory stays bounded whatever the file size.
  */
 export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest): Promise<{ run: Run; insights: Insight[] }> {
   const runId = request.runId ?? newRunId();
@@ -54,8 +68,21 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
     startedAt: new Date().toISOString(),
     modelVersion: ctx.analyzer.version,
   });
+  const threads = request.threads ?? 1;
+  const keepAnalyses = request.keepAnalyses ?? true;
   let read = 0;
   let pool: AnalyzePool | undefined;
+  const pending: Pending[] = [];
+  const storeOldest = async (): Promise<void> => {
+    const oldest = pending[0]!;
+    await oldest.done;
+    pending.shift();
+    const { analyses, rejects } = oldest.result!;
+    await storeRows(ctx.store, analyses, rejects);
+    if (oldest.partial) await ctx.store.putPartial(oldest.partial);
+    read += oldest.rows;
+    request.onProgress?.(read);
+  };
   try {
     const rows = ingest(request.sources, {
       ...(request.format ? { format: request.format } : {}),
@@ -64,37 +91,26 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
       createdAt: request.createdAt,
       runId,
     });
-    const threads = request.threads ?? 1;
-    const inFlight: Array<Promise<BatchResult>> = [];
-    const storeOldest = async (): Promise<void> => {
-      const result = await inFlight[0]!;
-      inFlight.shift();
-      await storeRows(ctx.store, result.analyses, result.rejects);
-      read += result.counts.read;
-      request.onProgress?.(read);
-    };
     let batches = 0;
     for await (const items of batchesOf(rows, request.batchSize ?? DEFAULT_BATCH_SIZE)) {
       const batch: Batch = { runId, key: batchKey(runId, items), options: request.options, items };
       // A file of one batch is done before a thread could start: threads start with the second.
-      if (threads > 1 && ++batches === 2) pool = createAnalyzePool(threads, { analyzer: request.analyzer ?? {}, keepAnalyses: request.keepAnalyses ?? true });
-      if (pool !== undefined && pool.ready > 0) {
-        const result = pool.run({ kind: 'batch', batch }) as Promise<BatchResult>;
+      if (threads > 1 && ++batches === 2) pool = createAnalyzePool(threads - 1, { analyzer: request.analyzer ?? {}, keepAnalyses });
+      if (pool !== undefined && pool.spare > 0) {
+        const entry: Pending = { rows: items.length, result: undefined, partial: undefined, done: Promise.resolve() };
+        entry.done = (pool.run({ kind: 'batch', batch }) as Promise<BatchResult>).then((result) => void (entry.result = result));
         // Awaited in order by storeOldest; this only keeps a failure from going unhandled meanwhile.
-        result.catch(() => undefined);
-        inFlight.push(result);
-        if (inFlight.length >= 2 * threads) await storeOldest();
-        continue;
+        entry.done.catch(() => undefined);
+        pending.push(entry);
+      } else {
+        const { analyses, rejects, partial } = analyzeBatch(ctx.analyzer, batch, keepAnalyses);
+        pending.push({ rows: items.length, result: { analyses, rejects, counts: partial.counts }, partial, done: Promise.resolve() });
       }
-      // No thread ready yet (they are loading their models): this one analyses the batch.
-      while (inFlight.length > 0) await storeOldest();
-      const { analyses, rejects, partial } = analyzeBatch(ctx.analyzer, batch, request.keepAnalyses ?? true);
-      await storeRows(ctx.store, analyses, rejects);
-      await ctx.store.putPartial(partial);
-      read += items.length;
-      request.onProgress?.(read);
+      // Store what is done at the head; wait only when too many batches are out.
+      while (pending.length > 0 && pending[0]!.result !== undefined) await storeOldest();
+      while (pending.length >= 3 * threads) await storeOldest();
     }
-    while (inFlight.length > 0) await storeOldest();
+    while (pending.length > 0) await storeOldest();
     if (pool !== undefined) {
       for (const { partial } of (await pool.each({ kind: 'sum' })) as SumResult[]) if (partial !== null) await ctx.store.putPartial(partial);
     }
@@ -109,3 +125,4 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
     await pool?.close();
   }
 }
+

@@ -22,6 +22,8 @@ export interface ThreadPool<Task, Result> {
   readonly size: number;
   /** Threads that have finished preparing (their first task would start at once). */
   readonly ready: number;
+  /** Tasks that run() would hand to a ready thread at once, rather than queue. */
+  readonly spare: number;
   run(task: Task): Promise<Result>;
   /** Runs `task` once on every thread, after what each already holds (e.g. "send what you summed"). */
   each(task: Task): Promise<Result[]>;
@@ -129,6 +131,11 @@ export function createThreadPool<Task, Result>(options: ThreadPoolOptions): Thre
     size: options.size,
     get ready() {
       return threads.filter((t) => t.ready).length;
+    },
+    get spare() {
+      let room = -queue.length;
+      for (const t of threads) if (t.ready) room += Math.max(0, depth - t.held.size);
+      return Math.max(0, room);
     },
     run: (task) => enqueue(task, queue) as Promise<Result>,
     each: (task) => Promise.all(threads.map((t) => enqueue(task, t.own))) as Promise<Result[]>,

@@ -36,9 +36,9 @@ Options:
   --out DIR                 write insights.json, analyses.jsonl, rejects.jsonl, report.html
   --json                    print one JSON document instead of the table
   --batch-size N            verbatims per batch (default: 500)
-  --threads N               threads analysing batches (default: the machine's cores,
-                            ${availableParallelism()} here); 1 analyses in the main thread.
-                            Results are the same for any N
+  --threads N               threads analysing batches, the main one included
+                            (default: the machine's cores, ${availableParallelism()} here); the
+                            results are the same for any N
   -h, --help                this help
 
 Exit codes: 0 ok, 2 usage error, 3 input error.`;

@@ -36,6 +36,8 @@ export interface Nlp {
   readonly lowerKnown: Map<string, boolean>;
   /** What a word id reads as with each POS tag met (see Lexeme), by id: tied to this wink instance's ids. */
   lexemes: Array<TaggedLexeme | undefined>;
+  /** The same for the words wink did not know, until they are forgotten (forgetNewWords). */
+  newLexemes: Map<number, TaggedLexeme>;
 }
 
 /**
@@ -86,13 +88,15 @@ export function createNlp(): Nlp {
   const mark = lexicon.list.length;
   const [lexiconSize] = idsOf(wink, wink.readDoc('qzxwvjkq'));
   forgetSince(lexicon, mark);
-  return { wink, lexicon, forgotten: lexicon.list.length, lexiconSize: lexiconSize!, lowerKnown: new Map(), lexemes: [] };
+  return { wink, lexicon, forgotten: lexicon.list.length, lexiconSize: lexiconSize!, lowerKnown: new Map(), lexemes: [], newLexemes: new Map() };
 }
 
 /** Forgets the words read since the last call (see Nlp): what follows is read as by a fresh instance. */
 export function forgetNewWords(nlp: Nlp): void {
   forgetSince(nlp.lexicon, nlp.forgotten);
   nlp.forgotten = nlp.lexicon.list.length;
+  // Their ids will not come back: the words get new ones when met again.
+  nlp.newLexemes.clear();
   if (nlp.forgotten >= nlp.lexiconSize + OOV_LIMIT) renew(nlp);
 }
 
@@ -104,6 +108,7 @@ function renew(nlp: Nlp): void {
   nlp.lowerKnown.clear();
   // The memo is indexed by the replaced instance's ids.
   nlp.lexemes = [];
+  nlp.newLexemes.clear();
 }
 
 /**
@@ -189,13 +194,17 @@ type WinkTokens = ReturnType<ReturnType<WinkNlp['readDoc']>['tokens']>;
 type WinkToken = ReturnType<WinkTokens['itemAt']>;
 
 function lexemeOf(nlp: Nlp, tokens: WinkTokens, i: number, id: number, tag: string, value: string): Lexeme {
-  const first = nlp.lexemes[id];
+  const known = id < nlp.lexiconSize;
+  const first = known ? nlp.lexemes[id] : nlp.newLexemes.get(id);
   // wink hands out its tag strings from one table: comparing them is comparing pointers.
   for (let entry = first; entry !== undefined; entry = entry.next) if (entry.tag === tag) return entry.lexeme;
   const lexeme = readLexeme(nlp, tokens.itemAt(i), id, value);
-  // Filled in id order as wink numbers new words, so the array stays dense.
-  while (nlp.lexemes.length < id) nlp.lexemes.push(undefined);
-  nlp.lexemes[id] = { tag, lexeme, next: first };
+  const entry = { tag, lexeme, next: first };
+  if (known) {
+    // wink's own words have ids below lexiconSize: a dense array, filled as they are met.
+    while (nlp.lexemes.length < id) nlp.lexemes.push(undefined);
+    nlp.lexemes[id] = entry;
+  } else nlp.newLexemes.set(id, entry);
   return lexeme;
 }
 
