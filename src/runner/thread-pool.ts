@@ -25,7 +25,7 @@ export interface ThreadPool<Task, Result> {
   /** Tasks that run() would hand to a ready thread at once, rather than queue. */
   readonly spare: number;
   run(task: Task): Promise<Result>;
-  /** Runs `task` once on every thread, after what each already holds (e.g. "send what you summed"). */
+  /** Runs `task` once on every thread, after every task given to run() before (e.g. "send what you summed"). */
   each(task: Task): Promise<Result[]>;
   /** Stops the threads; tasks still held fail. */
   close(): Promise<void>;
@@ -76,16 +76,14 @@ export function createThreadPool<Task, Result>(options: ThreadPoolOptions): Thre
   };
 
   const dispatch = (): void => {
-    for (const t of threads) {
-      if (!t.ready) continue;
-      while (t.own.length > 0) send(t, t.own.shift()!);
-    }
     while (queue.length > 0) {
       let best: Thread | undefined;
       for (const t of threads) if (t.ready && t.held.size < depth && (best === undefined || t.held.size < best.held.size)) best = t;
       if (best === undefined) return;
       send(best, queue.shift()!);
     }
+    // A thread's own tasks (each()) follow every task run() was given before them.
+    for (const t of threads) if (t.ready) while (t.own.length > 0) send(t, t.own.shift()!);
   };
 
   const { script, evaluate } = workerScript(options.entry);
