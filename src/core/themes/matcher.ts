@@ -96,12 +96,13 @@ export interface ThemeMatcher {
   themes: CompiledTheme[];
   index: Map<string, Trigger[]>;
   fuzzy: FuzzyIndex | undefined;
-  words: WordIndex;
+  /** The pattern words, and per key the triggers it is indexed under (as `index`). */
+  words: WordIndex<Trigger[]>;
   /**
    * Scratch state of the sentence being matched, reused from sentence to sentence (marks are
    * stamped, never cleared): the matcher is not reentrant, which a synchronous call is not.
    */
-  scratch: { words: SentenceWords; tried: Int32Array; stamp: number };
+  scratch: { words: SentenceWords<Trigger[]>; tried: Int32Array; stamp: number };
 }
 
 export interface CompileOptions {
@@ -124,7 +125,7 @@ const PHRASE_CONFIDENCE = { phrase: [CONFIDENCE.phrase, CONFIDENCE.phraseWithGap
 /** Builds the lemma index once, so a sentence only tests the themes whose keys it holds. */
 export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): ThemeMatcher {
   const index = new Map<string, Trigger[]>();
-  const words = new WordIndex();
+  const words = new WordIndex<Trigger[]>();
   const fuzzyWords: string[] = [];
   let triggers = 0;
   const themes = t.themes.map((th, i): CompiledTheme => {
@@ -181,6 +182,7 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
     };
   });
   const fuzzy = options.fuzzy && fuzzyWords.length > 0 ? buildFuzzyIndex(fuzzyWords, options.knownWords) : undefined;
+  for (const [key, triggers] of index) words.attach(key, triggers);
   return { themes, index, fuzzy, words, scratch: { words: new SentenceWords(words), tried: new Int32Array(triggers), stamp: 0 } };
 }
 
@@ -203,7 +205,7 @@ function better(a: Candidate, b: Candidate | undefined): boolean {
 }
 
 /** One token per group, each group's first not yet used, in group order; the positions sorted. */
-function matchAll(sw: SentenceWords, groups: WordIds): number[] | undefined {
+function matchAll(sw: SentenceWords<Trigger[]>, groups: WordIds): number[] | undefined {
   const used: number[] = [];
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g]!;
@@ -227,7 +229,7 @@ function nextStamp(m: ThemeMatcher): number {
   return scratch.stamp;
 }
 
-function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, sw: SentenceWords, fuzzyAt: ReadonlySet<number>): Map<number, Candidate> {
+function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, sw: SentenceWords<Trigger[]>, fuzzyAt: ReadonlySet<number>): Map<number, Candidate> {
   const best = new Map<number, Candidate>();
   const tried = m.scratch.tried;
   // A co-occurrence pattern is tried once per sentence, whichever of its words comes first.
@@ -237,13 +239,11 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, sw: SentenceWo
     if (better(c, best.get(theme))) best.set(theme, c);
   };
   for (let i = 0; i < s.keys.length; i++) {
-    const keys = s.keys[i] as string[];
     // "n't" is looked up as "not" and as written: one pattern is tried once per word.
-    const wordStamp = keys.length > 1 ? nextStamp(m) : 0;
-    for (const key of keys) {
-      const triggers = m.index.get(key);
-      if (triggers === undefined) continue;
-      for (const tr of triggers) {
+    const wordStamp = (s.keys[i] as string[]).length > 1 ? nextStamp(m) : 0;
+    // The triggers of the word's keys, in key order (sw read them when it read the sentence).
+    for (let k = sw.payloadStarts[i]!; k < sw.payloadStarts[i + 1]!; k++) {
+      for (const tr of sw.payloads[k]!) {
         if (tr.kind === 'all') {
           if (tried[tr.id] === sentenceStamp) continue;
           tried[tr.id] = sentenceStamp;

@@ -11,9 +11,9 @@ export type WordIds = Int32Array;
  * than string-set lookups repeated for every pattern tried. Same answers as wordMatches and
  * wordPresent (pattern.ts), which the signals stage still uses.
  */
-export class WordIndex {
+export class WordIndex<T = unknown> {
   private readonly ids = new Map<PatternWord, number>();
-  private readonly byKey = new Map<string, number[]>();
+  private readonly byKey = new Map<string, KeyEntry<T>>();
 
   get size(): number {
     return this.ids.size;
@@ -25,43 +25,59 @@ export class WordIndex {
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(word, id);
-      for (const alt of word) {
-        const list = this.byKey.get(alt);
-        if (list) list.push(id);
-        else this.byKey.set(alt, [id]);
-      }
+      for (const alt of word) this.entry(alt).words.push(id);
     }
     return id;
+  }
+
+  /** Attaches what the caller looks a key up for (the matcher: the patterns it triggers), so one lookup gives both. */
+  attach(key: string, payload: T): void {
+    this.entry(key).payload = payload;
+  }
+
+  private entry(key: string): KeyEntry<T> {
+    let entry = this.byKey.get(key);
+    if (entry === undefined) this.byKey.set(key, (entry = { words: [], payload: undefined }));
+    return entry;
   }
 
   pattern(p: Pattern): WordIds {
     return Int32Array.from(p, (w) => this.id(w));
   }
 
-  /** The words a key stands for (undefined: none). */
-  wordsOf(key: string): readonly number[] | undefined {
+  /** What a key stands for (undefined: nothing any pattern names). */
+  lookup(key: string): KeyEntry<T> | undefined {
     return this.byKey.get(key);
   }
+}
+
+/** A key's pattern words and the caller's payload. */
+export interface KeyEntry<T> {
+  words: number[];
+  payload: T | undefined;
 }
 
 /**
  * One sentence's tokens as word numbers. Reused from sentence to sentence: the presence
  * marks are stamped with a sentence number, so nothing is cleared between sentences.
  */
-export class SentenceWords {
+export class SentenceWords<T = unknown> {
   length = 0;
   /** Token i matches the words flat[starts[i]] .. flat[starts[i + 1] - 1]. */
   private flat = new Int32Array(256);
   private starts = new Int32Array(65);
+  /** Token i's keys' payloads (in key order, keys with none left out) are payloads[payloadStarts[i]] ... */
+  readonly payloads: T[] = [];
+  readonly payloadStarts: number[] = [];
   private present: Int32Array;
   private stamp = 0;
 
-  constructor(index: WordIndex) {
+  constructor(index: WordIndex<T>) {
     this.present = new Int32Array(index.size);
   }
 
   /** Resolves the prepared sentence's keys (fuzzy keywords included) against the index. */
-  read(index: WordIndex, s: PreparedSentence): this {
+  read(index: WordIndex<T>, s: PreparedSentence): this {
     this.stamp++;
     if (this.stamp === 0x7fffffff) {
       this.present.fill(0);
@@ -71,11 +87,15 @@ export class SentenceWords {
     const n = (this.length = s.keys.length);
     if (this.starts.length <= n) this.starts = new Int32Array(2 * n + 1);
     let used = 0;
+    let payloads = 0;
     for (let i = 0; i < n; i++) {
       this.starts[i] = used;
+      this.payloadStarts[i] = payloads;
       for (const key of s.keys[i] as string[]) {
-        const ids = index.wordsOf(key);
-        if (ids === undefined) continue;
+        const entry = index.lookup(key);
+        if (entry === undefined) continue;
+        if (entry.payload !== undefined) this.payloads[payloads++] = entry.payload;
+        const ids = entry.words;
         if (used + ids.length > this.flat.length) this.grow(used + ids.length);
         for (const id of ids) {
           this.flat[used++] = id;
@@ -84,6 +104,7 @@ export class SentenceWords {
       }
     }
     this.starts[n] = used;
+    this.payloadStarts[n] = payloads;
     return this;
   }
 
