@@ -1,4 +1,4 @@
-import type { Analysis, Reject } from '../contracts/index.js';
+import { emptyCounts, type Analysis, type Reject, type RunCounts } from '../contracts/index.js';
 import type { Analyzer } from '../core/analyzer.js';
 import { analyzeVerbatim } from '../core/analyze.js';
 import { countOutcome, createPartial, foldAnalysis } from '../core/insights/fold.js';
@@ -11,27 +11,54 @@ const REJECT_COUNT = { invalid: 'rejected', duplicate: 'duplicates', unsupported
 export interface BatchAnalysis {
   analyses: Analysis[];
   rejects: Reject[];
+  /** The batch's partial, or the one it was folded into (`into`). */
   partial: InsightPartial;
+  /** What the batch's rows became (the same as partial.counts unless folded into another). */
+  counts: RunCounts;
+}
+
+export interface AnalyzeBatchOptions {
+  /**
+   * false: no analysis is returned (for a run nobody will read them from): each is folded
+   * and dropped at once, so it dies young instead of being carried through the batch by the
+   * garbage collector. Default true.
+   */
+  keepAnalyses?: boolean;
+  /**
+   * A partial of the same run to fold the batch into, rather than into a partial of its own:
+   * partials merge by addition, so folding many batches into one gives the same sums as
+   * merging theirs, without building a partial per batch (embedded mode, which keeps none).
+   */
+  into?: InsightPartial;
 }
 
 /**
  * The work of the analyze stage on one batch, without the writes: every item ends as an
  * analysis or a reject, and the batch is folded into its partial. No I/O, so it runs
- * wherever the analyzer is: in the stage itself (process-batch.ts) or on a thread of
- * `analyze --threads`. `keepAnalyses: false` returns none (for a run nobody will read them
- * from): each is folded and dropped at once, so it dies young instead of being carried
- * through the batch by the garbage collector.
+ * wherever the analyzer is: in the stage itself (process-batch.ts), in the embedded runner
+ * or on one of its threads (`analyze --threads`).
  */
-export function analyzeBatch(analyzer: Analyzer, batch: Batch, keepAnalyses = true): BatchAnalysis {
+export function analyzeBatch(analyzer: Analyzer, batch: Batch, options: AnalyzeBatchOptions = {}): BatchAnalysis {
   const { runId } = batch;
+  const keepAnalyses = options.keepAnalyses ?? true;
   analyzer.beginBatch?.();
   const fold = { bucketSize: batch.options.bucket, by: batch.options.by };
-  const partial = createPartial(runId, batch.key, fold, analyzer.version);
+  const into = options.into;
+  if (into !== undefined && (into.runId !== runId || into.bucketSize !== fold.bucketSize)) throw new Error(`analyzeBatch: batch ${batch.key} cannot be folded into partial ${into.key}`);
+  const partial = into ?? createPartial(runId, batch.key, fold, analyzer.version);
+  // As accumulatePartial keeps it: the sum's key is the least of its batches'.
+  if (batch.key < partial.key) partial.key = batch.key;
+  const counts = emptyCounts();
+  const count = (outcome: keyof Omit<RunCounts, 'read'>): void => {
+    countOutcome(partial, outcome);
+    counts.read++;
+    counts[outcome]++;
+  };
   const analyses: Analysis[] = [];
   const rejects: Reject[] = [];
   const reject = (r: Reject): void => {
     rejects.push(r);
-    countOutcome(partial, REJECT_COUNT[r.reason]);
+    count(REJECT_COUNT[r.reason]);
   };
   for (const item of batch.items) {
     if (item.kind === 'reject') {
@@ -42,12 +69,15 @@ export function analyzeBatch(analyzer: Analyzer, batch: Batch, keepAnalyses = tr
     const outcome = analyzeVerbatim(analyzer, verbatim, runId);
     if (outcome.kind === 'analysis') {
       if (keepAnalyses) analyses.push(outcome.analysis);
+      // foldAnalysis counts it in the partial.
       foldAnalysis(partial, outcome.analysis, fold);
+      counts.read++;
+      counts.analyzed++;
     } else if (outcome.kind === 'unsupportedLanguage') {
       reject({ runId, source, row, reason: 'unsupportedLanguage', verbatimId: verbatim.id, language: outcome.language, message: `language '${outcome.language}' is not analysed (English only)` });
     } else {
       reject({ runId, source, row, reason: 'invalid', verbatimId: verbatim.id, message: outcome.message });
     }
   }
-  return { analyses, rejects, partial };
+  return { analyses, rejects, partial, counts };
 }

@@ -1,5 +1,4 @@
 import { workerData } from 'node:worker_threads';
-import { accumulatePartial } from '../core/insights/merge.js';
 import type { InsightPartial } from '../core/insights/partial-types.js';
 import { loadAnalyzer } from '../load/analyzer.js';
 import { analyzeBatch } from '../pipeline/analyze-batch.js';
@@ -8,9 +7,9 @@ import type { AnalyzeTask, AnalyzeThreadData, BatchResult, SumResult } from './a
 
 /**
  * A thread of `analyze --threads`: builds its own analyzer from the same model files, then
- * analyses the batches it is sent. Its batches' partials are summed here (they merge by
- * addition, DESIGN.md) and sent once, when asked, so only analyses, rejects and counts
- * cross between threads per batch.
+ * analyses the batches it is sent. They are all folded into one partial here (partials merge
+ * by addition, DESIGN.md), sent once, when asked, so only analyses, rejects and counts cross
+ * between threads per batch.
  */
 const data = workerData as AnalyzeThreadData;
 let sum: InsightPartial | null = null;
@@ -23,9 +22,8 @@ serveTasks(
       sum = null;
       return { partial };
     }
-    const { analyses, rejects, partial } = analyzeBatch(analyzer, task.batch, data.keepAnalyses);
-    if (sum === null) sum = partial;
-    else accumulatePartial(sum, partial);
-    return { analyses, rejects, counts: partial.counts };
+    const { analyses, rejects, partial, counts } = analyzeBatch(analyzer, task.batch, { keepAnalyses: data.keepAnalyses, ...(sum ? { into: sum } : {}) });
+    sum = partial;
+    return { analyses, rejects, counts };
   },
 );

@@ -36,8 +36,6 @@ export const newRunId = (): string => `run-${new Date().toISOString().slice(0, 1
 interface Pending {
   rows: number;
   result: BatchResult | undefined;
-  /** The batch's partial when analysed here; another thread sums its own (see runEmbedded). */
-  partial: InsightPartial | undefined;
   /** Settles when `result` is there (a failure on another thread rejects it). */
   done: Promise<void>;
 }
@@ -47,12 +45,15 @@ interface Pending {
  * Rows stream from the readers in batches; analyses, rejects and partials go to the store,
  * insights come from the partials.
  *
+ * Each thread folds all the batches it analyses into one partial, stored at the end (partials
+ * merge by addition, in any order or grouping: the insights are the same as from a partial
+ * per batch, without building and merging one per batch).
+ *
  * With threads, this thread reads the files, cuts batches and hands each to another thread
  * with room for it (two batches each), analysing the batch itself when none has: so every
  * thread, this one too, stays busy, with no more threads than `threads` at work. Results are
  * stored in batch order, so the store holds the same analyses in the same order as with one
- * thread. The other threads sum their batches' partials and hand the sums over at the end
- * (partials merge by addition, in any order or grouping: the insights are the same). Every
+ * thread. Every
  * batch is parsed as by a fresh parser (Analyzer.beginBatch), so a batch's analyses do not
  * depend on the thread it ran on. At most three batches per thread are out at a time, so
  * memory stays bounded whatever the file size.
@@ -72,6 +73,8 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
   const keepAnalyses = request.keepAnalyses ?? true;
   let read = 0;
   let pool: AnalyzePool | undefined;
+  /** The batches analysed in this thread, folded into one partial (the other threads do the same). */
+  let sum: InsightPartial | undefined;
   const pending: Pending[] = [];
   const storeOldest = async (): Promise<void> => {
     const oldest = pending[0]!;
@@ -79,7 +82,6 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
     pending.shift();
     const { analyses, rejects } = oldest.result!;
     await storeRows(ctx.store, analyses, rejects);
-    if (oldest.partial) await ctx.store.putPartial(oldest.partial);
     read += oldest.rows;
     request.onProgress?.(read);
   };
@@ -97,20 +99,23 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
       // A file of one batch is done before a thread could start: threads start with the second.
       if (threads > 1 && ++batches === 2) pool = createAnalyzePool(threads - 1, { analyzer: request.analyzer ?? {}, keepAnalyses });
       if (pool !== undefined && pool.spare > 0) {
-        const entry: Pending = { rows: items.length, result: undefined, partial: undefined, done: Promise.resolve() };
+        const entry: Pending = { rows: items.length, result: undefined, done: Promise.resolve() };
         entry.done = (pool.run({ kind: 'batch', batch }) as Promise<BatchResult>).then((result) => void (entry.result = result));
         // Awaited in order by storeOldest; this only keeps a failure from going unhandled meanwhile.
         entry.done.catch(() => undefined);
         pending.push(entry);
       } else {
-        const { analyses, rejects, partial } = analyzeBatch(ctx.analyzer, batch, keepAnalyses);
-        pending.push({ rows: items.length, result: { analyses, rejects, counts: partial.counts }, partial, done: Promise.resolve() });
+        const { analyses, rejects, partial, counts } = analyzeBatch(ctx.analyzer, batch, { keepAnalyses, ...(sum ? { into: sum } : {}) });
+        sum = partial;
+        pending.push({ rows: items.length, result: { analyses, rejects, counts }, done: Promise.resolve() });
       }
       // Store what is done at the head; wait only when too many batches are out.
       while (pending.length > 0 && pending[0]!.result !== undefined) await storeOldest();
       while (pending.length >= 3 * threads) await storeOldest();
     }
     while (pending.length > 0) await storeOldest();
+    // Stored once every row is: a stored partial means its batches are complete.
+    if (sum !== undefined) await ctx.store.putPartial(sum);
     if (pool !== undefined) {
       for (const { partial } of (await pool.each({ kind: 'sum' })) as SumResult[]) if (partial !== null) await ctx.store.putPartial(partial);
     }
