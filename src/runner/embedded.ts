@@ -28,6 +28,11 @@ export interface EmbeddedRunRequest extends RunInput {
    * are neither kept nor sent between threads. Default true.
    */
   keepAnalyses?: boolean;
+  /**
+   * The other threads, started by the caller (and closed by it): so they load their models
+   * while this one loads its own. Without it, they are started with the second batch.
+   */
+  pool?: AnalyzePool;
 }
 
 export const newRunId = (): string => `run-${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-${randomUUID().slice(0, 8)}`;
@@ -72,7 +77,8 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
   const threads = request.threads ?? 1;
   const keepAnalyses = request.keepAnalyses ?? true;
   let read = 0;
-  let pool: AnalyzePool | undefined;
+  let pool = request.pool;
+  const ownsPool = pool === undefined;
   /** The batches analysed in this thread, folded into one partial (the other threads do the same). */
   let sum: InsightPartial | undefined;
   const pending: Pending[] = [];
@@ -97,7 +103,7 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
     for await (const items of batchesOf(rows, request.batchSize ?? DEFAULT_BATCH_SIZE)) {
       const batch: Batch = { runId, key: batchKey(runId, items), options: request.options, items };
       // A file of one batch is done before a thread could start: threads start with the second.
-      if (threads > 1 && ++batches === 2) pool = createAnalyzePool(threads - 1, { analyzer: request.analyzer ?? {}, keepAnalyses });
+      if (ownsPool && threads > 1 && ++batches === 2) pool = createAnalyzePool(threads - 1, { analyzer: request.analyzer ?? {}, keepAnalyses });
       if (pool !== undefined && pool.spare > 0) {
         const entry: Pending = { rows: items.length, result: undefined, done: Promise.resolve() };
         entry.done = (pool.run({ kind: 'batch', batch }) as Promise<BatchResult>).then((result) => void (entry.result = result));
@@ -127,7 +133,7 @@ export async function runEmbedded(ctx: StageContext, request: EmbeddedRunRequest
     await ctx.store.updateRun(runId, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
     throw error;
   } finally {
-    await pool?.close();
+    if (ownsPool) await pool?.close();
   }
 }
 

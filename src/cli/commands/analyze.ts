@@ -1,7 +1,9 @@
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../../errors.js';
 import { loadAnalyzer } from '../../load/analyzer.js';
-import { runEmbedded } from '../../runner/embedded.js';
+import { createAnalyzePool } from '../../runner/analyze-pool.js';
+import { runEmbedded, type EmbeddedRunRequest } from '../../runner/embedded.js';
 import { createEmbeddedStore } from '../../store/embedded-store.js';
 import { estimateRows } from '../estimate-rows.js';
 import { INGEST_FLAGS, ingestSettings, positiveInt } from '../ingest-flags.js';
@@ -67,20 +69,28 @@ export async function run(argv: string[]): Promise<number> {
     ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
     modelPaths: values.model ?? [],
   };
-  const { analyzer, themeInfo } = await loadAnalyzer(analyzerOptions);
-  const progress = createProgress('analyzing', process.stderr.isTTY ? await estimateRows(positionals) : undefined);
+  const keepAnalyses = Boolean(values.out);
+  // On an input that will need them, the other threads load their models beside this one's.
+  const pool = threads > 1 && (await inputBytes(positionals)) >= EARLY_THREADS_BYTES ? createAnalyzePool(threads - 1, { analyzer: analyzerOptions, keepAnalyses }) : undefined;
+  try {
+    return await analyzeFiles(positionals, values, { ...ingest, threads, analyzer: analyzerOptions, keepAnalyses, ...(pool ? { pool } : {}) }, top);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function analyzeFiles(files: string[], values: { out?: string; json?: boolean }, request: Omit<EmbeddedRunRequest, 'sources'>, top: number): Promise<number> {
+  const { analyzer, themeInfo } = await loadAnalyzer(request.analyzer);
+  const progress = createProgress('analyzing', process.stderr.isTTY ? await estimateRows(files) : undefined);
   // Created last before the try: its temporary folder is removed in the finally, whatever fails.
   // Only --out reads analyses back; the partials are summed as they come (see the options).
-  const store = createEmbeddedStore({ keepAnalyses: Boolean(values.out), mergePartials: true });
+  const store = createEmbeddedStore({ keepAnalyses: request.keepAnalyses ?? true, mergePartials: true });
   try {
-    const { run, insights } = await runEmbedded(
-      { store, analyzer },
-      { sources: positionals, ...ingest, threads, analyzer: analyzerOptions, keepAnalyses: Boolean(values.out), onProgress: (n) => progress.update(n) },
-    );
+    const { run, insights } = await runEmbedded({ store, analyzer }, { sources: files, ...request, onProgress: (n) => progress.update(n) });
     progress.done();
     const result = summariseRun(run, insights, themeInfo);
     if (values.out) {
-      await writeOutputs(values.out, { store, runId: run.id, counts: run.counts, summary: result.summary, rows: result.rows, insights, title: `frictionlens: ${positionals.join(', ')}` });
+      await writeOutputs(values.out, { store, runId: run.id, counts: run.counts, summary: result.summary, rows: result.rows, insights, title: `frictionlens: ${files.join(', ')}` });
     }
     process.stdout.write(renderRunSummary(result, { json: Boolean(values.json), top }));
     if (values.out && !values.json) process.stdout.write(`\nwrote ${values.out}/insights.json, analyses.jsonl, rejects.jsonl, report.html\n`);
@@ -89,4 +99,12 @@ export async function run(argv: string[]): Promise<number> {
     progress.done();
     await store.close();
   }
+}
+
+/** Input of this size or more (about 3,000 comments) starts the other threads at once, not with the second batch. */
+const EARLY_THREADS_BYTES = 1 << 20;
+
+async function inputBytes(paths: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(paths.map(async (p) => (await stat(p).catch(() => null))?.size ?? 0));
+  return sizes.reduce((a, b) => a + b, 0);
 }
