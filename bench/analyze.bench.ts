@@ -6,9 +6,10 @@
  * alike; each keeps its best round). Then where frictionlens's CPU time goes, stage by stage
  * (from a CPU profile of one run), and how it scales with --threads.
  *
- *   npm run build && npm run bench:analyze            # ~4 minutes on 2 cores; writes bench/results/analyze.md
- *   npm run bench:analyze -- --million                # and 1,000,000 generated comments end to end (~5 more)
- *   options: --texts N (generated comments, default 20000), --rounds N (default 3)
+ *   npm run build && npm run bench:analyze            # ~6 minutes on 2 cores; writes bench/results/analyze.md
+ *   npm run bench:analyze -- --million                # and 1,000,000 generated comments end to end (~4-5 more)
+ *   options: --texts N (generated comments, default 20000), --rounds N (default 3),
+ *            --scaling-texts N (generated comments for the thread scaling, default 100000)
  *
  * Texts: N distinct generated survey comments of 40+ words in varied vocabulary
  * (data/generate.ts --comments), and the public sets in ../shared/datasets that are there
@@ -25,9 +26,14 @@ import { corpora, generatedComments, type Corpus } from './analyze/corpora.js';
 import { stageBreakdown } from './analyze/stages.js';
 import { runMeasured, type MeasuredRun } from './lib/rss.js';
 
-const { values } = parseArgs({ options: { million: { type: 'boolean', default: false }, texts: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { million: { type: 'boolean', default: false }, texts: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '3' }, 'scaling-texts': { type: 'string', default: '100000' } },
+});
 const TEXTS = Number(values.texts);
 const ROUNDS = Number(values.rounds);
+const SCALING_TEXTS = Number(values['scaling-texts']);
+/** The scaling runs are long (a few tens of seconds each): fewer rounds. */
+const SCALING_ROUNDS = Math.max(1, ROUNDS - 1);
 const MILLION = 1_000_000;
 
 const here = import.meta.dirname;
@@ -55,18 +61,18 @@ const vaderRun = (c: Corpus): Promise<MeasuredRun> => runMeasured(process.execPa
 const WINK = 'wink-nlp readDoc, default pipe (baseline)';
 const VADER = 'VADER-js polarity_scores (baseline)';
 const ONE = 'frictionlens analyze --threads 1';
-const DEFAULT = `frictionlens analyze (default: --threads ${cores})`;
+const DEFAULT = `frictionlens analyze --threads ${cores} (the cores; the default from 4 MB of input)`;
 const CONTENDERS: Contender[] = [
   { name: WINK, run: winkRun },
   { name: VADER, run: vaderRun },
   { name: ONE, run: (c) => analyze(c, ['--threads', '1']) },
-  ...(cores > 1 ? [{ name: DEFAULT, run: (c: Corpus) => analyze(c, []) }] : []),
+  ...(cores > 1 ? [{ name: DEFAULT, run: (c: Corpus) => analyze(c, ['--threads', String(cores)]) }] : []),
 ];
 
 /** Each contender's best round (by wall time) over interleaved rounds. */
-async function interleaved(corpus: Corpus, contenders: readonly Contender[]): Promise<Map<string, MeasuredRun>> {
+async function interleaved(corpus: Corpus, contenders: readonly Contender[], rounds = ROUNDS): Promise<Map<string, MeasuredRun>> {
   const best = new Map<string, MeasuredRun>();
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; r < rounds; r++) {
     for (const c of contenders) {
       const run = await c.run(corpus);
       if (run.code !== 0) throw new Error(`${c.name} on ${corpus.name} failed with exit code ${run.code}`);
@@ -127,34 +133,46 @@ const generated = sets[0]!;
   }
 }
 
-// Thread scaling on the generated comments: 1, 2, 4, ... up to the cores.
+// Thread scaling: 1, 2, 4, ... up to the cores, on the generated comments of the ratios and
+// on a larger set, where the fixed costs of a thread (loading its models, warming up its
+// compiled code) weigh less, as in the files threads are for.
 const threadCounts = [...new Set([1, 2, ...[4, 8, 16, 32].filter((t) => t < cores), cores])].sort((a, b) => a - b);
-const scaling = new Map<number, MeasuredRun>();
-const measured = results.get(generated.name)!;
-scaling.set(1, measured.get(ONE)!);
-if (cores > 1) scaling.set(cores, measured.get(DEFAULT)!);
-const missing = threadCounts.filter((t) => !scaling.has(t));
-if (missing.length > 0) {
+const scalingTables: Array<{ corpus: Corpus; runs: Map<number, MeasuredRun> }> = [];
+{
+  const runs = new Map<number, MeasuredRun>();
+  const measured = results.get(generated.name)!;
+  runs.set(1, measured.get(ONE)!);
+  if (cores > 1) runs.set(cores, measured.get(DEFAULT)!);
+  const missing = threadCounts.filter((t) => !runs.has(t));
   const best = await interleaved(generated, missing.map((t) => ({ name: String(t), run: (c: Corpus) => analyze(c, ['--threads', String(t)]) })));
-  for (const t of missing) scaling.set(t, best.get(String(t))!);
+  for (const t of missing) runs.set(t, best.get(String(t))!);
+  scalingTables.push({ corpus: generated, runs });
 }
-say(`## Thread scaling (${generated.name})`);
-say();
-say('| --threads | wall s | texts/s | speed-up | CPU s | peak RSS MB |');
-say('|---:|---:|---:|---:|---:|---:|');
-const oneThread = scaling.get(1)!.seconds;
-for (const t of threadCounts) {
-  const r = scaling.get(t)!;
-  say(`| ${t} | ${r.seconds.toFixed(2)} | ${fmt(generated.texts / r.seconds)} | ${(oneThread / r.seconds).toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${fmt(r.peakMb)} |`);
+if (SCALING_TEXTS > TEXTS) {
+  const file = await generatedComments(SCALING_TEXTS);
+  const corpus: Corpus = { ...generated, name: `${fmt(SCALING_TEXTS)} generated comments`, files: [file], texts: SCALING_TEXTS, distinct: SCALING_TEXTS };
+  const best = await interleaved(corpus, threadCounts.map((t) => ({ name: String(t), run: (c: Corpus) => analyze(c, ['--threads', String(t)]) })), SCALING_ROUNDS);
+  scalingTables.push({ corpus, runs: new Map(threadCounts.map((t) => [t, best.get(String(t))!])) });
 }
-say();
+for (const { corpus, runs } of scalingTables) {
+  say(`## Thread scaling (${corpus.name}${corpus === generated ? '' : `, best of ${SCALING_ROUNDS}`})`);
+  say();
+  say('| --threads | wall s | texts/s | speed-up | CPU s | peak RSS MB |');
+  say('|---:|---:|---:|---:|---:|---:|');
+  const oneThread = runs.get(1)!.seconds;
+  for (const t of threadCounts) {
+    const r = runs.get(t)!;
+    say(`| ${t} | ${r.seconds.toFixed(2)} | ${fmt(corpus.texts / r.seconds)} | ${(oneThread / r.seconds).toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${fmt(r.peakMb)} |`);
+  }
+  say();
+}
 
 let million: MeasuredRun | undefined;
 if (values.million) {
   const file = await generatedComments(MILLION);
   million = await runMeasured(cli, ['analyze', file, '--json']);
   const counts = million.code === 0 ? (JSON.parse(million.stdout) as { run: Record<string, number> }).run : undefined;
-  say(`## ${fmt(MILLION)} generated comments (40+ words), \`frictionlens analyze FILE --json\`, default --threads ${cores}`);
+  say(`## ${fmt(MILLION)} generated comments (40+ words), \`frictionlens analyze FILE --json\` (default: --threads ${cores})`);
   say();
   say(`${million.seconds.toFixed(0)} s wall (${fmt(MILLION / million.seconds)} texts/s), ${million.cpuSeconds.toFixed(0)} s CPU, peak RSS ${fmt(million.peakMb)} MB for the process (${fmt(million.peakMb / cores)} MB per thread), exit ${million.code}${counts ? `; counts ${JSON.stringify(counts)}` : ''}`);
   say();
@@ -171,12 +189,13 @@ for (const corpus of sets) {
   say(`| ${corpus.name}: --threads 1 >= 0.5 x bare wink-nlp | ${goal(ratio >= 0.5)} | ${ratio.toFixed(2)} |`);
   if (cores > 1) {
     const threaded = best.get(WINK)!.seconds / best.get(DEFAULT)!.seconds;
-    say(`| ${corpus.name}: default threads >= 0.5 x bare wink-nlp | ${goal(threaded >= 0.5)} | ${threaded.toFixed(2)} |`);
+    say(`| ${corpus.name}: --threads ${cores} >= 0.5 x bare wink-nlp | ${goal(threaded >= 0.5)} | ${threaded.toFixed(2)} |`);
   }
 }
-if (scaling.has(2)) {
-  const speedup = oneThread / scaling.get(2)!.seconds;
-  say(`| --threads 2 >= 1.7 x --threads 1 | ${goal(speedup >= 1.7)} | ${speedup.toFixed(2)} |`);
+for (const { corpus, runs } of scalingTables) {
+  if (!runs.has(2)) continue;
+  const speedup = runs.get(1)!.seconds / runs.get(2)!.seconds;
+  say(`| ${corpus.name}: --threads 2 >= 1.7 x --threads 1 | ${goal(speedup >= 1.7)} | ${speedup.toFixed(2)} |`);
 }
 if (million) {
   say(`| 1,000,000 comments in <= 240 s | ${goal(million.code === 0 && million.seconds <= 240)} | ${million.seconds.toFixed(0)} s |`);
