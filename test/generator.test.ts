@@ -8,6 +8,7 @@ import { AGENT_ACKNOWLEDGEMENTS, AGENT_CLOSINGS, AGENT_GREETINGS, AGENT_PROBES, 
 import { PHRASINGS } from '../data/generator/phrasings.js';
 import { createRng } from '../data/generator/prng.js';
 import { buildSamples, DEFAULT_SEED, type Samples } from '../data/generator/samples.js';
+import { streamComments } from '../data/generator/comments.js';
 import { streamRows } from '../data/generator/stream.js';
 import { fillTemplate } from '../data/generator/template.js';
 import { THEME_IDS } from '../data/generator/theme-ids.js';
@@ -179,5 +180,21 @@ describe('streamed benchmark file', () => {
     const rows = rowsOf('a.jsonl', await readFile(join(dir, 'a.jsonl'), 'utf8'));
     expect(rows).toHaveLength(summary.rows);
     expect(new Set(rows.map((r) => r.channel))).toEqual(new Set(['survey', 'call', 'chat', 'email', 'review']));
+  });
+
+  it('streams distinct survey comments of 40+ words for the analyze benchmark, the same for the same seed', async () => {
+    const a = await streamComments({ path: join(dir, 'c.csv'), rows: 600, seed: 7 });
+    await streamComments({ path: join(dir, 'd.csv'), rows: 600, seed: 7 });
+    const content = await readFile(join(dir, 'c.csv'), 'utf8');
+    expect(content).toBe(await readFile(join(dir, 'd.csv'), 'utf8'));
+    const rows = rowsOf('c.csv', content);
+    const texts = rows.map((r) => String(r.text));
+    expect(rows).toHaveLength(600);
+    expect(new Set(texts).size).toBe(600);
+    for (const t of texts) expect(t.split(/\s+/).filter(Boolean).length).toBeGreaterThanOrEqual(40);
+    expect(a.meanWords).toBeGreaterThan(40);
+    for (const r of rows) expect(Verbatim.safeParse(r).success).toBe(true);
+    // Varied vocabulary: far more distinct words than the sample phrasings hold.
+    expect(new Set(texts.flatMap((t) => t.toLowerCase().match(/[a-z]+/g) ?? [])).size).toBeGreaterThan(1500);
   });
 });

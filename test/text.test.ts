@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNlp, parseDoc } from '../src/core/text/nlp.js';
+import { createNlp, forgetNewWords, parseDoc } from '../src/core/text/nlp.js';
 import { loadWinkModel } from '../src/load/wink-model.js';
 import type { Doc, Token } from '../src/core/text/types.js';
 
@@ -68,9 +68,40 @@ describe('parseDoc', () => {
   });
 });
 
-describe('the parser instance', () => {
-  it('can be rebuilt any number of times (a long run replaces it every 100,000 unseen words)', () => {
-    for (let i = 0; i < 30; i++) createNlp(loadWinkModel());
-    expect(parseDoc(createNlp(loadWinkModel()), 'It works.').sentences).toHaveLength(1);
+describe('the parser between batches', () => {
+  const words = (doc: Doc): string[] => tokensOf(doc).map((t) => t.text);
+  const later = "Movies w/ Grimbly's as bad guys";
+
+  it("reads a text differently once wink has met one of its words before (wink's own memory)", () => {
+    const fresh = words(parseDoc(createNlp(loadWinkModel()), later));
+    const taught = createNlp(loadWinkModel());
+    parseDoc(taught, "I watched Grimbly's.");
+    expect(fresh).toContain("'s");
+    expect(words(parseDoc(taught, later))).not.toEqual(fresh);
+  });
+
+  it('reads a batch as a fresh parser would, whatever earlier batches taught it', () => {
+    const fresh = words(parseDoc(createNlp(loadWinkModel()), later));
+    const taught = createNlp(loadWinkModel());
+    parseDoc(taught, "I watched Grimbly's.");
+    forgetNewWords(taught);
+    expect(words(parseDoc(taught, later))).toEqual(fresh);
+  });
+
+  it('builds as many parsers as needed (wink-eng-lite-web-model alone fails at the 21st)', () => {
+    // Its metaCER() re-serialises its previous output at each call, until "Invalid string length".
+    for (let i = 0; i < 25; i++) expect(parseDoc(createNlp(loadWinkModel()), 'ok').sentences).toHaveLength(1);
+  });
+
+  it('keeps parsing the same after replacing wink once its unseen words pile up', () => {
+    const parser = createNlp(loadWinkModel());
+    const before = JSON.stringify(parseDoc(parser, 'Refnud from Zorblax never came, order #4411 still open.'));
+    // Enough unseen words to pass the limit of one instance (OOV_LIMIT, 100,000).
+    for (let batch = 0; batch < 25; batch++) {
+      forgetNewWords(parser);
+      parseDoc(parser, Array.from({ length: 4200 }, (_, i) => `qx${batch}z${i}`).join(' '));
+    }
+    forgetNewWords(parser);
+    expect(JSON.stringify(parseDoc(parser, 'Refnud from Zorblax never came, order #4411 still open.'))).toBe(before);
   });
 });

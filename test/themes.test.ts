@@ -261,3 +261,23 @@ describe('sentences about something else', () => {
     expect(found).not.toContain(wrong);
   });
 });
+
+describe('the edit distance of misspellings', () => {
+  it('is the restricted Damerau-Levenshtein distance of natural wherever it is within the limit', async () => {
+    const { DamerauLevenshteinDistance } = await import('natural/lib/natural/distance/index.js');
+    const { editDistanceWithin } = await import('../src/core/themes/fuzzy.js');
+    // Seeded pairs over a small alphabet, so transpositions, repeats and near misses are common.
+    let seed = 7;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const word = (): string => Array.from({ length: Math.floor(next() * 10) }, () => 'abcde'[Math.floor(next() * 5)]).join('');
+    for (let k = 0; k < 20_000; k++) {
+      const [a, b, limit] = [word(), word(), Math.floor(next() * 3)];
+      const d = DamerauLevenshteinDistance(a, b, { restricted: true });
+      const within = editDistanceWithin(a, b, limit);
+      if (d <= limit) expect(within, `${a} / ${b}`).toBe(d);
+      else expect(within, `${a} / ${b}`).toBeGreaterThan(limit);
+    }
+    expect(editDistanceWithin('refnud', 'refund', 1)).toBe(1);
+    expect(editDistanceWithin('pasword', 'password', 1)).toBe(1);
+  });
+});

@@ -29,6 +29,11 @@ export interface ThemeHit {
 export interface Analyzer {
   /** Identifies taxonomy, lexicons and trained models; stored on every analysis. */
   version: string;
+  /**
+   * Called as a batch begins: the parser forgets what it learnt from earlier texts (see
+   * Nlp in text/nlp.ts), so a batch's analyses are the same on any thread or worker.
+   */
+  beginBatch?(): void;
   redact(text: string): { text: string; counts: Partial<Record<string, number>> };
   detectLanguage(text: string): { language: string; confident: boolean };
   parse(text: string): Doc;

@@ -7,7 +7,7 @@ import { detectLanguage } from '../core/language/index.js';
 import { createRedactor, redact } from '../core/redact/index.js';
 import { createSentimentModel, NEUTRAL_BAND, scoreDoc, sentimentLabel } from '../core/sentiment/index.js';
 import { detectSignals } from '../core/signals/detect.js';
-import { createNlp, parseDoc } from '../core/text/nlp.js';
+import { createNlp, forgetNewWords, parseDoc } from '../core/text/nlp.js';
 import type { Doc } from '../core/text/types.js';
 import { compileTaxonomy, matchThemes } from '../core/themes/matcher.js';
 import { themeInfoOf, type Taxonomy, type ThemeInfo } from '../core/themes/taxonomy.js';
@@ -78,6 +78,7 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
 
   const analyzer: Analyzer = {
     version: `fl-${version.digest('hex').slice(0, 12)}`,
+    beginBatch: () => forgetNewWords(nlp),
     redact: (text) => redact(redactor, text),
     detectLanguage: (text) => detectLanguage(text, ngram),
     parse: (text) => parseDoc(nlp, text),

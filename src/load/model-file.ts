@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../core/parse-yaml.js';
 import { InputError } from '../errors/index.js';
 
 /**

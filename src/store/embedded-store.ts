@@ -2,15 +2,63 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyCounts, type Analysis, type Insight, type Reject, type Run } from '../contracts/index.js';
-import { addCounts } from '../core/insights/merge.js';
+import { accumulatePartial, addCounts } from '../core/insights/merge.js';
 import type { InsightPartial } from '../core/insights/partial-types.js';
 import { JsonlCollection } from './jsonl-collection.js';
-import type { InsightQuery, Store, WriteResult } from './store.js';
+import type { InsightQuery, PartialProgress, Store, WriteResult } from './store.js';
 
 interface RunFiles {
   analyses: JsonlCollection<Analysis>;
   rejects: JsonlCollection<Reject>;
-  partials: JsonlCollection<InsightPartial>;
+  partials: JsonlCollection<InsightPartial> | MergedPartials;
+}
+
+export interface EmbeddedStoreOptions {
+  /** Where the files go (default: a temporary folder, removed on close). */
+  dir?: string;
+  /**
+   * false: analyses are counted and their keys kept, but not written, and read back as
+   * none. For a run whose analyses nobody reads (analyze without --out): at ~2 KB of JSON
+   * each they are the largest write of the run.
+   */
+  keepAnalyses?: boolean;
+  /**
+   * true: partials are added into one per run as they are put, and read back as that one
+   * sum (their keys and counts are kept). Every reader of partials merges them by addition
+   * anyway (DESIGN.md), so the insights are the same, without writing and re-reading a
+   * partial per batch (~0.8 MB of JSON each with the bootstrap replicates). The store adopts
+   * a put partial's parts: the caller must not touch it afterwards.
+   */
+  mergePartials?: boolean;
+}
+
+/** The merged-partials mode's per-run state: the sum so far and the keys added into it. */
+class MergedPartials {
+  private readonly keys = new Set<string>();
+  private sum: InsightPartial | null = null;
+
+  put(partial: InsightPartial): number {
+    if (this.keys.has(partial.key)) return 0;
+    this.keys.add(partial.key);
+    if (this.sum === null) this.sum = partial;
+    else accumulatePartial(this.sum, partial);
+    return 1;
+  }
+
+  async *read(): AsyncIterable<InsightPartial> {
+    // A copy: the caller (the aggregate stage) absorbs what it reads.
+    if (this.sum !== null) yield structuredClone(this.sum);
+  }
+
+  progress(): PartialProgress {
+    return { batches: this.keys.size, counts: this.sum?.counts ?? emptyCounts() };
+  }
+
+  keySet(): Set<string> {
+    return new Set(this.keys);
+  }
+
+  async close(): Promise<void> {}
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -20,7 +68,8 @@ const clone = <T>(value: T): T => structuredClone(value);
  * partials appended to files under `dir` (a temporary folder, removed on close, when none is
  * given), so memory stays bounded whatever the input size.
  */
-export function createEmbeddedStore(dir?: string): Store {
+export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Store {
+  const { dir, keepAnalyses = true, mergePartials = false } = options;
   const root = dir ?? mkdtempSync(join(tmpdir(), 'frictionlens-'));
   const ownsRoot = dir === undefined;
   const runs = new Map<string, Run>();
@@ -33,9 +82,9 @@ export function createEmbeddedStore(dir?: string): Store {
       const folder = join(root, encodeURIComponent(runId));
       mkdirSync(folder, { recursive: true });
       f = {
-        analyses: new JsonlCollection(join(folder, 'analyses.jsonl')),
+        analyses: new JsonlCollection(join(folder, 'analyses.jsonl'), keepAnalyses),
         rejects: new JsonlCollection(join(folder, 'rejects.jsonl')),
-        partials: new JsonlCollection(join(folder, 'partials.jsonl')),
+        partials: mergePartials ? new MergedPartials() : new JsonlCollection(join(folder, 'partials.jsonl')),
       };
       files.set(runId, f);
     }
@@ -45,7 +94,7 @@ export function createEmbeddedStore(dir?: string): Store {
   /** Groups documents by run so each goes to its run's files. */
   const insertByRun = async <T extends { runId: string }>(
     docs: readonly T[],
-    pick: (f: RunFiles) => JsonlCollection<T>,
+    pick: (f: RunFiles) => Pick<JsonlCollection<T>, 'insert'>,
     keyOf: (d: T) => string,
   ): Promise<WriteResult> => {
     const byRun = new Map<string, T[]>();
@@ -87,22 +136,46 @@ export function createEmbeddedStore(dir?: string): Store {
       return [...runs.values()].map(clone).sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
     },
 
-    putAnalyses: (docs) => insertByRun(docs, (f) => f.analyses, (a) => a.verbatimId),
-    putRejects: (docs) => insertByRun(docs, (f) => f.rejects, (r) => `${r.source}\u0000${r.row}`),
-    putPartial: (p) => insertByRun([p], (f) => f.partials, (x) => x.key),
+    putAnalyses: (docs) =>
+      insertByRun(
+        docs,
+        (f) => f.analyses,
+        (a) => a.verbatimId,
+      ),
+    putRejects: (docs) =>
+      insertByRun(
+        docs,
+        (f) => f.rejects,
+        (r) => `${r.source}\u0000${r.row}`,
+      ),
+    async putPartial(p) {
+      const partials = filesOf(p.runId).partials;
+      if (partials instanceof JsonlCollection)
+        return insertByRun(
+          [p],
+          () => partials,
+          (x) => x.key,
+        );
+      const inserted = partials.put(p);
+      return { inserted, duplicates: 1 - inserted };
+    },
 
     analyses: (runId) => filesOf(runId).analyses.read(),
     rejects: (runId) => filesOf(runId).rejects.read(),
     partials: (runId) => filesOf(runId).partials.read(),
     async partialKeys(runId) {
+      const partials = filesOf(runId).partials;
+      if (partials instanceof MergedPartials) return partials.keySet();
       const keys = new Set<string>();
-      for await (const p of filesOf(runId).partials.read()) keys.add(p.key);
+      for await (const p of partials.read()) keys.add(p.key);
       return keys;
     },
     async partialProgress(runId) {
+      const partials = filesOf(runId).partials;
+      if (partials instanceof MergedPartials) return partials.progress();
       let batches = 0;
       let counts = emptyCounts();
-      for await (const p of filesOf(runId).partials.read()) {
+      for await (const p of partials.read()) {
         batches++;
         counts = addCounts(counts, p.counts);
       }

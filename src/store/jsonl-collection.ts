@@ -18,7 +18,14 @@ export class JsonlCollection<T> {
   private stream: WriteStream | null = null;
   private failure: Error | null = null;
 
-  constructor(private readonly path: string) {}
+  /**
+   * `keepBodies: false` keeps the keys only (so duplicates are still told apart) and reads
+   * back nothing: for documents the caller will never read, which would cost their JSON.
+   */
+  constructor(
+    private readonly path: string,
+    private readonly keepBodies = true,
+  ) {}
 
   /** Appends the documents whose key is new; returns how many were new. */
   async insert(docs: readonly T[], keyOf: (doc: T) => string): Promise<number> {
@@ -27,7 +34,7 @@ export class JsonlCollection<T> {
     let chunk = '';
     for (const doc of docs) {
       if (!this.keys.add(keyOf(doc))) continue;
-      chunk += JSON.stringify(doc) + '\n';
+      if (this.keepBodies) chunk += `${JSON.stringify(doc)}\n`;
       inserted++;
     }
     if (chunk) {
@@ -64,7 +71,9 @@ export class JsonlCollection<T> {
   }
 
   private fail(error: unknown): Error {
-    this.failure ??= new ServiceUnavailableError(`the embedded store cannot write ${this.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    this.failure ??= new ServiceUnavailableError(`the embedded store cannot write ${this.path}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
     return this.failure;
   }
 

@@ -8,7 +8,7 @@ export interface WriteResult {
 }
 
 /** The batches of a run whose partial is stored, and what their rows became. */
-interface PartialProgress {
+export interface PartialProgress {
   batches: number;
   counts: RunCounts;
 }

@@ -27,59 +27,123 @@ export const emptyDriverStats = (replicates: number): DriverStats => ({
   replicates: { n: zeros(replicates), y: zeros(replicates), x: {}, xx: {}, xy: {} },
 });
 
-const zeros = (length: number): number[] => new Array<number>(length).fill(0);
+/** Pushed, not new Array(n).fill(0): a packed array, not a holey one, on the hot path. */
+function zeros(length: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < length; i++) out.push(0);
+  return out;
+}
+
+/**
+ * Feature names and pair keys, built once per distinct name: the same few hundred come back
+ * verbatim after verbatim, and a string made fresh for each would be hashed and internalised
+ * again at every property lookup (that, more than the sums, was the cost of this stage).
+ * Bounded (facet values are the user's data): forgotten at the bound, same keys either way.
+ */
+const KEY_MEMO_LIMIT = 50_000;
+const featureMemo = new Map<string, string>();
+const pairMemo = new Map<string, Map<string, string>>();
+let pairMemoSize = 0;
+
+function featureName(prefix: string, name: string): string {
+  const memo = featureMemo.get(name);
+  if (memo?.startsWith(prefix)) return memo;
+  const key = prefix + name;
+  if (featureMemo.size >= KEY_MEMO_LIMIT) featureMemo.clear();
+  // One entry per name: the prefix a name last came with (themes come as neg: or pos:, so
+  // the memo keeps the last; a miss only costs the concatenation).
+  featureMemo.set(name, key);
+  return key;
+}
+
+function pairKey(a: string, b: string): string {
+  let inner = pairMemo.get(a);
+  if (inner === undefined) {
+    if (pairMemoSize >= KEY_MEMO_LIMIT) {
+      pairMemo.clear();
+      pairMemoSize = 0;
+    }
+    inner = new Map();
+    pairMemo.set(a, inner);
+  }
+  let key = inner.get(b);
+  if (key === undefined) {
+    key = `${a}|${b}`;
+    inner.set(b, key);
+    pairMemoSize++;
+  }
+  return key;
+}
 
 /** The verbatim's features, sorted, so pair keys "a|b" always have a <= b. */
 export function driverFeatures(analysis: Pick<Analysis, 'themes' | 'channel'>, facets: readonly string[]): string[] {
   const features = new Set<string>();
   for (const t of analysis.themes) {
-    if (t.sentiment.label === 'negative') features.add(`neg:${t.id}`);
-    else if (t.sentiment.label === 'positive') features.add(`pos:${t.id}`);
+    if (t.sentiment.label === 'negative') features.add(featureName('neg:', t.id));
+    else if (t.sentiment.label === 'positive') features.add(featureName('pos:', t.id));
   }
-  features.add(`ctl:channel=${analysis.channel}`);
-  for (const f of facets) if (f !== 'all' && !f.startsWith('channel=')) features.add(`ctl:${f}`);
+  features.add(featureName('ctl:channel=', analysis.channel));
+  for (const f of facets) if (f !== 'all' && !f.startsWith('channel=')) features.add(featureName('ctl:', f));
   return [...features].sort();
 }
 
 /** The keys "a|b" (a <= b) of every pair of a verbatim's sorted features, itself included: its X'X cells. */
 export function driverPairs(features: readonly string[]): string[] {
   const pairs: string[] = [];
-  for (let i = 0; i < features.length; i++) for (let j = i; j < features.length; j++) pairs.push(`${features[i]!}|${features[j]!}`);
+  for (let i = 0; i < features.length; i++) for (let j = i; j < features.length; j++) pairs.push(pairKey(features[i]!, features[j]!));
   return pairs;
 }
 
 /**
  * Adds one verbatim (metric value y in fixed point, bootstrap weights w) to the statistics;
- * `pairs` is driverPairs(features), built once per verbatim for all its metrics.
+ * `pairs` is driverPairs(features) and `drawn` drawnReplicates(weights), built once per
+ * verbatim for all its metrics.
  */
-export function addToDriverStats(stats: DriverStats, features: readonly string[], pairs: readonly string[], y: number, weights: Uint8Array): void {
+export function addToDriverStats(
+  stats: DriverStats,
+  features: readonly string[],
+  pairs: readonly string[],
+  y: number,
+  weights: Uint8Array,
+  drawn: Uint8Array,
+): void {
   stats.n++;
   stats.y += y;
-  if (!features.some((f) => f.startsWith('neg:'))) {
+  let clean = true;
+  for (const f of features) if (f.startsWith('neg:')) clean = false;
+  if (clean) {
     stats.cleanN++;
     stats.cleanY += y;
   }
   const reps = stats.replicates;
-  addWeighted(reps.n, weights, 1);
-  addWeighted(reps.y, weights, y);
+  addWeighted(reps.n, drawn, weights, 1);
+  addWeighted(reps.y, drawn, weights, y);
   for (const f of features) {
     stats.x[f] = (stats.x[f] ?? 0) + 1;
     stats.xy[f] = (stats.xy[f] ?? 0) + y;
-    addWeighted((reps.x[f] ??= zeros(weights.length)), weights, 1);
-    addWeighted((reps.xy[f] ??= zeros(weights.length)), weights, y);
+    addWeighted((reps.x[f] ??= zeros(weights.length)), drawn, weights, 1);
+    addWeighted((reps.xy[f] ??= zeros(weights.length)), drawn, weights, y);
   }
   for (const pair of pairs) {
     stats.xx[pair] = (stats.xx[pair] ?? 0) + 1;
-    addWeighted((reps.xx[pair] ??= zeros(weights.length)), weights, 1);
+    addWeighted((reps.xx[pair] ??= zeros(weights.length)), drawn, weights, 1);
   }
 }
 
-function addWeighted(sums: number[], weights: Uint8Array, value: number): void {
-  // Most Poisson(1) weights are 0 or 1: skip the zeros, add without multiplying the ones.
-  for (let b = 0; b < weights.length; b++) {
+/** The replicates a verbatim counts in (weight > 0: about 63% of them): only those are added to. */
+export function drawnReplicates(weights: Uint8Array): Uint8Array {
+  let count = 0;
+  for (let b = 0; b < weights.length; b++) if (weights[b] !== 0) count++;
+  const drawn = new Uint8Array(count);
+  for (let b = 0, i = 0; b < weights.length; b++) if (weights[b] !== 0) drawn[i++] = b;
+  return drawn;
+}
+
+function addWeighted(sums: number[], drawn: Uint8Array, weights: Uint8Array, value: number): void {
+  for (let i = 0; i < drawn.length; i++) {
+    const b = drawn[i]!;
     const w = weights[b]!;
-    if (w === 1) sums[b] = sums[b]! + value;
-    else if (w !== 0) sums[b] = sums[b]! + w * value;
+    sums[b] = sums[b]! + (w === 1 ? value : w * value);
   }
 }
 

@@ -6,7 +6,7 @@ import { facetsOf } from './facets.js';
 import { toCents, toFixed } from './fixed-point.js';
 import { addReplicates, addToGroup, emptyGroup, type Contribution } from './group.js';
 import { metricValues } from './metrics.js';
-import { addToDriverStats, driverFeatures, driverPairs, emptyDriverStats } from './driver-stats.js';
+import { addToDriverStats, drawnReplicates, driverFeatures, driverPairs, emptyDriverStats } from './driver-stats.js';
 import type { InsightPartial, ScopeCell, ThemeCell } from './partial-types.js';
 import { offerQuote, quoteCandidate } from './quotes.js';
 
@@ -20,7 +20,7 @@ export interface FoldOptions {
 /** The scope whose sums also carry bootstrap replicates and driver statistics. */
 export const HEADLINE_SCOPE = '*|all';
 
-export const scopeKey = (bucket: string, facet: string): string => `${bucket}|${facet}`;
+const scopeKey = (bucket: string, facet: string): string => `${bucket}|${facet}`;
 
 export function createPartial(runId: string, key: string, options: FoldOptions, modelVersion?: string): InsightPartial {
   return {
@@ -102,8 +102,9 @@ export function foldAnalysis(partial: InsightPartial, analysis: Analysis, option
   // The key-driver regression's sufficient statistics, one set per metric (driver-stats.ts).
   const features = driverFeatures(analysis, facets);
   const pairs = driverPairs(features);
+  const drawn = drawnReplicates(weights);
   for (const m in fixed) {
     const stats = (partial.drivers[m as Metric] ??= emptyDriverStats(partial.replicates));
-    addToDriverStats(stats, features, pairs, fixed[m as Metric]!, weights);
+    addToDriverStats(stats, features, pairs, fixed[m as Metric]!, weights, drawn);
   }
 }

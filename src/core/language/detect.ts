@@ -25,8 +25,22 @@ const MIN_DETECT_ACCURACY = 0.5;
 const SHORT_WORDS = 8;
 
 const WORD = /[\p{L}']+/gu;
-/** Nearly every text is plain ASCII, where this cheaper pattern finds the same words. */
-const ASCII_WORD = /[a-z']+/g;
+/**
+ * The words of /[a-z']+/g in `lower`, found without a regex: nearly every text is plain
+ * ASCII, and matchAll's match objects were most of this stage's allocations.
+ */
+function eachAsciiWord(lower: string, word: (w: string) => void): void {
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    const inWord = (c >= 97 && c <= 122) || c === 39;
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      word(lower.slice(start, i));
+      start = -1;
+    }
+  }
+}
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included, on purpose.
 const NON_ASCII = /[^\u0000-\u007f]/;
 
@@ -41,13 +55,15 @@ export function detectLanguage(text: string, detectAll: NgramDetector): Language
   let other = 0;
   const lower = text.toLowerCase();
   const ascii = !NON_ASCII.test(lower);
-  for (const [word] of lower.matchAll(ascii ? ASCII_WORD : WORD)) {
+  const count = (word: string): void => {
     words++;
     letters += word.length;
     if (!ascii && NON_ASCII.test(word)) nonAscii += word.length;
     if (ENGLISH_FUNCTION_WORDS.has(word)) english++;
     else if (OTHER_FUNCTION_WORDS.has(word)) other++;
-  }
+  };
+  if (ascii) eachAsciiWord(lower, count);
+  else for (const [word] of lower.matchAll(WORD)) count(word);
   if (words >= MIN_WORDS && english >= EN_SHARE * words && english >= FOREIGN_FACTOR * other && nonAscii <= MAX_NON_ASCII_SHARE * letters) {
     return { language: 'en', confident: true };
   }

@@ -5,7 +5,7 @@ import { LONG_TOKEN } from './guard.js';
 
 type WinkNlp = ReturnType<typeof winkNLP>;
 
-/** A wink language model (wink-eng-lite-web-model), loaded by the caller and passed in. */
+/** A wink language model (wink-eng-lite-web-model), loaded by the caller (src/load/wink-model.ts) and passed in. */
 export type WinkModel = Parameters<typeof winkNLP>[0];
 
 /**
@@ -13,14 +13,24 @@ export type WinkModel = Parameters<typeof winkNLP>[0];
  * ~100 ms and a few MB; per-verbatim construction would dominate the hot path).
  *
  * wink adds every word it has not seen (ids, amounts, names, typos) to its instance's
- * lexicon for good: over a million verbatims that alone grew the process by ~150 MB. So
- * once OOV_LIMIT such words have been added, the instance is replaced by a fresh one; the
- * words' annotations do not depend on what was read before, so results stay the same.
+ * lexicon, and its tokenizer then reads a later text differently: "Nazi's" is split into
+ * "Nazi" + "'s" by a fresh instance, but kept whole by one that has met "Nazi's." before.
+ * A verbatim's analysis would depend on everything the instance read earlier: on the thread
+ * or the worker that analysed its batch, and on the batches before. So forgetNewWords, called
+ * as each batch begins, makes the instance forget the words it added: every batch is read as
+ * by a fresh instance, wherever it runs. (Forgetting after every verbatim costs 5-15% more,
+ * every unseen word being worked out again in each verbatim.) The forgotten words' entries
+ * stay in wink's tables, which number words by position, until OOV_LIMIT have piled up; the
+ * instance is then replaced by a fresh one, which holds ~150 bytes per word less.
  */
 export interface Nlp {
   wink: WinkNlp;
   /** The model the instance was built from: a replacement instance is built from it too. */
   readonly model: WinkModel;
+  /** The instance's own lexicon tables (what forgetNewWords makes it forget). */
+  lexicon: WinkLexicon;
+  /** Entries below this position in the lexicon list are wink's own or already forgotten. */
+  forgotten: number;
   /**
    * Size of wink's own lexicon: a token whose id is below it is a known English word; wink
    * numbers the words it has not seen from here up, in the order it meets them.
@@ -28,10 +38,42 @@ export interface Nlp {
   readonly lexiconSize: number;
   /** Whether the lower-case form of a capitalised unseen word ("Shipping") is in the lexicon. */
   readonly lowerKnown: Map<string, boolean>;
+  /** What a word id reads as with each POS tag met (see Lexeme), by id: tied to this wink instance's ids. */
+  lexemes: Array<TaggedLexeme | undefined>;
+  /** The same for the words wink did not know, until they are forgotten (forgetNewWords). */
+  newLexemes: Map<number, TaggedLexeme>;
 }
 
-/** Unseen words an instance may collect before it is replaced. */
+/**
+ * A token's annotations that follow from wink's id of its surface form and its POS tag alone
+ * (for a token that is not part of a contraction): normal, lemma, type, known. Worked out
+ * once per (id, tag), they spare each later occurrence three of wink's per-token lookups and
+ * the lemmatizer, and every occurrence shares the same strings.
+ */
+interface Lexeme {
+  normal: string;
+  lemma: string;
+  type: string;
+  known: boolean;
+}
+
+/** A word's lexemes, one per POS tag it was met with (rarely more than two), as a list. */
+interface TaggedLexeme {
+  tag: string;
+  lexeme: Lexeme;
+  next: TaggedLexeme | undefined;
+}
+
+/** wink's table of lexemes: the word at each id, and the id of each word it knows now. */
+interface WinkLexicon {
+  list: string[];
+  hash: Record<string, number>;
+}
+
+/** Entries for unseen words an instance may pile up before it is replaced (at a batch's start). */
 const OOV_LIMIT = 100_000;
+/** For callers that never begin batches (train, eval): replaced after a parse past this. */
+const HARD_OOV_LIMIT = 4 * OOV_LIMIT;
 /** Bound of the lower-case memo; it is cleared, not evicted, at the bound. */
 const LOWER_MEMO_LIMIT = 50_000;
 
@@ -44,11 +86,59 @@ const LOWER_MEMO_LIMIT = 50_000;
 const PIPE = ['sbd', 'negation', 'pos'];
 
 export function createNlp(model: WinkModel): Nlp {
-  const wink = winkNLP(model, PIPE);
+  const { wink, lexicon } = createWink(model);
   // Each instance keeps its own lexicon, so the first unseen word read by a fresh instance
   // gets the first id past the lexicon: its size, the same in every process.
+  const mark = lexicon.list.length;
   const [lexiconSize] = idsOf(wink, wink.readDoc('qzxwvjkq'));
-  return { wink, model, lexiconSize: lexiconSize!, lowerKnown: new Map() };
+  forgetSince(lexicon, mark);
+  return { wink, model, lexicon, forgotten: lexicon.list.length, lexiconSize: lexiconSize!, lowerKnown: new Map(), lexemes: [], newLexemes: new Map() };
+}
+
+/** Forgets the words read since the last call (see Nlp): what follows is read as by a fresh instance. */
+export function forgetNewWords(nlp: Nlp): void {
+  forgetSince(nlp.lexicon, nlp.forgotten);
+  nlp.forgotten = nlp.lexicon.list.length;
+  // Their ids will not come back: the words get new ones when met again.
+  nlp.newLexemes.clear();
+  if (nlp.forgotten >= nlp.lexiconSize + OOV_LIMIT) renew(nlp);
+}
+
+function renew(nlp: Nlp): void {
+  const fresh = createWink(nlp.model);
+  nlp.wink = fresh.wink;
+  nlp.lexicon = fresh.lexicon;
+  nlp.forgotten = fresh.lexicon.list.length;
+  nlp.lowerKnown.clear();
+  // The memo is indexed by the replaced instance's ids.
+  nlp.lexemes = [];
+  nlp.newLexemes.clear();
+}
+
+/**
+ * A wink instance and its lexicon tables. wink reads them from the model's `core()` once,
+ * when the instance is built; a model whose `core` hands them over as well is the only way to
+ * reach them (wink exposes no API to forget words).
+ */
+function createWink(model: WinkModel): { wink: WinkNlp; lexicon: WinkLexicon } {
+  let core: { features: { lexeme: WinkLexicon } } | undefined;
+  const observed = Object.assign(Object.create(null) as object, model, {
+    core: () => (core = (model as unknown as { core(): typeof core }).core()),
+  }) as WinkModel;
+  const wink = winkNLP(observed, PIPE);
+  const lexicon = core?.features.lexeme;
+  if (!lexicon || !Array.isArray(lexicon.list) || typeof lexicon.hash !== 'object')
+    throw new Error('wink-nlp: the model has no lexeme table where expected (wink-nlp version changed?)');
+  return { wink, lexicon };
+}
+
+/** Makes the instance forget the words added at or after id `mark`: lookups no longer find them. */
+function forgetSince(lexicon: WinkLexicon, mark: number): void {
+  const { list, hash } = lexicon;
+  for (let id = mark; id < list.length; id++) {
+    const word = list[id] as string;
+    if (hash[word] === id) delete hash[word];
+  }
 }
 
 const idsOf = (wink: WinkNlp, wdoc: ReturnType<WinkNlp['readDoc']>): number[] =>
@@ -81,7 +171,8 @@ function locate(text: string, value: string, from: number): number {
   return text.startsWith(value, at) ? at : from;
 }
 
-const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
 
 // Whitespace runs (newlines, tabs) that wink keeps as tokens of their own: no meaning, dropped.
 const WHITESPACE_TYPE = 'tabCRLF';
@@ -105,7 +196,42 @@ function markLongTokens(text: string, tokens: Token[]): void {
   }
 }
 
+/** The type of the placeholder's tokens: read by no lexicon, theme or phrase. */
 const PLACEHOLDER_TYPE = 'placeholder';
+
+type WinkTokens = ReturnType<ReturnType<WinkNlp['readDoc']>['tokens']>;
+type WinkToken = ReturnType<WinkTokens['itemAt']>;
+
+function lexemeOf(nlp: Nlp, tokens: WinkTokens, i: number, id: number, tag: string, value: string): Lexeme {
+  const known = id < nlp.lexiconSize;
+  const first = known ? nlp.lexemes[id] : nlp.newLexemes.get(id);
+  // wink hands out its tag strings from one table: comparing them is comparing pointers.
+  for (let entry = first; entry !== undefined; entry = entry.next) if (entry.tag === tag) return entry.lexeme;
+  const lexeme = readLexeme(nlp, tokens.itemAt(i), id, value);
+  const entry = { tag, lexeme, next: first };
+  if (known) {
+    // wink's own words have ids below lexiconSize: a dense array, filled as they are met.
+    while (nlp.lexemes.length < id) nlp.lexemes.push(undefined);
+    nlp.lexemes[id] = entry;
+  } else nlp.newLexemes.set(id, entry);
+  return lexeme;
+}
+
+function readLexeme(nlp: Nlp, token: WinkToken, id: number, value: string): Lexeme {
+  const its = nlp.wink.its;
+  const rawNormal = token.out(its.normal) as string;
+  // wink keeps the case of a few normals ("It"); lower-casing keeps lookups uniform.
+  const normal = rawNormal.toLowerCase();
+  // wink's hand-written types give its.lemma a signature `out` does not accept; it works at run time.
+  const lemma = token.out(its.lemma as unknown as ItsFunction<string>) as string | undefined;
+  return {
+    normal,
+    // wink gives no lemma for a few tokens ("cant" ending a sentence): the normal stands in.
+    lemma: (lemma ?? rawNormal ?? value).toLowerCase(),
+    type: token.out(its.type) as string,
+    known: isKnown(nlp, id, value, normal),
+  };
+}
 
 /**
  * Reads the text once and lays it out as the shared Doc: sentences with character offsets,
@@ -115,6 +241,12 @@ const PLACEHOLDER_TYPE = 'placeholder';
  * (wink's own preceding-spaces output builds a string per token, a tenth of parse time).
  */
 export function parseDoc(nlp: Nlp, text: string): Doc {
+  const doc = readText(nlp, text);
+  if (nlp.lexicon.list.length >= nlp.lexiconSize + HARD_OOV_LIMIT) renew(nlp);
+  return doc;
+}
+
+function readText(nlp: Nlp, text: string): Doc {
   const { wink } = nlp;
   const its = wink.its;
   const wdoc = wink.readDoc(text);
@@ -122,44 +254,35 @@ export function parseDoc(nlp: Nlp, text: string): Doc {
   const values = tokens.out() as string[];
   const n = values.length;
   if (n === 0) return { text, sentences: [] };
-  const normals = tokens.out(its.normal) as string[];
-  // wink's hand-written types give its.lemma a signature `out` does not accept; it works at run time.
-  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
   const pos = tokens.out(its.pos) as string[];
-  const types = tokens.out(its.type) as string[];
   const negs = tokens.out(its.negationFlag) as unknown as boolean[];
+  const contracted = tokens.out(its.contractionFlag) as unknown as boolean[];
   const ids = idsOf(wink, wdoc);
 
   const all: Token[] = new Array<Token>(n);
   let at = 0;
-  let newest = 0;
   for (let i = 0; i < n; i++) {
     const value = values[i] as string;
-    // wink keeps the case of a few normals ("It"); lower-casing keeps lookups uniform.
-    const normal = (normals[i] as string).toLowerCase();
     const id = ids[i] as number;
-    if (id > newest) newest = id;
+    const tag = pos[i] as string;
     at = locate(text, value, at);
+    // A contraction's part takes its normal and lemma from the contraction, not from its id.
+    const lexeme = contracted[i] === true ? readLexeme(nlp, tokens.itemAt(i), id, value) : lexemeOf(nlp, tokens, i, id, tag, value);
     all[i] = {
       text: value,
-      normal,
-      // wink gives no lemma for a few tokens ("cant" ending a sentence): the normal stands in.
-      lemma: (lemmas[i] ?? normals[i] ?? value).toLowerCase(),
-      pos: pos[i] as string,
+      normal: lexeme.normal,
+      lemma: lexeme.lemma,
+      pos: tag,
       start: at,
       end: at + value.length,
       negated: negs[i] === true,
-      type: types[i] as string,
-      known: isKnown(nlp, id, value, normal),
+      type: lexeme.type,
+      known: lexeme.known,
     };
     at += value.length;
   }
   refineNegation(all);
   if (text.includes(LONG_TOKEN)) markLongTokens(text, all);
-  if (newest >= nlp.lexiconSize + OOV_LIMIT) {
-    nlp.wink = winkNLP(nlp.model, PIPE);
-    nlp.lowerKnown.clear();
-  }
 
   const spans = wdoc.sentences().out(its.span) as unknown as Array<[number, number]>;
   const sentences: Sentence[] = [];

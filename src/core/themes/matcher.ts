@@ -1,14 +1,25 @@
 import type { Doc, Sentence } from '../text/types.js';
 import type { Taxonomy } from './taxonomy.js';
 import { buildFuzzyIndex, fuzzyKeyword, type FuzzyIndex } from './fuzzy.js';
-import { compilePattern, compilePatterns, findPattern, matchAt, MAX_GAP, NEGATORS, patternHasNegator, preparedSentence, wordMatches, wordPresent, anchorWord, type PatternWord, type Pattern, type PreparedSentence } from './pattern.js';
+import {
+  compilePattern,
+  compilePatterns,
+  MAX_GAP,
+  NEGATORS,
+  patternHasNegator,
+  preparedSentence,
+  type PatternWord,
+  type Pattern,
+  type PreparedSentence,
+} from './pattern.js';
+import { SentenceWords, WordIndex, type WordIds } from './word-index.js';
 
 /**
  * Confidence by pattern kind. A multi-word phrase or a co-occurrence is far less ambiguous
  * than one word, and a contiguous phrase less than one with gaps; a misspelt word costs a
  * little more doubt. These are rule confidences on one scale, not calibrated probabilities.
  */
-export const CONFIDENCE = {
+const CONFIDENCE = {
   phrase: 0.9,
   phraseWithGap: 0.85,
   all: 0.8,
@@ -30,7 +41,7 @@ const NEGATOR_LOOKBACK = 2;
  * 'phrase' and 'all' are complaint patterns, 'praise' names the theme going well, 'topic'
  * and 'lemma' only name it ("I usually wear a medium").
  */
-export type MatchKind = 'phrase' | 'praise' | 'topic' | 'all' | 'lemma';
+type MatchKind = 'phrase' | 'praise' | 'topic' | 'all' | 'lemma';
 type PhraseKind = 'phrase' | 'praise' | 'topic';
 
 export interface ThemeMatch {
@@ -56,11 +67,13 @@ interface CompiledTheme {
   phraseKinds: PhraseKind[];
   /** Per phrase / per co-occurrence: the pattern names a negator itself. */
   phraseNegated: boolean[];
-  /** Per phrase: its rarest later word (see anchorWord). */
-  phraseAnchors: Array<PatternWord | undefined>;
+  /** Per phrase, per co-occurrence, per exclusion: its words as numbers (word-index.ts). */
+  phraseIds: WordIds[];
   all: Pattern[];
+  allIds: WordIds[];
   allNegated: boolean[];
   exclude: Pattern[];
+  excludeIds: WordIds[];
 }
 
 interface Trigger {
@@ -70,6 +83,8 @@ interface Trigger {
   pattern: number;
   /** For phrases: the word the pattern is indexed by (its first, unless that one is common). */
   anchor: number;
+  /** Numbers the trigger (for the once-per-word marks); for 'all', the same for every group of one pattern. */
+  id: number;
 }
 
 /**
@@ -77,9 +92,51 @@ interface Trigger {
  * looked up under their next word instead, so the ~40 patterns that open with a negator are
  * not all tried at every "not" of every sentence.
  */
-const COMMON = new Set([...NEGATORS, 'be', 'is', 'are', 'was', 'were', 'been', 'have', 'has', 'had', 'do', 'does', 'did',
-  'can', 'could', 'will', 'would', 'the', 'a', 'an', 'i', 'my', 'me', 'we', 'you', 'it', 'to', 'of', 'in', 'on', 'for',
-  'and', 'at', 'with', 'this', 'that', 'so', 'very', 'really', 'still', 'get', 'got', 'too']);
+const COMMON = new Set([
+  ...NEGATORS,
+  'be',
+  'is',
+  'are',
+  'was',
+  'were',
+  'been',
+  'have',
+  'has',
+  'had',
+  'do',
+  'does',
+  'did',
+  'can',
+  'could',
+  'will',
+  'would',
+  'the',
+  'a',
+  'an',
+  'i',
+  'my',
+  'me',
+  'we',
+  'you',
+  'it',
+  'to',
+  'of',
+  'in',
+  'on',
+  'for',
+  'and',
+  'at',
+  'with',
+  'this',
+  'that',
+  'so',
+  'very',
+  'really',
+  'still',
+  'get',
+  'got',
+  'too',
+]);
 
 /** The slot a phrase is indexed by: its first with no common word among its alternatives. */
 function anchorSlot(p: Pattern): number {
@@ -91,6 +148,13 @@ export interface ThemeMatcher {
   themes: CompiledTheme[];
   index: Map<string, Trigger[]>;
   fuzzy: FuzzyIndex | undefined;
+  /** The pattern words, and per key the triggers it is indexed under (as `index`). */
+  words: WordIndex<Trigger[]>;
+  /**
+   * Scratch state of the sentence being matched, reused from sentence to sentence (marks are
+   * stamped, never cleared): the matcher is not reentrant, which a synchronous call is not.
+   */
+  scratch: { words: SentenceWords<Trigger[]>; tried: Int32Array; stamp: number };
 }
 
 export interface CompileOptions {
@@ -108,10 +172,18 @@ function addTrigger(index: Map<string, Trigger[]>, words: Iterable<string>, trig
   }
 }
 
+const PHRASE_CONFIDENCE = {
+  phrase: [CONFIDENCE.phrase, CONFIDENCE.phraseWithGap],
+  praise: [CONFIDENCE.phrase, CONFIDENCE.phraseWithGap],
+  topic: [CONFIDENCE.topic, CONFIDENCE.topicWithGap],
+} as const;
+
 /** Builds the lemma index once, so a sentence only tests the themes whose keys it holds. */
 export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): ThemeMatcher {
   const index = new Map<string, Trigger[]>();
+  const words = new WordIndex<Trigger[]>();
   const fuzzyWords: string[] = [];
+  let triggers = 0;
   const themes = t.themes.map((th, i): CompiledTheme => {
     const phrases: Pattern[] = [];
     const phraseKinds: PhraseKind[] = [];
@@ -127,20 +199,23 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
     const all = th.all.map((groups) => groups.map((g) => compilePattern(g.join('|'))[0] as ReadonlySet<string>));
     phrases.forEach((p, j) => {
       const anchor = anchorSlot(p);
-      addTrigger(index, p[anchor] ?? [], { theme: i, kind: 'phrase', pattern: j, anchor });
+      addTrigger(index, p[anchor] ?? [], { theme: i, kind: 'phrase', pattern: j, anchor, id: triggers++ });
     });
-    all.forEach((p, j) => p.forEach((group) => addTrigger(index, group, { theme: i, kind: 'all', pattern: j, anchor: 0 })));
+    all.forEach((p, j) => {
+      const id = triggers++;
+      for (const group of p) addTrigger(index, group, { theme: i, kind: 'all', pattern: j, anchor: 0, id });
+    });
     for (const lemma of th.lemmas) {
       const pattern = compilePattern(lemma);
       // A hyphenated lemma ("auto-renew") is tokenized into words: match it as a phrase.
       if (pattern.length > 1) {
         phrases.push(pattern);
         phraseKinds.push('topic');
-        addTrigger(index, pattern[0] ?? [], { theme: i, kind: 'phrase', pattern: phrases.length - 1, anchor: 0 });
+        addTrigger(index, pattern[0] ?? [], { theme: i, kind: 'phrase', pattern: phrases.length - 1, anchor: 0, id: triggers++ });
         continue;
       }
       const word = pattern[0] ?? new Set<string>();
-      addTrigger(index, word, { theme: i, kind: 'lemma', pattern: 0, anchor: 0 });
+      addTrigger(index, word, { theme: i, kind: 'lemma', pattern: 0, anchor: 0, id: triggers++ });
     }
     // Every word a pattern of the theme can match: misspelt, it still counts (with a penalty).
     if (th.fuzzy) {
@@ -148,19 +223,23 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
       for (const p of all) for (const g of p) fuzzyWords.push(...g);
       for (const lemma of th.lemmas) fuzzyWords.push(lemma);
     }
+    const exclude = th.exclude.flatMap(compilePatterns);
     return {
       id: th.id,
       phrases,
       phraseKinds,
       phraseNegated: phrases.map(patternHasNegator),
-      phraseAnchors: phrases.map(anchorWord),
+      phraseIds: phrases.map((p) => words.pattern(p)),
       all,
+      allIds: all.map((p) => words.pattern(p)),
       allNegated: all.map(patternHasNegator),
-      exclude: th.exclude.flatMap(compilePatterns),
+      exclude,
+      excludeIds: exclude.map((p) => words.pattern(p)),
     };
   });
   const fuzzy = options.fuzzy && fuzzyWords.length > 0 ? buildFuzzyIndex(fuzzyWords, options.knownWords) : undefined;
-  return { themes, index, fuzzy };
+  for (const [key, triggers] of index) words.attach(key, triggers);
+  return { themes, index, fuzzy, words, scratch: { words: new SentenceWords(words), tried: new Int32Array(triggers), stamp: 0 } };
 }
 
 interface Candidate {
@@ -181,12 +260,14 @@ function better(a: Candidate, b: Candidate | undefined): boolean {
   return (a.positions[a.positions.length - 1] ?? 0) < (b.positions[b.positions.length - 1] ?? 0);
 }
 
-function matchAll(s: PreparedSentence, groups: Pattern): number[] | undefined {
+/** One token per group, each group's first not yet used, in group order; the positions sorted. */
+function matchAll(sw: SentenceWords<Trigger[]>, groups: WordIds): number[] | undefined {
   const used: number[] = [];
-  for (const group of groups) {
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
     let found = -1;
-    for (let i = 0; i < s.keys.length && found < 0; i++) {
-      if (!used.includes(i) && wordMatches(group, s.keys[i] as string[])) found = i;
+    for (let i = 0; i < sw.length && found < 0; i++) {
+      if (!used.includes(i) && sw.matches(i, group)) found = i;
     }
     if (found < 0) return undefined;
     used.push(found);
@@ -194,52 +275,68 @@ function matchAll(s: PreparedSentence, groups: Pattern): number[] | undefined {
   return used.sort((a, b) => a - b);
 }
 
-function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, fuzzyAt: ReadonlySet<number>): Map<number, Candidate> {
+/** A fresh stamp for the once-per-word and once-per-sentence marks on triggers. */
+function nextStamp(m: ThemeMatcher): number {
+  const scratch = m.scratch;
+  if (++scratch.stamp === 0x7fffffff) {
+    scratch.tried.fill(0);
+    scratch.stamp = 1;
+  }
+  return scratch.stamp;
+}
+
+function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, sw: SentenceWords<Trigger[]>, fuzzyAt: ReadonlySet<number>): Map<number, Candidate> {
   const best = new Map<number, Candidate>();
-  const allTried = new Set<string>();
+  const tried = m.scratch.tried;
+  // A co-occurrence pattern is tried once per sentence, whichever of its words comes first.
+  const sentenceStamp = nextStamp(m);
   const offer = (theme: number, c: Candidate): void => {
-    if (c.positions.some((p) => fuzzyAt.has(p))) c.confidence -= CONFIDENCE.fuzzyPenalty;
+    if (fuzzyAt.size > 0 && c.positions.some((p) => fuzzyAt.has(p))) c.confidence -= CONFIDENCE.fuzzyPenalty;
     if (better(c, best.get(theme))) best.set(theme, c);
   };
-  const triedHere = new Set<Trigger>();
   for (let i = 0; i < s.keys.length; i++) {
-    const keys = s.keys[i] as string[];
-    triedHere.clear();
-    for (const key of keys) {
-      for (const tr of m.index.get(key) ?? []) {
-        // "n't" is looked up as "not" and as written: one pattern is tried once per word.
-        if (keys.length > 1) {
-          if (triedHere.has(tr)) continue;
-          triedHere.add(tr);
+    // "n't" is looked up as "not" and as written: one pattern is tried once per word.
+    const wordStamp = (s.keys[i] as string[]).length > 1 ? nextStamp(m) : 0;
+    // The triggers of the word's keys, in key order (sw read them when it read the sentence).
+    for (let k = sw.payloadStarts[i]!; k < sw.payloadStarts[i + 1]!; k++) {
+      for (const tr of sw.payloads[k]!) {
+        if (tr.kind === 'all') {
+          if (tried[tr.id] === sentenceStamp) continue;
+          tried[tr.id] = sentenceStamp;
+        } else if (wordStamp !== 0) {
+          if (tried[tr.id] === wordStamp) continue;
+          tried[tr.id] = wordStamp;
         }
         const theme = m.themes[tr.theme] as CompiledTheme;
         if (tr.kind === 'lemma') {
           offer(tr.theme, { confidence: CONFIDENCE.lemma, kind: 'lemma', positions: [i], selfNegated: false });
         } else if (tr.kind === 'phrase') {
-          const anchor = theme.phraseAnchors[tr.pattern];
-          if (anchor !== undefined && !wordPresent(anchor, s)) continue;
-          const pattern = theme.phrases[tr.pattern] as Pattern;
+          const pattern = theme.phraseIds[tr.pattern] as WordIds;
+          // A pattern with a word the sentence lacks cannot match: one integer test per word.
+          if (!sw.hasAll(pattern)) continue;
+          const kind = theme.phraseKinds[tr.pattern] ?? 'phrase';
           // Indexed by a later word: every start its first word may have is tried.
           const first = tr.anchor === 0 ? i : Math.max(0, i - tr.anchor * (MAX_GAP + 1));
           const last = tr.anchor === 0 ? i : i - tr.anchor;
           for (let start = first; start <= last; start++) {
-            const hit = matchAt(s, pattern, start);
+            const hit = sw.matchAt(pattern, start, MAX_GAP);
             if (!hit) continue;
             const contiguous = (hit[hit.length - 1] as number) - (hit[0] as number) === hit.length - 1;
-            const kind = theme.phraseKinds[tr.pattern] ?? 'phrase';
-            const confidence = kind === 'topic' ? (contiguous ? CONFIDENCE.topic : CONFIDENCE.topicWithGap) : contiguous ? CONFIDENCE.phrase : CONFIDENCE.phraseWithGap;
+            const confidence = PHRASE_CONFIDENCE[kind][contiguous ? 0 : 1];
             offer(tr.theme, { confidence, kind, positions: hit, selfNegated: theme.phraseNegated[tr.pattern] === true });
           }
         } else {
-          const tag = `${tr.theme}:${tr.pattern}`;
-          if (allTried.has(tag)) continue;
-          allTried.add(tag);
-          const groups = theme.all[tr.pattern] as Pattern;
-          if (!groups.every((g) => wordPresent(g, s))) continue;
-          const hit = matchAll(s, groups);
+          const groups = theme.allIds[tr.pattern] as WordIds;
+          if (!sw.hasAll(groups)) continue;
+          const hit = matchAll(sw, groups);
           if (!hit) continue;
           const near = (hit[hit.length - 1] as number) - (hit[0] as number) <= ALL_NEAR;
-          offer(tr.theme, { confidence: near ? CONFIDENCE.all : CONFIDENCE.allSpread, kind: 'all', positions: hit, selfNegated: theme.allNegated[tr.pattern] === true });
+          offer(tr.theme, {
+            confidence: near ? CONFIDENCE.all : CONFIDENCE.allSpread,
+            kind: 'all',
+            positions: hit,
+            selfNegated: theme.allNegated[tr.pattern] === true,
+          });
         }
       }
     }
@@ -296,12 +393,13 @@ function toMatch(doc: Doc, sentence: number, s: PreparedSentence, themeId: strin
 }
 
 /** Themes of one sentence: at most one match per theme (the strongest), vetoed by `exclude`. */
-export function matchSentence(m: ThemeMatcher, doc: Doc, sentence: Sentence, sentenceIndex: number): ThemeMatch[] {
+function matchSentence(m: ThemeMatcher, doc: Doc, sentence: Sentence, sentenceIndex: number): ThemeMatch[] {
   const { s, fuzzyAt } = withFuzzyKeys(m, preparedSentence(sentence));
+  const sw = m.scratch.words.read(m.words, s);
   const out: ThemeMatch[] = [];
-  for (const [theme, c] of sentenceCandidates(m, s, fuzzyAt)) {
+  for (const [theme, c] of sentenceCandidates(m, s, sw, fuzzyAt)) {
     const th = m.themes[theme] as CompiledTheme;
-    if (th.exclude.some((p) => p.every((w) => wordPresent(w, s)) && findPattern(s, p) !== undefined)) continue;
+    if (th.excludeIds.some((p) => sw.hasAll(p) && sw.find(p, MAX_GAP) !== undefined)) continue;
     out.push(toMatch(doc, sentenceIndex, s, th.id, c));
   }
   return out.sort((a, b) => a.start - b.start || b.confidence - a.confidence || (a.themeId < b.themeId ? -1 : 1));

@@ -141,33 +141,9 @@ function prepareSentence(tokens: readonly Token[], extraKeys?: (t: Token, keys: 
   return out;
 }
 
-export function wordMatches(word: PatternWord, keys: readonly string[]): boolean {
+function wordMatches(word: PatternWord, keys: readonly string[]): boolean {
   for (const k of keys) if (word.has(k)) return true;
   return false;
-}
-
-/** Whether some key of the sentence is one of the word's alternatives (the smaller set is walked). */
-export function wordPresent(word: PatternWord, s: PreparedSentence): boolean {
-  if (word.size <= s.present.size) {
-    for (const alt of word) if (s.present.has(alt)) return true;
-    return false;
-  }
-  for (const k of s.present) if (word.has(k)) return true;
-  return false;
-}
-
-/**
- * The word of a pattern, other than its first, with the fewest alternatives: checked
- * against the sentence's keys before any matching, it rules out most patterns in one or
- * two lookups (the first word is known to be there: it is what triggered the pattern).
- */
-export function anchorWord(pattern: Pattern): PatternWord | undefined {
-  let best: PatternWord | undefined;
-  for (let w = 1; w < pattern.length; w++) {
-    const word = pattern[w] as PatternWord;
-    if (best === undefined || word.size < best.size) best = word;
-  }
-  return best;
 }
 
 /**
@@ -194,15 +170,6 @@ export function matchAt(s: PreparedSentence, pattern: Pattern, at: number, gap =
     pos = found;
   }
   return hits;
-}
-
-/** First match of the pattern anywhere in the sentence. */
-export function findPattern(s: PreparedSentence, pattern: Pattern, gap = MAX_GAP): number[] | undefined {
-  for (let i = 0; i < s.keys.length; i++) {
-    const hit = matchAt(s, pattern, i, gap);
-    if (hit) return hit;
-  }
-  return undefined;
 }
 
 /** True when the pattern itself carries a negator, so a negated scope is what it expects. */

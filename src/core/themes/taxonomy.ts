@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../parse-yaml.js';
 import { formatIssues, InputError } from '../../errors/index.js';
 
 /** A taxonomy file that cannot be used; the message names the path and what is wrong. */

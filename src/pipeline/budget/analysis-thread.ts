@@ -7,6 +7,8 @@ import { serveTask } from './thread-task.js';
 export interface AnalysisItem {
   verbatim: Verbatim;
   runId: string;
+  /** The first verbatim of a batch: the parser forgets the words of earlier batches (Analyzer.beginBatch). */
+  beginsBatch?: true;
 }
 
 /**
@@ -16,6 +18,9 @@ export interface AnalysisItem {
 await serveTask<AnalyzerOptions, AnalysisItem, VerbatimOutcome>({
   async setup(options) {
     const { analyzer } = await loadAnalyzer(options);
-    return ({ verbatim, runId }) => analyzeVerbatim(analyzer, verbatim, runId);
+    return ({ verbatim, runId, beginsBatch }) => {
+      if (beginsBatch) analyzer.beginBatch?.();
+      return analyzeVerbatim(analyzer, verbatim, runId);
+    };
   },
 });

@@ -43,7 +43,7 @@ export function createBudgetedAnalysis(settings: {
   });
   return {
     async analyzeBatch(verbatims, runId) {
-      const watched = await thread.run(verbatims.map((verbatim) => ({ verbatim, runId })));
+      const watched = await thread.run(verbatims.map((verbatim, i) => ({ verbatim, runId, ...(i === 0 ? { beginsBatch: true } : {}) })));
       return watched.map((w, i): BudgetedOutcome => {
         if (w.kind === 'overBudget') {
           settings.onOverBudget?.(verbatims[i]!);
