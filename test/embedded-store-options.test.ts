@@ -54,7 +54,10 @@ describe('the embedded store summing partials as they come (mergePartials: true)
     for (const p of parts) expect(await store.putPartial(p)).toEqual({ inserted: 1, duplicates: 0 });
     expect(await all(store.partials(runId))).toEqual([expected]);
     expect(await store.partialKeys(runId)).toEqual(new Set(['k1', 'k2', 'k3']));
-    expect(await store.partialProgress(runId)).toEqual({ batches: 3, counts: { read: 9, analyzed: 6, rejected: 3, duplicates: 0, unsupportedLanguage: 0, undated: 0 } });
+    expect(await store.partialProgress(runId)).toEqual({
+      batches: 3,
+      counts: { read: 9, analyzed: 6, rejected: 3, duplicates: 0, unsupportedLanguage: 0, undated: 0 },
+    });
   });
 
   it('adds a partial put again under the same key once (a retried batch)', async () => {
