@@ -44,7 +44,7 @@ describe('analyze --threads', () => {
     // every batch follows the first, on two the other thread reads its batches fresh. Enough
     // batches that the second thread, once started, takes many of them.
     const texts = (parse(readFileSync(samples[1]!), { columns: true }) as Array<{ text: string }>).map((r) => r.text).filter(Boolean);
-    const rows = Array.from({ length: 10_000 }, (_, i) =>
+    const rows = Array.from({ length: 4_000 }, (_, i) =>
       i === 0 ? "I watched Grimbly's." : i % 50 === 25 ? "Movies w/ Grimbly's as bad guys, and the refund never came." : texts[i % texts.length]!,
     );
     const file = join(dir, 'grimbly.csv');
