@@ -18,7 +18,7 @@
  * Goals (issue 14): one thread >= 0.5 x bare wink-nlp; --threads 2 >= 1.7 x one thread (on 2
  * cores); 1,000,000 comments in <= 240 s with <= 400 MB of peak RSS per thread.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -129,7 +129,10 @@ const generated = sets[0]!;
 {
   const dir = mkdtempSync(join(tmpdir(), 'frictionlens-profile-'));
   try {
+    // The node flags of the CLI's #! line (heap sizes), as when it runs itself.
+    const shebang = (readFileSync(cli, 'utf8').split('\n', 1)[0] ?? '').split(/\s+/).filter((w) => w.startsWith('--'));
     const run = await runMeasured(process.execPath, [
+      ...shebang,
       '--cpu-prof',
       '--cpu-prof-dir',
       dir,

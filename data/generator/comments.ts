@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import nlp from 'compromise';
 import type { Verbatim } from '../../src/contracts/verbatim.js';
+import { createChunkedFile } from './chunked-file.js';
 import { createCustomerPool } from './customers.js';
 import { CSV_HEADER, formatRow } from './formats.js';
 import { createMentionPlanner } from './plan.js';
@@ -96,16 +95,9 @@ export async function streamComments(options: CommentOptions): Promise<CommentSu
   const aside = (): string => (rng.pick(ASIDES) as string).replace(FIELD, (_, c: string) => zipfPick(rng, vocabulary[c as WordClass]));
 
   const seen = new Set<string>();
-  const out = createWriteStream(options.path, { encoding: 'utf8' });
+  const file = createChunkedFile(options.path, CSV_HEADER);
   const summary: CommentSummary = { rows: 0, meanWords: 0, bytes: 0 };
   let words = 0;
-  let chunk = CSV_HEADER;
-  const flush = async (): Promise<void> => {
-    summary.bytes += Buffer.byteLength(chunk);
-    const ok = out.write(chunk);
-    chunk = '';
-    if (!ok) await once(out, 'drain');
-  };
   try {
     while (summary.rows < options.rows) {
       const createdAtMs = fromMs + Math.floor(((summary.rows + rng.next()) / options.rows) * spanMs);
@@ -131,16 +123,13 @@ export async function streamComments(options: CommentOptions): Promise<CommentSu
       if (seen.has(key)) continue;
       seen.add(key);
       const verbatim: Verbatim = { ...first.verbatim, text, score: nps(latentScore(rng, mentions)) };
-      chunk += formatRow(verbatim, 'csv');
+      await file.add(formatRow(verbatim, 'csv'));
       summary.rows += 1;
       words += count;
-      if (chunk.length >= 1 << 18) await flush();
     }
-    await flush();
-    out.end();
-    await once(out, 'finish');
+    summary.bytes = await file.close();
   } catch (error) {
-    out.destroy();
+    file.abort();
     throw error;
   }
   summary.meanWords = words / Math.max(1, summary.rows);

@@ -1,5 +1,4 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createChunkedFile } from './chunked-file.js';
 import { createCustomerPool } from './customers.js';
 import { CSV_HEADER } from './formats.js';
 import { createMentionPlanner } from './plan.js';
@@ -24,9 +23,6 @@ export interface StreamSummary {
   bytes: number;
 }
 
-/** Rows are batched into chunks of this size: one write per chunk, not per row. */
-const CHUNK_CHARS = 1 << 18;
-
 /**
  * Streams a benchmark file of any size: rows are generated one at a time and written with
  * backpressure (wait for 'drain' when the stream's buffer is full), so memory stays flat.
@@ -41,29 +37,19 @@ export async function streamRows(options: StreamOptions): Promise<StreamSummary>
     planner: createMentionPlanner({ theme: SPIKE.theme, factor: SPIKE.factor, fromMs: Date.parse(SPIKE.from) }),
     scores,
   };
-  const out = createWriteStream(options.path, { encoding: 'utf8' });
+  const file = createChunkedFile(options.path, options.format === 'csv' ? CSV_HEADER : '');
   const summary: StreamSummary = { rows: 0, valid: 0, invalid: 0, duplicates: 0, bytes: 0 };
-  let chunk = options.format === 'csv' ? CSV_HEADER : '';
-  const flush = async (): Promise<void> => {
-    summary.bytes += Buffer.byteLength(chunk);
-    const ok = out.write(chunk);
-    chunk = '';
-    if (!ok) await once(out, 'drain');
-  };
   try {
     for (const item of generateSource(createRng(options.seed + 7919), ctx, spec)) {
       summary.rows += 1;
       if (item.kind === 'valid') summary.valid += 1;
       else if (item.kind === 'invalid') summary.invalid += 1;
       else summary.duplicates += 1;
-      chunk += item.line;
-      if (chunk.length >= CHUNK_CHARS) await flush();
+      await file.add(item.line);
     }
-    if (chunk.length > 0) await flush();
-    out.end();
-    await once(out, 'finish');
+    summary.bytes = await file.close();
   } catch (error) {
-    out.destroy();
+    file.abort();
     throw error;
   }
   return summary;

@@ -151,16 +151,27 @@ function wordMatches(word: PatternWord, keys: readonly string[]): boolean {
  * matched words, or undefined. Greedy: each next word is the nearest one within the gap.
  */
 export function matchAt(s: PreparedSentence, pattern: Pattern, at: number, gap = MAX_GAP): number[] | undefined {
-  const first = pattern[0];
-  const firstKeys = s.keys[at];
-  if (!first || !firstKeys || !wordMatches(first, firstKeys)) return undefined;
+  return greedyMatch(s.keys.length, pattern.length, at, gap, (j, w) => wordMatches(pattern[w] as PatternWord, s.keys[j] as string[]));
+}
+
+/**
+ * The walk of matchAt over any form of a sentence and a pattern: `matches(j, w)` says
+ * whether the token at position j matches the pattern's word w (of `words`).
+ */
+export function greedyMatch(
+  tokens: number,
+  words: number,
+  at: number,
+  gap: number,
+  matches: (position: number, word: number) => boolean,
+): number[] | undefined {
+  if (words === 0 || at < 0 || at >= tokens || !matches(at, 0)) return undefined;
   const hits = [at];
   let pos = at;
-  for (let w = 1; w < pattern.length; w++) {
-    const word = pattern[w] as PatternWord;
+  for (let w = 1; w < words; w++) {
     let found = -1;
-    for (let j = pos + 1; j <= pos + 1 + gap && j < s.keys.length; j++) {
-      if (wordMatches(word, s.keys[j] as string[])) {
+    for (let j = pos + 1; j <= pos + 1 + gap && j < tokens; j++) {
+      if (matches(j, w)) {
         found = j;
         break;
       }

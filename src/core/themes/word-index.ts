@@ -1,4 +1,4 @@
-import type { Pattern, PatternWord, PreparedSentence } from './pattern.js';
+import { greedyMatch, type Pattern, type PatternWord, type PreparedSentence } from './pattern.js';
 
 /** A pattern with its words as numbers (see WordIndex). */
 export type WordIds = Int32Array;
@@ -135,23 +135,7 @@ export class SentenceWords<T = unknown> {
 
   /** matchAt (pattern.ts) on word numbers: the positions of the words, or undefined. */
   matchAt(pattern: WordIds, at: number, gap: number): number[] | undefined {
-    if (pattern.length === 0 || !this.matches(at, pattern[0]!)) return undefined;
-    const hits = [at];
-    let pos = at;
-    for (let w = 1; w < pattern.length; w++) {
-      const word = pattern[w]!;
-      let found = -1;
-      for (let j = pos + 1; j <= pos + 1 + gap && j < this.length; j++) {
-        if (this.matches(j, word)) {
-          found = j;
-          break;
-        }
-      }
-      if (found < 0) return undefined;
-      hits.push(found);
-      pos = found;
-    }
-    return hits;
+    return greedyMatch(this.length, pattern.length, at, gap, (j, w) => this.matches(j, pattern[w]!));
   }
 
   /** findPattern (pattern.ts) on word numbers. */
