@@ -1,6 +1,7 @@
 import { Analysis, type Verbatim } from '../../src/contracts/index.js';
 import { analyzeVerbatim } from '../../src/core/analyze.js';
 import type { Analyzer } from '../../src/core/analyzer.js';
+import { formatIssues } from '../../src/errors/index.js';
 
 const verbatimOf = (text: string): Verbatim => ({ id: 'fuzz', channel: 'chat', text, createdAt: '2026-01-01T00:00:00Z' });
 
@@ -14,7 +15,7 @@ export function checkOutcome(analyzer: Analyzer, text: string): string | undefin
   if (outcome.kind === 'unsupportedLanguage') return outcome.language ? undefined : 'unsupportedLanguage without a language';
   if (outcome.kind === 'invalid') return text.trim() === '' ? undefined : `invalid for a non-blank text: ${outcome.message}`;
   const parsed = Analysis.safeParse(outcome.analysis);
-  if (!parsed.success) return `analysis breaks the contract: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`;
+  if (!parsed.success) return `analysis breaks the contract: ${formatIssues(parsed.error, { max: 3 })}`;
   const a = outcome.analysis;
   const inside = (s: { start: number; end: number }): boolean => s.start <= s.end && s.end <= a.text.length;
   const badSentence = a.sentences.findIndex((s, i) => !inside(s.span) || (i > 0 && s.span.start < a.sentences[i - 1]!.span.end));
