@@ -1,4 +1,4 @@
-import { MongoError, MongoNetworkError, MongoNotConnectedError, MongoServerSelectionError, MongoTopologyClosedError } from 'mongodb';
+import { MongoBulkWriteError, MongoError, MongoNetworkError, MongoNotConnectedError, MongoServerSelectionError, MongoTopologyClosedError } from 'mongodb';
 import { FrictionlensError, TransientError } from '../../errors/index.js';
 import type { Store } from '../store.js';
 
@@ -6,9 +6,13 @@ import type { Store } from '../store.js';
  * Whether a driver error is one a retry can fix: the server went away (network, no server
  * to select, a closed topology) or the driver itself labels the operation retryable
  * (a primary stepped down mid-write). Duplicate keys, bad queries and validation
- * failures are not: retrying them fails the same way.
+ * failures are not: retrying them fails the same way. An insertMany that could not reach
+ * the server at all fails as a MongoBulkWriteError with no write errors, carrying the
+ * network or server-selection error as its `errorResponse`: that one is judged, not the
+ * wrapper (seen against a server stopped mid-run).
  */
-function isTransient(error: unknown): boolean {
+function isTransient(error: unknown, depth = 0): boolean {
+  if (depth > 4) return false;
   if (
     error instanceof MongoNetworkError ||
     error instanceof MongoServerSelectionError ||
@@ -16,6 +20,8 @@ function isTransient(error: unknown): boolean {
     error instanceof MongoTopologyClosedError
   )
     return true;
+  if (error instanceof MongoBulkWriteError && [error.writeErrors].flat().length === 0 && (error.errorResponse as unknown) instanceof Error)
+    return isTransient(error.errorResponse, depth + 1);
   return error instanceof MongoError && (error.hasErrorLabel('RetryableWriteError') || error.hasErrorLabel('ResetPool'));
 }
 
