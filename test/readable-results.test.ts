@@ -14,7 +14,7 @@ import { metricDisplay, showInterval } from '../src/cli/metric-display.js';
 import { checkMetric, metricLine } from '../src/cli/metric-note.js';
 import { renderThemesTable } from '../src/cli/render-table.js';
 import { textTable, TABLE_WIDTH, wrap } from '../src/cli/text-table.js';
-import { themeRows } from '../src/cli/theme-rows.js';
+import { themeRows } from '../src/core/insights/theme-rows.js';
 import { analysisLine } from '../src/cli/write-outputs.js';
 import { InputError, UsageError } from '../src/errors/index.js';
 import { makeAnalysis } from './helpers/analysis.js';

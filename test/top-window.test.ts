@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Insight } from '../src/contracts/index.js';
-import { combineBuckets, windowStart } from '../src/cli/top-window.js';
+import { combineBuckets } from '../src/core/insights/combine-buckets.js';
+import { windowStart } from '../src/cli/top-window.js';
 
 const row = (themeId: string, bucket: string, volume: number, total: number, o: Partial<Insight> = {}): Insight => ({
   runId: 'r',

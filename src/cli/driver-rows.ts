@@ -2,18 +2,7 @@ import type { KeyDrivers } from '../contracts/index.js';
 import { int, pct } from './format.js';
 import { metricDisplay, showInterval, showLevel, showSigned } from './metric-display.js';
 import { TABLE_WIDTH, textTable, wrap } from './text-table.js';
-import type { DriversSummary, ThemeInfo, ThemeRow } from './theme-rows.js';
-
-export function driversSummary(drivers: KeyDrivers | null | undefined, info: (id: string) => ThemeInfo | undefined): DriversSummary | null {
-  if (!drivers) return null;
-  return { ...drivers, drivers: drivers.drivers.map((d) => ({ ...d, name: info(d.themeId)?.name ?? d.themeId })) };
-}
-
-/** Puts each theme's driver attribution on its row, so the table shows it next to the impact. */
-export function withDrivers(rows: readonly ThemeRow[], drivers: KeyDrivers | null | undefined): ThemeRow[] {
-  const byTheme = new Map((drivers?.drivers ?? []).map((d) => [d.themeId, d]));
-  return rows.map((r) => ({ ...r, driver: byTheme.get(r.id) ?? null }));
-}
+import type { DriversSummary } from '../core/insights/theme-rows.js';
 
 /** "gap −34.2 (mean 41.5 vs 75.7 with no negative mention) = drivers −30.2 + residual −4.0": the decomposition every model keeps, on the metric's display scale. */
 export function gapLine(d: KeyDrivers): string {

@@ -1,7 +1,7 @@
 import type { Insight, RunProfile } from '../contracts/index.js';
 import { int, pct } from './format.js';
 import { TABLE_WIDTH, textTable, wrap, type Column } from './text-table.js';
-import { themeRows, type ThemeInfo, type ThemeRow } from './theme-rows.js';
+import { themeRows, type ThemeInfo, type ThemeRow } from '../core/insights/theme-rows.js';
 
 /** One theme in one facet value: its row as the main table has it, ranked within the value, without quotes. */
 type FacetThemeRow = Omit<ThemeRow, 'quotes' | 'driver'>;

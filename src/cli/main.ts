@@ -24,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   submit: { summary: 'queue files as a distributed run; --wait for its top friction themes', load: () => import('./commands/submit.js') },
   status: { summary: 'progress, counts and errors of a submitted run', load: () => import('./commands/status.js') },
   top: { summary: 'top friction themes of a finished run, from MongoDB', load: () => import('./commands/top.js') },
+  serve: { summary: 'serve a run over HTTP (--from DIR: what analyze --out wrote)', load: () => import('./commands/serve.js') },
 };
 
 const HELP = `frictionlens — ranked, evidenced friction themes from customer feedback

@@ -2,7 +2,7 @@ import type { Metric, RunCounts } from '../contracts/index.js';
 import { int, money, pct, signed } from './format.js';
 import { metricDisplay, showInterval, showSigned } from './metric-display.js';
 import { TABLE_WIDTH, textTable, wrap, type Column } from './text-table.js';
-import type { ThemeRow } from './theme-rows.js';
+import type { ThemeRow } from '../core/insights/theme-rows.js';
 
 export interface ThemesTableOptions {
   top?: number;

@@ -3,7 +3,7 @@ import { int, money, pct, signed } from './format.js';
 import { gapLine } from './driver-rows.js';
 import type { FacetBreakdown } from './facet-breakdown.js';
 import { metricDisplay, showInterval, showSigned } from './metric-display.js';
-import type { DriversSummary, ThemeRow } from './theme-rows.js';
+import type { DriversSummary, ThemeRow } from '../core/insights/theme-rows.js';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

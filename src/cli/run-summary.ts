@@ -1,10 +1,11 @@
 import type { Insight, Metric, Run, RunCounts } from '../contracts/index.js';
 import { int } from './format.js';
-import { driversSummary, renderDriversTable, withDrivers } from './driver-rows.js';
+import { driversSummary, withDrivers } from '../core/insights/driver-summary.js';
+import { renderDriversTable } from './driver-rows.js';
 import { facetBreakdown, missingFacetNote, renderFacetBlock, type FacetBreakdown } from './facet-breakdown.js';
 import { metricLine } from './metric-note.js';
 import { renderThemesTable } from './render-table.js';
-import { themeRows, type DriversSummary, type ThemeInfo, type ThemeRow } from './theme-rows.js';
+import { themeRows, type DriversSummary, type ThemeInfo, type ThemeRow } from '../core/insights/theme-rows.js';
 
 /** The document `analyze --json` prints. */
 interface AnalyzeSummary {

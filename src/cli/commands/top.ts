@@ -8,12 +8,13 @@ import { positiveInt } from '../ingest-flags.js';
 import { parseByFlags, parseMetricFlag, WIDE_HELP } from '../insight-flags.js';
 import { checkMetric, metricLine } from '../metric-note.js';
 import { parseFlags } from '../parse-flags.js';
-import { driversSummary, withDrivers } from '../driver-rows.js';
+import { driversSummary, withDrivers } from '../../core/insights/driver-summary.js';
 import { renderThemesTable } from '../render-table.js';
 import { openRunStore } from '../stored-run.js';
 import { loadThemeInfo } from '../theme-info.js';
-import { themeRows } from '../theme-rows.js';
-import { combineBuckets, windowStart } from '../top-window.js';
+import { themeRows } from '../../core/insights/theme-rows.js';
+import { combineBuckets } from '../../core/insights/combine-buckets.js';
+import { windowStart } from '../top-window.js';
 
 export const TOP_HELP = `Usage: frictionlens top [options]
 

@@ -1,7 +1,7 @@
-import type { Impact, Insight, KeyDriver, KeyDrivers, Quote } from '../contracts/index.js';
+import type { Impact, Insight, KeyDriver, KeyDrivers, Quote } from '../../contracts/index.js';
 
-export type { ThemeInfo } from '../core/themes/taxonomy.js';
-import type { ThemeInfo } from '../core/themes/taxonomy.js';
+export type { ThemeInfo } from '../themes/taxonomy.js';
+import type { ThemeInfo } from '../themes/taxonomy.js';
 
 /** One ranked theme as the table, `--json` and the report show it. */
 export interface ThemeRow {

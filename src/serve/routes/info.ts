@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Registry } from 'prom-client';
+import type { Taxonomy } from '../../core/themes/taxonomy.js';
+import { NotFoundError } from '../../errors/index.js';
+import { RunParams } from '../query.js';
+import type { ServeSource } from '../source.js';
+
+/** GET /runs/:id, /taxonomy, /health and /metrics: what the server holds and how it is doing. */
+export function infoRoutes(source: ServeSource, taxonomy: Taxonomy, registry: Registry): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/runs/:id', { schema: { summary: 'A run: status and counts', params: RunParams } }, async (request) => {
+      const run = await source.run(request.params.id);
+      if (!run) throw new NotFoundError(`no run '${request.params.id}'`);
+      return run;
+    });
+    app.get('/taxonomy', { schema: { summary: 'Theme families and themes with their owners' } }, async () => ({
+      families: taxonomy.families.map((f) => ({ id: f.id, name: f.name, owner: f.owner, description: f.description })),
+      themes: taxonomy.themes.map((t) => ({ id: t.id, name: t.name, parent: t.parent, owner: t.owner, description: t.description })),
+    }));
+    // Served from files: nothing to lose, so live is ready. (Redis and MongoDB checks belong to
+    // the services mode.)
+    app.get('/health', { schema: { summary: 'Liveness and readiness' } }, async () => ({ live: true, ready: true, source: source.kind }));
+    app.get('/metrics', { schema: { summary: 'Prometheus metrics' } }, async (_request, reply) => {
+      reply.type(registry.contentType);
+      return registry.metrics();
+    });
+  };
+}
