@@ -15,7 +15,7 @@ import { checkMetric, metricLine } from '../src/cli/metric-note.js';
 import { renderThemesTable } from '../src/cli/render-table.js';
 import { textTable, TABLE_WIDTH, wrap } from '../src/cli/text-table.js';
 import { themeRows } from '../src/core/insights/theme-rows.js';
-import { analysisLine } from '../src/cli/write-outputs.js';
+import { analysisLine } from '../src/core/analysis-line.js';
 import { InputError, UsageError } from '../src/errors/index.js';
 import { makeAnalysis } from './helpers/analysis.js';
 

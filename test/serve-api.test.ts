@@ -152,7 +152,7 @@ describe('runs, taxonomy, health, metrics, OpenAPI, errors and headers', () => {
   it('answers each with JSON (metrics in Prometheus text) and security headers, no CORS', async () => {
     const run = await get(`/api/v1/runs/${encodeURIComponent(cli.runId)}`);
     expect(run.status).toBe(200);
-    expect(run.body).toMatchObject({ dataset: 'default', status: 'completed', counts: { read: 3000 } });
+    expect(run.body).toMatchObject({ dataset: 'default', status: 'done', counts: { read: 3000 } });
     expect((await get('/api/v1/runs/nope')).status).toBe(404);
     const taxonomy = await get('/api/v1/taxonomy');
     expect(taxonomy.body.themes.find((t: { id: string }) => t.id === 'delivery.lost-package')).toMatchObject({ owner: 'logistics' });

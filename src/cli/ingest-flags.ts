@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { Channel, RunOptions } from '../contracts/index.js';
+import { Channel, DatasetName, RunOptions } from '../contracts/index.js';
 import { InputError, UsageError } from '../errors/index.js';
 import { checkDateFormat } from '../ingest/date-format.js';
 import { parseDelimiter } from '../ingest/delimiter.js';
@@ -26,6 +26,7 @@ export const READ_FLAGS = {
 /** The read flags and the insight options: every flag of `analyze` that shapes a run (submit takes these). */
 export const INGEST_FLAGS = {
   ...READ_FLAGS,
+  dataset: { type: 'string' },
   bucket: { type: 'string' },
   by: { type: 'string', multiple: true },
   metric: { type: 'string' },
@@ -52,6 +53,9 @@ export const READ_HELP = `${READING_HELP}
   --batch-size N            verbatims per batch (default: ${DEFAULT_BATCH_SIZE})`;
 
 export const INGEST_HELP = `${READ_HELP}
+  --dataset NAME            the dataset the run feeds (default: default); its runs share
+                            --bucket and --by, and a verbatim id an earlier run of it
+                            analysed counts once (submit: as a duplicate of the later run)
   --bucket day|week|month   time bucket for trends (default: week)
   --by FIELD                facet to slice by: channel, segment, attributes.NAME; repeatable
                             (another name is a usage error; an attribute no row carries
@@ -67,6 +71,7 @@ export interface IngestFlagValues {
   mapping?: string;
   channel?: string;
   date?: string;
+  dataset?: string;
   bucket?: string;
   by?: string[];
   metric?: string;
@@ -78,7 +83,15 @@ export async function ingestSettings(files: readonly string[], values: IngestFla
   const channel = Channel.safeParse(values.channel ?? 'other');
   if (!channel.success) throw new UsageError(`--channel: '${values.channel}' is not one of ${Channel.options.join(', ')}`);
   const metric = parseMetricFlag(values.metric);
-  const options = RunOptions.safeParse({ bucket: values.bucket ?? 'week', by: parseByFlags(values.by), ...(metric ? { metric } : {}) });
+  const dataset = values.dataset === undefined ? undefined : DatasetName.safeParse(values.dataset);
+  if (dataset && !dataset.success) throw new UsageError(`--dataset: '${values.dataset}' ${dataset.error.issues[0]?.message ?? 'is not a dataset name'}`);
+  const options = RunOptions.safeParse({
+    // Left out when not given, so runs that name no dataset keep their fingerprint.
+    ...(dataset ? { dataset: dataset.data } : {}),
+    bucket: values.bucket ?? 'week',
+    by: parseByFlags(values.by),
+    ...(metric ? { metric } : {}),
+  });
   if (!options.success) throw new UsageError(`--bucket: '${values.bucket}' is not one of day, week, month`);
   const batchSize = positiveInt('batch-size', values['batch-size']);
   const format = values.format === undefined ? undefined : detectFormat(files[0]!, values.format);

@@ -1,4 +1,4 @@
-import type { Insight, Metric, Run, RunCounts } from '../contracts/index.js';
+import { datasetOf, type Insight, type Metric, type Run, type RunCounts } from '../contracts/index.js';
 import { int } from './format.js';
 import { driversSummary, withDrivers } from '../core/insights/driver-summary.js';
 import { renderDriversTable } from './driver-rows.js';
@@ -10,6 +10,8 @@ import { themeRows, type DriversSummary, type ThemeInfo, type ThemeRow } from '.
 /** The document `analyze --json` prints. */
 interface AnalyzeSummary {
   runId: string;
+  /** The dataset the run feeds (--dataset; default 'default'). */
+  dataset: string;
   run: RunCounts;
   /** The metric impacts, drivers and the ranking use. */
   metric: string | null;
@@ -35,6 +37,7 @@ export function summariseRun(run: Run, insights: readonly Insight[], info: (id: 
   const by = run.options.by.map((field) => facetBreakdown(insights, field, info, run.profile));
   const summary: AnalyzeSummary = {
     runId: run.id,
+    dataset: datasetOf(run),
     run: run.counts,
     metric: run.profile?.metric ?? rows.find((r) => r.impact)?.impact?.metric ?? null,
     responses: run.profile?.responses ?? null,

@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import type { Analysis, Insight } from '../contracts/index.js';
+import type { Insight } from '../contracts/index.js';
+import { analysisLine } from '../core/analysis-line.js';
 import type { Store } from '../store/store.js';
 import { renderReport } from './report-html.js';
 import { runMetric, type RunSummary } from './run-summary.js';
@@ -12,29 +13,6 @@ async function writeLines<T>(path: string, docs: AsyncIterable<T>, line: (doc: T
   for await (const doc of docs) if (!out.write(`${JSON.stringify(line(doc))}\n`)) await once(out, 'drain');
   out.end();
   await once(out, 'finish');
-}
-
-/**
- * One line of analyses.jsonl: what a verbatim became, with what to pivot on in a
- * spreadsheet or a notebook: the redacted customer text (the words every figure comes
- * from) and the score, customer and attributes as mapped from the source.
- */
-export function analysisLine(a: Analysis): Record<string, unknown> {
-  return {
-    id: a.verbatimId,
-    channel: a.channel,
-    createdAt: a.createdAt,
-    language: a.language,
-    text: a.text,
-    ...(a.score ? { score: a.score } : {}),
-    ...(a.customer ? { customer: a.customer } : {}),
-    ...(a.attributes ? { attributes: a.attributes } : {}),
-    sentiment: a.sentiment,
-    themes: a.themes.map((t) => ({ id: t.id, confidence: t.confidence, sentiment: t.sentiment, evidence: t.evidence.text, via: t.via })),
-    signals: a.signals,
-    keyPhrases: a.keyPhrases,
-    ...(a.guarded ? { guarded: a.guarded } : {}),
-  };
 }
 
 /** `--out DIR`: insights.json, analyses.jsonl, rejects.jsonl and report.html. */

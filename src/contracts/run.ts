@@ -18,7 +18,18 @@ export type RunCounts = z.infer<typeof RunCounts>;
 
 const RunStatus = z.enum(['queued', 'running', 'aggregating', 'done', 'failed']);
 
+/**
+ * A dataset's name: what people ask about ("this week, in chat") across the runs that fed it.
+ * Letters, digits, '-' and '_' only: it is a store key and a URL parameter.
+ */
+export const DatasetName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "must be 1-64 letters, digits, '-' or '_', starting with a letter or digit");
+
+/** The dataset of runs that name none. */
+export const DEFAULT_DATASET = 'default';
+
 export const RunOptions = z.object({
+  /** The dataset the run feeds (absent: DEFAULT_DATASET, and on runs stored before datasets). */
+  dataset: DatasetName.optional(),
   bucket: z.enum(['day', 'week', 'month']),
   /** Facets besides "all": "channel", "segment", or "attributes.NAME". */
   by: z.array(z.string()),
@@ -71,6 +82,9 @@ export const Run = z.object({
   submission: z.object({ batchSize: z.number().int().positive(), fingerprint: z.string() }).optional(),
 });
 export type Run = z.infer<typeof Run>;
+
+/** The dataset a run feeds. */
+export const datasetOf = (run: { options: RunOptions }): string => run.options.dataset ?? DEFAULT_DATASET;
 
 export const emptyCounts = (): RunCounts => ({ read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 });
 

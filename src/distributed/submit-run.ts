@@ -9,6 +9,7 @@ import { newRunId } from '../runner/embedded.js';
 import { addBatch, ensureRunFlow, FlowLostError, releaseIngest, reportIngest, type IngestTotals } from '../queue/run-flow.js';
 import { runIdProblem } from '../queue/run-id.js';
 import type { Services } from '../services/open-services.js';
+import { checkDatasetOptions } from './dataset-options.js';
 import { openInFlightWindow } from './in-flight-window.js';
 import { submissionFingerprint, type Submission } from './submission.js';
 
@@ -61,6 +62,7 @@ export async function submitRun(services: Services, submission: Submission, opti
     await ensureRunFlow(queues, runId);
     await store.updateRun(runId, { status: 'running', error: undefined });
   } else {
+    checkDatasetOptions(submission.options, await store.listRuns());
     await store.createRun({
       id: runId,
       status: 'running',

@@ -1,6 +1,7 @@
 import type { Analysis, Batch, Reject, Verbatim } from '../contracts/index.js';
 import type { Store } from '../store/store.js';
 import { analyzeBatch } from './analyze-batch.js';
+import { claimBatch } from './claim-batch.js';
 import type { BatchOutcome, StageContext } from './types.js';
 
 /**
@@ -9,9 +10,12 @@ import type { BatchOutcome, StageContext } from './types.js';
  * keys. The partial is written last, so a stored partial means a complete batch; a retry
  * rewrites the same keys, which the store counts as duplicates, so nothing is counted twice.
  * A worker analyses the verbatims in a thread under its time budget (ctx.analyzeBatch); a
- * verbatim past the budget becomes a 'timeout' reject and the batch goes on.
+ * verbatim past the budget becomes a 'timeout' reject and the batch goes on. First, the
+ * batch's ids are claimed in the run's dataset (claim-batch.ts): one an earlier run analysed
+ * is a duplicate here.
  */
-export async function processBatch(ctx: StageContext, batch: Batch): Promise<BatchOutcome> {
+export async function processBatch(ctx: StageContext, submitted: Batch): Promise<BatchOutcome> {
+  const batch = await claimBatch(ctx.store, submitted);
   const verbatims: Verbatim[] = batch.items.flatMap((item) => (item.kind === 'verbatim' ? [item.verbatim] : []));
   const outcomes = ctx.analyzeBatch && verbatims.length > 0 ? await ctx.analyzeBatch(verbatims, batch.runId) : undefined;
   const { analyses, rejects, partial } = analyzeBatch(ctx.analyzer, batch, outcomes ? { outcomes } : {});

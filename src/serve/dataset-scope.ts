@@ -1,9 +1,11 @@
 import { InputError, NotFoundError, UsageError } from '../errors/index.js';
 import { facetOf } from './query.js';
+import { resolveDataset } from './resolve-dataset.js';
 import type { DatasetInsights, ServeSource } from './source.js';
 
 /** What a query's dataset, window and facet parameters name, checked against the dataset. */
 export interface DatasetScope {
+  dataset: string;
   data: DatasetInsights;
   /** "all" or "FIELD=VALUE". */
   facet: string;
@@ -12,7 +14,7 @@ export interface DatasetScope {
 }
 
 interface SliceQuery {
-  dataset: string;
+  dataset?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   bucket?: string | undefined;
@@ -26,19 +28,21 @@ interface SliceQuery {
  * answer, not an error.
  */
 export async function datasetScope(source: ServeSource, query: SliceQuery): Promise<DatasetScope> {
-  const data = await source.insights(query.dataset);
-  if (!data) throw new NotFoundError(`no dataset '${query.dataset}' (datasets: ${source.datasets().join(', ')})`);
+  const dataset = await resolveDataset(source, query.dataset);
+  const data = await source.insights(dataset);
+  if (!data) throw new NotFoundError(`dataset '${dataset}' has no finished run yet`);
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) throw new UsageError(`from ${query.from} is after to ${query.to}`);
   const bucketSize = data.insights[0]?.bucketSize;
   if (query.bucket !== undefined && bucketSize !== undefined && query.bucket !== bucketSize)
-    throw new InputError(`dataset '${query.dataset}' is bucketed by ${bucketSize}, not ${query.bucket}`);
+    throw new InputError(`dataset '${dataset}' is bucketed by ${bucketSize}, not ${query.bucket}`);
   const facet = facetOf(query);
   if (facet === 'several') throw new UsageError('insights are sliced by one field at a time: give one of channel, segment or attr.NAME');
   if (facet && !data.fields.includes(facet.field))
     throw new InputError(
-      `dataset '${query.dataset}' was not analysed by ${facet.field} (its fields: ${data.fields.join(', ') || 'none'}; analyze with --by ${facet.field})`,
+      `dataset '${dataset}' was not analysed by ${facet.field} (its fields: ${data.fields.join(', ') || 'none'}; analyze with --by ${facet.field})`,
     );
   return {
+    dataset,
     data,
     facet: facet ? `${facet.field}=${facet.value}` : 'all',
     ...(query.from !== undefined ? { from: query.from } : {}),

@@ -27,10 +27,21 @@ export function registerMetrics(app: FastifyInstance, source: ServeSource): Regi
     name: 'frictionlens_verbatims_analysed',
     help: 'Verbatims analysed in what the server serves',
     registers: [registry],
-    collect() {
-      this.set(source.analysed());
+    async collect() {
+      this.set(await source.analysed());
     },
   });
+  const queueDepths = source.queueDepths?.bind(source);
+  if (queueDepths)
+    new Gauge({
+      name: 'frictionlens_queue_jobs',
+      help: 'Jobs per pipeline stage and state (waiting, active, delayed, failed, completed)',
+      labelNames: ['stage', 'state'] as const,
+      registers: [registry],
+      async collect() {
+        for (const [stage, states] of Object.entries(await queueDepths())) for (const [state, n] of Object.entries(states)) this.set({ stage, state }, n);
+      },
+    });
   app.addHook('onResponse', async (request, reply) => {
     const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
     latency.observe(labels, reply.elapsedTime / 1000);

@@ -1,19 +1,22 @@
+import { UsageError } from '../errors/index.js';
 import { openOutDir, pageAnalyses } from '../store/out-dir.js';
 import type { ServeSource } from './source.js';
 
-/** The dataset name an out dir is served under: it holds one run, of the default dataset. */
-const DEFAULT_DATASET = 'default';
-
-/** `serve --from DIR`: one finished run, read-only, no services. */
+/** `serve --from DIR`: one finished run, read-only, no services, as its dataset (analyze --dataset; default 'default'). */
 export async function outDirSource(dir: string): Promise<ServeSource> {
   const out = await openOutDir(dir);
-  const dataset = { insights: out.insights, drivers: out.drivers, fields: out.fields };
+  const data = { insights: out.insights, drivers: out.drivers, fields: out.fields };
   return {
     kind: 'out-dir',
-    datasets: () => [DEFAULT_DATASET],
-    insights: async (name) => (name === DEFAULT_DATASET ? dataset : null),
-    analyses: (_name, keep, cursor, limit) => pageAnalyses(out.analysesPath, keep, cursor, limit),
-    run: async (id) => (id === out.runId ? { id, dataset: DEFAULT_DATASET, status: 'completed', counts: out.counts } : null),
-    analysed: () => out.counts.analyzed,
+    datasets: async () => [out.dataset],
+    insights: async (name) => (name === out.dataset ? data : null),
+    analyses: (_name, keep, cursor, limit) => {
+      // The cursor is a byte offset into analyses.jsonl (pageAnalyses checks it starts a line).
+      if (!/^\d{1,15}$/.test(cursor)) throw new UsageError(`cursor '${cursor}' is not the next cursor of a page`);
+      return pageAnalyses(out.analysesPath, keep, Number(cursor), limit);
+    },
+    run: async (id) => (id === out.runId ? { id, dataset: out.dataset, status: 'done', counts: out.counts } : null),
+    analysed: async () => out.counts.analyzed,
+    ready: async () => ({}),
   };
 }

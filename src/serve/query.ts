@@ -13,7 +13,7 @@ const Name = z.string().min(1).max(200);
 const ATTRIBUTE_PARAM = /^attr\.[^[\]]{1,100}$/;
 
 const slice = {
-  dataset: Name.default('default'),
+  dataset: Name.optional(),
   from: Day.optional(),
   to: Day.optional(),
   bucket: z.enum(['day', 'week', 'month']).optional(),
@@ -46,7 +46,7 @@ export const AnalysesQuery = withAttributes({
   sentiment: SentimentLabel.optional(),
   cursor: z
     .string()
-    .regex(/^\d{1,15}$/, 'must be the next cursor of a page')
+    .regex(/^\d{1,15}(?:\.\d{1,15})?$/, 'must be the next cursor of a page')
     .default('0'),
   limit: Limit(200, 50),
 });

@@ -14,20 +14,28 @@ interface RunView {
   dataset: string;
   status: string;
   counts: RunCounts;
+  /** Running runs: the batches stored so far and what their rows became. */
+  progress?: { batches: number; counts: RunCounts };
+  error?: string;
 }
 
 /**
- * Where the API reads from. `serve --from DIR` reads what `analyze --out DIR` wrote
- * (out-dir-source.ts); the routes know no more than this.
+ * Where the API reads from: what `analyze --out DIR` wrote (out-dir-source.ts), or the
+ * datasets in the store (store-source.ts). The routes know no more than this.
  */
 export interface ServeSource {
   /** What /health says the server is serving from. */
-  readonly kind: 'out-dir';
-  datasets(): readonly string[];
-  /** Null for a dataset the source does not hold. */
+  readonly kind: 'out-dir' | 'store';
+  datasets(): Promise<string[]>;
+  /** Null for a dataset the source does not hold (or that has no finished run yet). */
   insights(dataset: string): Promise<DatasetInsights | null>;
-  analyses(dataset: string, keep: (line: AnalysisLine) => boolean, cursor: number, limit: number): Promise<AnalysesPage>;
+  /** A page of analyses from `cursor` (opaque: "0" or the `next` of a page; a malformed one is a UsageError). */
+  analyses(dataset: string, keep: (line: AnalysisLine) => boolean, cursor: string, limit: number): Promise<AnalysesPage>;
   run(id: string): Promise<RunView | null>;
-  /** Verbatims analysed in the source (for /metrics). */
-  analysed(): number;
+  /** Verbatims analysed in what the source holds (for /metrics). */
+  analysed(): Promise<number>;
+  /** Whether each service the source needs answers (for /health). */
+  ready(): Promise<Record<string, boolean>>;
+  /** Jobs per pipeline stage and state (waiting, active, delayed, failed, completed), where there is a queue. */
+  queueDepths?(): Promise<Record<string, Record<string, number>>>;
 }

@@ -75,6 +75,8 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Store {
   const runs = new Map<string, Run>();
   const files = new Map<string, RunFiles>();
   let insights: Insight[] = [];
+  /** Per dataset: verbatim id -> the run that claimed it. */
+  const claims = new Map<string, Map<string, string>>();
 
   const filesOf = (runId: string): RunFiles => {
     let f = files.get(runId);
@@ -134,6 +136,18 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Store {
     },
     async listRuns() {
       return [...runs.values()].map(clone).sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
+    },
+
+    async claimVerbatims(dataset, runId, ids) {
+      let owners = claims.get(dataset);
+      if (!owners) claims.set(dataset, (owners = new Map()));
+      const taken = new Map<string, string>();
+      for (const id of ids) {
+        const owner = owners.get(id);
+        if (owner === undefined) owners.set(id, runId);
+        else if (owner !== runId) taken.set(id, owner);
+      }
+      return taken;
     },
 
     putAnalyses: (docs) =>

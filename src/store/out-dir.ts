@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { Insight, KeyDrivers, RunCounts } from '../contracts/index.js';
+import { DatasetName, DEFAULT_DATASET, Insight, KeyDrivers, RunCounts } from '../contracts/index.js';
 import { formatIssues, InputError, NotFoundError, UsageError } from '../errors/index.js';
 
 /**
@@ -13,6 +13,7 @@ import { formatIssues, InputError, NotFoundError, UsageError } from '../errors/i
  */
 export interface OutDir {
   runId: string;
+  dataset: string;
   counts: RunCounts;
   metric: string | null;
   insights: Insight[];
@@ -25,6 +26,8 @@ export interface OutDir {
 
 const InsightsFile = z.object({
   runId: z.string(),
+  // Absent in what analyze wrote before datasets.
+  dataset: DatasetName.default(DEFAULT_DATASET),
   run: RunCounts,
   metric: z.string().nullable(),
   drivers: KeyDrivers.nullable(),
@@ -50,13 +53,13 @@ export async function openOutDir(dir: string): Promise<OutDir> {
   }
   const parsed = InsightsFile.safeParse(raw);
   if (!parsed.success) throw new InputError(`${path}: not an insights.json written by analyze --out: ${formatIssues(parsed.error)}`);
-  const { runId, run, metric, drivers, warnings, insights } = parsed.data;
+  const { runId, dataset, run, metric, drivers, warnings, insights } = parsed.data;
   const fields = [...new Set(insights.filter((i) => i.facet !== 'all').map((i) => i.facet.slice(0, i.facet.indexOf('='))))].sort();
   const analysesPath = join(dir, 'analyses.jsonl');
   await stat(analysesPath).catch(() => {
     throw new NotFoundError(`${analysesPath}: not found (serve --from takes the DIR that analyze --out DIR wrote)`);
   });
-  return { runId, counts: run, metric, insights, drivers, warnings, fields, analysesPath };
+  return { runId, dataset, counts: run, metric, insights, drivers, warnings, fields, analysesPath };
 }
 
 /** One line of analyses.jsonl (write-outputs.ts analysisLine), as far as filters read it. */

@@ -39,6 +39,14 @@ export interface Store {
   updateRun(id: string, patch: Partial<Omit<Run, 'id'>>): Promise<void>;
   listRuns(): Promise<Run[]>;
 
+  /**
+   * Claims verbatim ids for a run in its dataset: the first run to claim an id owns it.
+   * Returns the ids that another run of the dataset owns already, each with that run's id;
+   * an id this run claimed before (a retried batch) is its own again. What makes overlapping
+   * exports count each verbatim once in a dataset (DESIGN.md "Datasets").
+   */
+  claimVerbatims(dataset: string, runId: string, verbatimIds: readonly string[]): Promise<Map<string, string>>;
+
   putAnalyses(analyses: Analysis[]): Promise<WriteResult>;
   putRejects(rejects: Reject[]): Promise<WriteResult>;
   putPartial(partial: InsightPartial): Promise<WriteResult>;

@@ -149,6 +149,23 @@ describe.each(STORES)('%s', (_name, open) => {
     expect(await all(store.analyses(runId))).toEqual([a]);
   });
 
+  it('claims each verbatim id of a dataset for the first run: a later run learns the owner, a retry finds its own', async () => {
+    const dataset = `ds-${runId}`;
+    expect(await store.claimVerbatims(dataset, 'run-a', ['v1', 'v2', 'v/3'])).toEqual(new Map());
+    // A retried batch of run-a claims the same ids again: they are its own.
+    expect(await store.claimVerbatims(dataset, 'run-a', ['v1', 'v/3'])).toEqual(new Map());
+    expect(await store.claimVerbatims(dataset, 'run-b', ['v2', 'v/3', 'v4'])).toEqual(
+      new Map([
+        ['v2', 'run-a'],
+        ['v/3', 'run-a'],
+      ]),
+    );
+    expect(await store.claimVerbatims(dataset, 'run-c', ['v4', 'v5'])).toEqual(new Map([['v4', 'run-b']]));
+    // Another dataset is another namespace of ids.
+    expect(await store.claimVerbatims(`${dataset}-other`, 'run-c', ['v1'])).toEqual(new Map());
+    expect(await store.claimVerbatims(dataset, 'run-c', [])).toEqual(new Map());
+  });
+
   it('stores each reject once under its source and row', async () => {
     expect(await store.putRejects([reject(runId, 2), reject(runId, 5, 'duplicate')])).toEqual({ inserted: 2, duplicates: 0 });
     expect(await store.putRejects([reject(runId, 2), reject(runId, 7, 'unsupportedLanguage')])).toEqual({ inserted: 1, duplicates: 1 });

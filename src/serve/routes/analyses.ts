@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { NotFoundError, UsageError } from '../../errors/index.js';
+import { UsageError } from '../../errors/index.js';
 import type { AnalysisLine } from '../../store/out-dir.js';
 import { AnalysesQuery } from '../query.js';
+import { resolveDataset } from '../resolve-dataset.js';
 import type { ServeSource } from '../source.js';
 
 const ATTRIBUTE_PREFIX = 'attr.';
@@ -16,7 +17,7 @@ export function analysesRoutes(source: ServeSource): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/analyses', { schema: { summary: 'Redacted analyses behind the figures, paged', querystring: AnalysesQuery } }, async (request) => {
       const q = request.query;
-      if (!source.datasets().includes(q.dataset)) throw new NotFoundError(`no dataset '${q.dataset}' (datasets: ${source.datasets().join(', ')})`);
+      const dataset = await resolveDataset(source, q.dataset);
       if (q.from !== undefined && q.to !== undefined && q.from > q.to) throw new UsageError(`from ${q.from} is after to ${q.to}`);
       const attributes = Object.entries(q).flatMap(([key, value]) =>
         key.startsWith(ATTRIBUTE_PREFIX) && typeof value === 'string' ? [[key.slice(ATTRIBUTE_PREFIX.length), value] as const] : [],
@@ -33,8 +34,8 @@ export function analysesRoutes(source: ServeSource): FastifyPluginAsyncZod {
         }
         return true;
       };
-      const page = await source.analyses(q.dataset, keep, Number(q.cursor), q.limit);
-      return { dataset: q.dataset, items: page.items, next: page.next };
+      const page = await source.analyses(dataset, keep, q.cursor, q.limit);
+      return { dataset, items: page.items, next: page.next };
     });
   };
 }

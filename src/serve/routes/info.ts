@@ -17,9 +17,14 @@ export function infoRoutes(source: ServeSource, taxonomy: Taxonomy, registry: Re
       families: taxonomy.families.map((f) => ({ id: f.id, name: f.name, owner: f.owner, description: f.description })),
       themes: taxonomy.themes.map((t) => ({ id: t.id, name: t.name, parent: t.parent, owner: t.owner, description: t.description })),
     }));
-    // Served from files: nothing to lose, so live is ready. (Redis and MongoDB checks belong to
-    // the services mode.)
-    app.get('/health', { schema: { summary: 'Liveness and readiness' } }, async () => ({ live: true, ready: true, source: source.kind }));
+    // Live while it answers; ready when every service the source needs answers (503 if not,
+    // so a load balancer stops sending it requests).
+    app.get('/health', { schema: { summary: 'Liveness and readiness' } }, async (_request, reply) => {
+      const services = await source.ready();
+      const ready = Object.values(services).every(Boolean);
+      if (!ready) reply.code(503);
+      return { live: true, ready, source: source.kind, ...(Object.keys(services).length ? { services } : {}) };
+    });
     app.get('/metrics', { schema: { summary: 'Prometheus metrics' } }, async (_request, reply) => {
       reply.type(registry.contentType);
       return registry.metrics();

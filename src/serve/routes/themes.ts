@@ -27,7 +27,7 @@ export function themeRoutes(source: ServeSource, info: (id: string) => ThemeInfo
           sort: q.sort,
           limit: q.limit,
         });
-        return { dataset: q.dataset, facet: scope.facet, sort: q.sort, ...result };
+        return { dataset: scope.dataset, facet: scope.facet, sort: q.sort, ...result };
       },
     );
     app.get(
@@ -41,8 +41,8 @@ export function themeRoutes(source: ServeSource, info: (id: string) => ThemeInfo
           ...(scope.from !== undefined ? { from: scope.from } : {}),
           ...(scope.to !== undefined ? { to: scope.to } : {}),
         });
-        if (!detail) throw new NotFoundError(`theme '${request.params.id}' has no mention in dataset '${q.dataset}'`);
-        return { dataset: q.dataset, ...detail };
+        if (!detail) throw new NotFoundError(`theme '${request.params.id}' has no mention in dataset '${scope.dataset}'`);
+        return { dataset: scope.dataset, ...detail };
       },
     );
   };

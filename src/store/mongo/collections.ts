@@ -7,14 +7,15 @@ export const COLLECTIONS = {
   rejects: 'rejects',
   partials: 'partials',
   insights: 'insights',
+  claims: 'claims',
 } as const;
 
 /**
  * Every index, declared here and created at start-up (createIndexes is a no-op when they
  * exist). The unique ones are the store's keys: a second write of a key is a duplicate-key
- * error, counted as "already stored". Runs are keyed by _id.
+ * error, counted as "already stored". Runs and claims (claim-doc.ts) are keyed by _id.
  */
-const INDEXES: Record<Exclude<keyof typeof COLLECTIONS, 'runs'>, IndexDescription[]> = {
+const INDEXES: Record<Exclude<keyof typeof COLLECTIONS, 'runs' | 'claims'>, IndexDescription[]> = {
   analyses: [{ name: 'run_verbatim', key: { runId: 1, verbatimId: 1 }, unique: true }],
   rejects: [{ name: 'run_source_row', key: { runId: 1, source: 1, row: 1 }, unique: true }],
   partials: [{ name: 'run_key', key: { runId: 1, key: 1 }, unique: true }],

@@ -4,6 +4,7 @@ import type { InsightPartial } from '../../core/insights/partial-types.js';
 import type { InsightQuery, Store } from '../store.js';
 import { COLLECTIONS, createIndexes } from './collections.js';
 import { fromAnalysisDoc, toAnalysisDoc, type AnalysisDoc } from './analysis-doc.js';
+import { claimVerbatims, type ClaimDoc } from './claims.js';
 import { insertUnique } from './insert-unique.js';
 import { withTransientErrors } from './transient-errors.js';
 import { fromPartialDoc, toPartialDoc, type PartialDoc } from './partial-doc.js';
@@ -37,6 +38,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
   const rejects = db.collection<Reject>(COLLECTIONS.rejects, wc);
   const partials = db.collection<PartialDoc>(COLLECTIONS.partials, wc);
   const insights = db.collection<Insight>(COLLECTIONS.insights, wc);
+  const claims = db.collection<ClaimDoc>(COLLECTIONS.claims, wc);
 
   const currentGeneration = async (runId: string): Promise<number | undefined> =>
     (await runs.findOne({ _id: runId }, { projection: { insightGeneration: 1 } }))?.insightGeneration;
@@ -67,6 +69,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
       return (await runs.find({}).sort({ startedAt: 1, _id: 1 }).toArray()).map(fromRunDoc);
     },
 
+    claimVerbatims: (dataset, runId, ids) => claimVerbatims(claims, dataset, runId, ids),
     putAnalyses: (docs) => insertUnique(analyses, docs.map(toAnalysisDoc)),
     putRejects: (docs) =>
       insertUnique(

@@ -1,0 +1,109 @@
+import { datasetOf, type Run } from '../contracts/index.js';
+import { analysisLine } from '../core/analysis-line.js';
+import { UsageError } from '../errors/index.js';
+import { datasetInsights, datasetRuns, type DatasetView } from '../pipeline/dataset-insights.js';
+import type { RunQueues } from '../queue/run-queues.js';
+import { STAGES } from '../queue/stages.js';
+import type { AnalysisLine } from '../store/out-dir.js';
+import type { Store } from '../store/store.js';
+import type { ServeSource } from './source.js';
+
+const PROBE_MS = 2_000;
+
+/** What a dataset's merged view was computed from: its finished runs and their insight generations. */
+const viewKey = (runs: readonly Run[]): string => runs.map((r) => `${r.id}@${r.insightGeneration ?? 0}`).join(',');
+
+/**
+ * The datasets in the store (distributed mode): each dataset's view merges the partials of
+ * its finished runs (pipeline/dataset-insights.ts), computed once per set of finished runs
+ * and kept until a run finishes or is re-aggregated. Concurrent requests share one
+ * computation. (Per-bucket rollups, so that a window merges a few dozen documents whatever
+ * the number of runs, are not built yet: the view merges every partial of the dataset.)
+ */
+export function storeSource(store: Store, queues?: RunQueues): ServeSource {
+  const views = new Map<string, { key: string; view: Promise<DatasetView | null> }>();
+
+  async function view(dataset: string): Promise<DatasetView | null> {
+    const runs = await datasetRuns(store, dataset);
+    const key = viewKey(runs);
+    const cached = views.get(dataset);
+    if (cached?.key === key) return cached.view;
+    const computed = datasetInsights(store, dataset, runs);
+    views.set(dataset, { key, view: computed });
+    // A failed computation is not kept: the next request tries again.
+    computed.catch(() => views.get(dataset)?.view === computed && views.delete(dataset));
+    return computed;
+  }
+
+  return {
+    kind: 'store',
+    async datasets() {
+      return [...new Set((await store.listRuns()).map((r) => datasetOf(r)))].sort();
+    },
+    async insights(dataset) {
+      const v = await view(dataset);
+      return v && { insights: v.insights, drivers: v.drivers, fields: v.fields };
+    },
+    /**
+     * Cursor "R.N": the dataset's R-th finished run (oldest first), N of its analyses passed.
+     * Pages read the runs' analyses in order and filter them here.
+     */
+    async analyses(dataset, keep, cursor, limit) {
+      const m = /^(\d+)(?:\.(\d+))?$/.exec(cursor);
+      if (!m) throw new UsageError(`cursor '${cursor}' is not the next cursor of a page`);
+      const runs = await datasetRuns(store, dataset);
+      let r = Number(m[1]);
+      let passed = Number(m[2] ?? 0);
+      if (r > runs.length) throw new UsageError(`cursor '${cursor}' is past the end of the analyses`);
+      const items: AnalysisLine[] = [];
+      for (; r < runs.length; r++, passed = 0) {
+        let n = 0;
+        for await (const analysis of store.analyses(runs[r]!.id)) {
+          if (n++ < passed) continue;
+          const line = analysisLine(analysis) as unknown as AnalysisLine;
+          if (!keep(line)) continue;
+          items.push(line);
+          if (items.length === limit) return { items, next: `${r}.${n}` };
+        }
+      }
+      return { items, next: null };
+    },
+    async run(id) {
+      const run = await store.getRun(id);
+      if (!run) return null;
+      const progress = run.status === 'running' ? await store.partialProgress(id) : undefined;
+      return {
+        id: run.id,
+        dataset: datasetOf(run),
+        status: run.status,
+        counts: run.counts,
+        ...(progress ? { progress } : {}),
+        ...(run.error ? { error: run.error } : {}),
+      };
+    },
+    async analysed() {
+      return (await store.listRuns()).filter((r) => r.status === 'done').reduce((sum, r) => sum + r.counts.analyzed, 0);
+    },
+    async ready() {
+      // Bounded: the store's client waits up to 30 s for a server, a health check must not.
+      const answers = (probe: () => Promise<unknown>): Promise<boolean> =>
+        Promise.race([
+          probe().then(
+            () => true,
+            () => false,
+          ),
+          new Promise<boolean>((resolve) => setTimeout(resolve, PROBE_MS, false).unref()),
+        ]);
+      return {
+        mongodb: await answers(() => store.getRun('health-probe')),
+        ...(queues ? { redis: await answers(() => queues.connection.ping()) } : {}),
+      };
+    },
+    async queueDepths() {
+      if (!queues) return {};
+      const depths: Record<string, Record<string, number>> = {};
+      for (const stage of STAGES) depths[stage] = await queues.queues[stage].getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
+      return depths;
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countsReconcile, type RunCounts } from '../../src/contracts/index.js';
+import { dropQueues, runCli, spawnCli, startWorker, stopWorker, waitFor, type CliProcess } from '../helpers/cluster.js';
+import { dropDatabase, testNamespace } from '../helpers/services.js';
+
+/**
+ * Two overlapping exports submitted to one dataset (a daily export that repeats yesterday's
+ * tail): the overlap counts once, and the dataset served over HTTP answers exactly what one
+ * run over the union of the two exports answers.
+ */
+const name = testNamespace(import.meta.filename);
+const ns = { db: name, prefix: name };
+const FLAGS = ['--by', 'channel'];
+const SAMPLE = join(import.meta.dirname, '..', '..', 'data', 'samples', 'feedback.jsonl');
+
+let dir: string;
+let worker: CliProcess;
+let server: CliProcess | undefined;
+let base: string;
+type Summary = { runId: string; run: RunCounts; themes: Array<Record<string, unknown>> };
+let union: Summary;
+let first: Summary;
+let second: Summary;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'fl-datasets-'));
+  const lines = (await readFile(SAMPLE, 'utf8')).split('\n').filter((l) => l.trim() !== '');
+  // Rows 1-2000, then rows 1001-3000: 1000 rows in both exports.
+  await writeFile(join(dir, 'monday.jsonl'), `${lines.slice(0, 2000).join('\n')}\n`);
+  await writeFile(join(dir, 'tuesday.jsonl'), `${lines.slice(1000).join('\n')}\n`);
+  worker = await startWorker(ns);
+  const analyze = await runCli(ns, ['analyze', SAMPLE, ...FLAGS, '--json']);
+  expect(analyze.code, analyze.stderr).toBe(0);
+  union = JSON.parse(analyze.stdout);
+  const submit = async (file: string): Promise<Summary> => {
+    const run = await runCli(ns, ['submit', join(dir, file), '--dataset', 'shop', ...FLAGS, '--batch-size', '250', '--wait', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout);
+  };
+  first = await submit('monday.jsonl');
+  second = await submit('tuesday.jsonl');
+  server = spawnCli(ns, ['serve', '--port', '0', '--quiet']);
+  await waitFor(
+    () => /listening on/.test(server!.stdout()),
+    60_000,
+    () => `serve did not start:\n${server!.stderr()}`,
+  );
+  base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(server.stdout())![1]!;
+}, 300_000);
+
+afterAll(async () => {
+  server?.child.kill('SIGTERM');
+  await server?.exited;
+  if (worker) await stopWorker(worker);
+  await dropQueues(ns.prefix);
+  await dropDatabase(ns.db);
+  await rm(dir, { recursive: true, force: true });
+});
+
+const get = async (path: string) => {
+  const res = await fetch(`${base}${path}`);
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read field by field in the assertions
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+};
+
+describe('a dataset fed by two overlapping exports', () => {
+  it('counts the overlap once: as duplicates of the later run, every row accounted for', () => {
+    expect(countsReconcile(first.run) && countsReconcile(second.run)).toBe(true);
+    expect(first.run.analyzed + second.run.analyzed).toBe(union.run.analyzed);
+    // The later run's duplicates: its own repeated ids, and the ids the earlier run analysed.
+    expect(second.run.duplicates).toBeGreaterThan(900);
+    expect(second.run.read).toBe(2000);
+  });
+
+  it('serves the dataset as one run over the union of the exports: the same themes and figures', async () => {
+    const { status, body } = await get('/api/v1/themes/top?dataset=shop&limit=1000');
+    expect(status).toBe(200);
+    const rows = (body.themes as Array<Record<string, unknown>>).map(({ rank: _rank, ...row }) => row);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows).toEqual(union.themes);
+  });
+
+  it('pages every analysis of the dataset once, across its runs', async () => {
+    const ids: string[] = [];
+    let cursor: string | null = '0';
+    for (let page = 0; cursor !== null && page < 100; page++) {
+      const { status, body } = await get(`/api/v1/analyses?dataset=shop&limit=200&cursor=${cursor}`);
+      expect(status).toBe(200);
+      ids.push(...body.items.map((a: { id: string }) => a.id));
+      cursor = body.next;
+    }
+    expect(ids.length).toBe(union.run.analyzed);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('answers runs, datasets it does not hold, health and queue metrics from the services', async () => {
+    expect((await get(`/api/v1/runs/${second.runId}`)).body).toMatchObject({ id: second.runId, dataset: 'shop', status: 'done' });
+    expect((await get('/api/v1/themes/top?dataset=other')).body.error).toEqual({ code: 'not_found', message: "no dataset 'other' (datasets: shop)" });
+    expect((await get('/api/v1/health')).body).toEqual({ live: true, ready: true, source: 'store', services: { mongodb: true, redis: true } });
+    const metrics = await (await fetch(`${base}/api/v1/metrics`)).text();
+    expect(metrics).toMatch(/frictionlens_queue_jobs\{stage="analyze",state="completed"\} \d+/);
+    expect(metrics).toMatch(/frictionlens_verbatims_analysed \d+/);
+  });
+
+  it('refuses a run that would slice the dataset otherwise, before any work (exit 3)', async () => {
+    const other = await runCli(ns, ['submit', join(dir, 'monday.jsonl'), '--dataset', 'shop', '--by', 'segment']);
+    expect(other.code).toBe(3);
+    expect(other.stderr).toContain('dataset shop is bucketed by week and sliced by channel');
+  });
+});
