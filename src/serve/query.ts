@@ -65,3 +65,25 @@ export function facetOf(query: Record<string, unknown>): { field: string; value:
   if (given.length > 1) return 'several';
   return given[0] ?? null;
 }
+
+/** One value or several (`?by=channel&by=segment`), as the CLI's repeatable flags. */
+const OneOrMore = z.union([Name, z.array(Name).max(50)]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+/** POST /runs: the ingest flags of `submit`, by the same names; no other parameter. */
+export const UploadQuery = z.strictObject({
+  dataset: Name.optional(),
+  format: z.enum(['csv', 'tsv', 'jsonl', 'json']).optional(),
+  encoding: Name.optional(),
+  delimiter: z.string().min(1).max(5).optional(),
+  'date-format': Name.optional(),
+  map: OneOrMore.optional(),
+  channel: Name.optional(),
+  date: Name.optional(),
+  bucket: z.enum(['day', 'week', 'month']).optional(),
+  by: OneOrMore.optional(),
+  metric: Name.optional(),
+  'batch-size': z
+    .string()
+    .regex(/^\d{1,7}$/, 'must be a whole number')
+    .optional(),
+});

@@ -7,8 +7,10 @@ import { sendError, sendNotFound } from './error-body.js';
 import { registerMetrics } from './metrics.js';
 import { analysesRoutes } from './routes/analyses.js';
 import { infoRoutes } from './routes/info.js';
+import { runUploadRoutes } from './routes/runs.js';
 import { themeRoutes } from './routes/themes.js';
 import type { ServeSource } from './source.js';
+import type { Uploads } from './upload-run.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -17,8 +19,10 @@ export interface ServerOptions {
   taxonomy: Taxonomy;
   /** JSON request logs (pino) to stderr; off in tests. */
   log?: boolean;
-  /** Largest request body accepted, in bytes (a 413 beyond). */
+  /** Largest request body accepted, in bytes (a 413 beyond); uploads have their own limit. */
   bodyLimit?: number;
+  /** Where POST /runs submits uploads; absent (serve --from): no such route. */
+  uploads?: Uploads;
 }
 
 /**
@@ -58,6 +62,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(themeRoutes(options.source, info));
       await api.register(analysesRoutes(options.source));
       await api.register(infoRoutes(options.source, options.taxonomy, registry));
+      if (options.uploads) await api.register(runUploadRoutes(options.uploads));
     },
     { prefix: API_PREFIX },
   );

@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countsReconcile, type RunCounts } from '../../src/contracts/index.js';
 import { dropQueues, runCli, spawnCli, startWorker, stopWorker, waitFor, type CliProcess } from '../helpers/cluster.js';
-import { dropDatabase, testNamespace } from '../helpers/services.js';
+import { openMongoStore } from '../../src/store/mongo/open.js';
+import { dropDatabase, services, testNamespace } from '../helpers/services.js';
 
 /**
  * Two overlapping exports submitted to one dataset (a daily export that repeats yesterday's
@@ -24,6 +25,7 @@ type Summary = { runId: string; run: RunCounts; themes: Array<Record<string, unk
 let union: Summary;
 let first: Summary;
 let second: Summary;
+let uploadedRunId = '';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fl-datasets-'));
@@ -42,7 +44,7 @@ beforeAll(async () => {
   };
   first = await submit('monday.jsonl');
   second = await submit('tuesday.jsonl');
-  server = spawnCli(ns, ['serve', '--port', '0', '--quiet']);
+  server = spawnCli(ns, ['serve', '--port', '0', '--quiet', '--upload-limit', '5', '--upload-dir', join(dir, 'uploads')]);
   await waitFor(
     () => /listening on/.test(server!.stdout()),
     60_000,
@@ -109,5 +111,51 @@ describe('a dataset fed by two overlapping exports', () => {
     const other = await runCli(ns, ['submit', join(dir, 'monday.jsonl'), '--dataset', 'shop', '--by', 'segment']);
     expect(other.code).toBe(3);
     expect(other.stderr).toContain('dataset shop is bucketed by week and sliced by channel');
+  });
+
+  it('runs an export uploaded over HTTP: 202 with the run id, then the same themes as the CLI', async () => {
+    const res = await fetch(`${base}/api/v1/runs?dataset=uploaded&by=channel&batch-size=500`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson' },
+      body: await readFile(SAMPLE),
+    });
+    expect(res.status).toBe(202);
+    const { runId } = (await res.json()) as { runId: string };
+    uploadedRunId = runId;
+    expect(res.headers.get('location')).toBe(`/api/v1/runs/${runId}`);
+    // biome-ignore lint/suspicious/noExplicitAny: a JSON answer, read field by field
+    let run: Record<string, any> = {};
+    await waitFor(
+      async () => {
+        run = (await get(`/api/v1/runs/${runId}`)).body;
+        return run.status === 'done' || run.status === 'failed';
+      },
+      240_000,
+      () => `run ${runId} did not finish: ${JSON.stringify(run)}`,
+    );
+    expect(run).toMatchObject({ dataset: 'uploaded', status: 'done', counts: union.run });
+    const top = await get('/api/v1/themes/top?dataset=uploaded&limit=1000');
+    expect(top.body.themes.map(({ rank: _rank, ...row }: Record<string, unknown>) => row)).toEqual(union.themes);
+  }, 300_000);
+
+  it('refuses an upload it cannot run, before any run is made: 422, 415, 400 and 413 with a JSON error', async () => {
+    const post = async (query: string, type: string, body: string | Blob) => {
+      const res = await fetch(`${base}/api/v1/runs${query}`, { method: 'POST', headers: { 'content-type': type }, body });
+      return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } };
+    };
+    const missing = await post('?map=text%3Dno_such_column', 'text/csv', 'comment,score\nLate again,3\n');
+    expect(missing.status).toBe(422);
+    expect(missing.body.error.message).toContain('no_such_column');
+    expect((await post('', 'text/plain', 'hello')).status).toBe(415);
+    expect((await post('?dataset%5B%24ne%5D=x', 'text/csv', 'text\nhi\n')).status).toBe(400);
+    const huge = await post('', 'text/csv', new Blob([Buffer.alloc(6 * 1_048_576, 'a')]));
+    expect(huge).toEqual({ status: 413, body: { error: { code: 'payload_too_large', message: 'the upload is over the limit of 5,242,880 bytes' } } });
+    const store = await openMongoStore({ url: services().mongoUrl, database: ns.db });
+    try {
+      expect((await store.listRuns()).map((r) => r.id).sort()).toEqual([first.runId, second.runId, uploadedRunId].sort());
+    } finally {
+      await store.close();
+    }
+    expect(await readdir(join(dir, 'uploads'))).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UsageError } from '../../errors/index.js';
 import { loadTaxonomy } from '../../load/taxonomy.js';
 import { onShutdownSignals } from '../../distributed/shutdown.js';
@@ -8,6 +10,7 @@ import { outDirSource } from '../../serve/out-dir-source.js';
 import { API_PREFIX, buildServer } from '../../serve/server.js';
 import type { ServeSource } from '../../serve/source.js';
 import { storeSource } from '../../serve/store-source.js';
+import { createUploads, type Uploads } from '../../serve/upload-run.js';
 import { positiveInt } from '../ingest-flags.js';
 import { parseFlags } from '../parse-flags.js';
 
@@ -24,6 +27,9 @@ document at /openapi.json.
                     the API has keys)
   --taxonomy FILE   theme names and owners (default: the bundled taxonomy)
   --quiet           no request log (JSON lines on stderr, without query strings)
+  --upload-dir DIR  where POST /runs streams uploads until their batches are queued
+                    (default: the system's temporary folder)
+  --upload-limit MB largest upload accepted (default: 512; a 413 beyond)
 ${SERVICE_HELP}
   -h, --help        this help
 
@@ -42,6 +48,8 @@ export async function run(argv: string[]): Promise<number> {
     host: { type: 'string' },
     taxonomy: { type: 'string' },
     quiet: { type: 'boolean' },
+    'upload-dir': { type: 'string' },
+    'upload-limit': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -59,16 +67,26 @@ export async function run(argv: string[]): Promise<number> {
 
   const taxonomy = loadTaxonomy(values.taxonomy);
   const log = (line: string): void => void process.stderr.write(`serve: ${line}\n`);
+  const uploadLimitMb = positiveInt('upload-limit', values['upload-limit']) ?? 512;
+  if (values.from !== undefined && (values['upload-dir'] !== undefined || values['upload-limit'] !== undefined))
+    throw new UsageError('--upload-dir and --upload-limit are for serving the datasets in MongoDB: --from DIR is read-only');
   let source: ServeSource;
+  let uploads: Uploads | undefined;
   let closeSource = async (): Promise<void> => {};
   if (values.from !== undefined) source = await outDirSource(values.from);
   else {
     const services = await openServices(serviceSettings(values), log);
     source = storeSource(services.store, services.queues);
-    closeSource = () => services.close();
+    const dir = values['upload-dir'] ?? join(tmpdir(), 'frictionlens-uploads');
+    const started = createUploads(services, dir, uploadLimitMb * 1_048_576, log);
+    uploads = started;
+    closeSource = async () => {
+      await started.drain();
+      await services.close();
+    };
   }
   try {
-    const app = await buildServer({ source, taxonomy, log: values.quiet !== true });
+    const app = await buildServer({ source, taxonomy, log: values.quiet !== true, ...(uploads ? { uploads } : {}) });
     try {
       await app.listen({ port, host });
     } catch (error) {
