@@ -19,7 +19,7 @@ export interface DatasetView {
 const viewId = (dataset: string): string => `dataset:${dataset}`;
 
 /** A dataset's finished runs, oldest first. */
-export async function datasetRuns(store: Store, dataset: string): Promise<Run[]> {
+async function datasetRuns(store: Store, dataset: string): Promise<Run[]> {
   return (await store.listRuns()).filter((r) => datasetOf(r) === dataset && r.status === 'done');
 }
 

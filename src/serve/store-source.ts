@@ -1,7 +1,7 @@
 import { datasetOf, type Run } from '../contracts/index.js';
 import { analysisLine } from '../core/analysis-line.js';
 import { UsageError } from '../errors/index.js';
-import { datasetInsights, datasetRuns, type DatasetView } from '../pipeline/dataset-insights.js';
+import { datasetInsights, type DatasetView } from '../pipeline/dataset-insights.js';
 import type { RunQueues } from '../queue/run-queues.js';
 import { STAGES } from '../queue/stages.js';
 import type { AnalysisLine } from '../store/out-dir.js';
@@ -9,6 +9,12 @@ import type { Store } from '../store/store.js';
 import type { ServeSource } from './source.js';
 
 const PROBE_MS = 2_000;
+/**
+ * How long the list of runs is reused before the store is asked again: every request reads
+ * it (which datasets exist, whether a run finished), and on FerretDB asking costs more than
+ * the rest of a request. A run that finishes shows up within this.
+ */
+const RUNS_TTL_MS = 1_000;
 
 /** What a dataset's merged view was computed from: its finished runs and their insight generations. */
 const viewKey = (runs: readonly Run[]): string => runs.map((r) => `${r.id}@${r.insightGeneration ?? 0}`).join(',');
@@ -22,9 +28,20 @@ const viewKey = (runs: readonly Run[]): string => runs.map((r) => `${r.id}@${r.i
  */
 export function storeSource(store: Store, queues?: RunQueues): ServeSource {
   const views = new Map<string, { key: string; view: Promise<DatasetView | null> }>();
+  let listed: { at: number; runs: Promise<Run[]> } | null = null;
+  const allRuns = (): Promise<Run[]> => {
+    const now = Date.now();
+    if (listed === null || now - listed.at > RUNS_TTL_MS) {
+      const runs = store.listRuns();
+      listed = { at: now, runs };
+      runs.catch(() => listed?.runs === runs && (listed = null));
+    }
+    return listed.runs;
+  };
+  const finishedRuns = async (dataset: string): Promise<Run[]> => (await allRuns()).filter((r) => datasetOf(r) === dataset && r.status === 'done');
 
   async function view(dataset: string): Promise<DatasetView | null> {
-    const runs = await datasetRuns(store, dataset);
+    const runs = await finishedRuns(dataset);
     const key = viewKey(runs);
     const cached = views.get(dataset);
     if (cached?.key === key) return cached.view;
@@ -38,7 +55,7 @@ export function storeSource(store: Store, queues?: RunQueues): ServeSource {
   return {
     kind: 'store',
     async datasets() {
-      return [...new Set((await store.listRuns()).map((r) => datasetOf(r)))].sort();
+      return [...new Set((await allRuns()).map((r) => datasetOf(r)))].sort();
     },
     async insights(dataset) {
       const v = await view(dataset);
@@ -51,7 +68,7 @@ export function storeSource(store: Store, queues?: RunQueues): ServeSource {
     async analyses(dataset, keep, cursor, limit) {
       const m = /^(\d+)(?:\.(\d+))?$/.exec(cursor);
       if (!m) throw new UsageError(`cursor '${cursor}' is not the next cursor of a page`);
-      const runs = await datasetRuns(store, dataset);
+      const runs = await finishedRuns(dataset);
       let r = Number(m[1]);
       let passed = Number(m[2] ?? 0);
       if (r > runs.length) throw new UsageError(`cursor '${cursor}' is past the end of the analyses`);
@@ -82,7 +99,7 @@ export function storeSource(store: Store, queues?: RunQueues): ServeSource {
       };
     },
     async analysed() {
-      return (await store.listRuns()).filter((r) => r.status === 'done').reduce((sum, r) => sum + r.counts.analyzed, 0);
+      return (await allRuns()).filter((r) => r.status === 'done').reduce((sum, r) => sum + r.counts.analyzed, 0);
     },
     async ready() {
       // Bounded: the store's client waits up to 30 s for a server, a health check must not.

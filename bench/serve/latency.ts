@@ -1,0 +1,46 @@
+import autocannon from 'autocannon';
+
+export interface Latencies {
+  /** The first request: a server that computes a dataset's view on demand pays it here. */
+  firstMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  requests: number;
+}
+
+const quantile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+
+/** Sequential requests (one at a time, what one dashboard user waits for), client-side wall time each. */
+export async function sequentialLatency(base: string, paths: readonly string[]): Promise<Latencies> {
+  const times: number[] = [];
+  for (const path of paths) {
+    const started = performance.now();
+    const res = await fetch(`${base}${path}`);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+    times.push(performance.now() - started);
+  }
+  const [first, ...rest] = times;
+  const sorted = [...rest].sort((a, b) => a - b);
+  return { firstMs: first!, p50Ms: quantile(sorted, 0.5), p95Ms: quantile(sorted, 0.95), requests: rest.length };
+}
+
+export interface Load {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** autocannon against loopback: `connections` at once for `seconds`. */
+export async function load(url: string, connections: number, seconds: number): Promise<Load> {
+  const result = await autocannon({ url, connections, duration: seconds });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
