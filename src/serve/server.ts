@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { themeInfoOf, type Taxonomy } from '../core/themes/taxonomy.js';
+import { auth, type KeyVerifier, type RateLimit } from './auth.js';
 import { sendError, sendNotFound } from './error-body.js';
 import { registerMetrics } from './metrics.js';
 import { analysesRoutes } from './routes/analyses.js';
@@ -19,6 +20,10 @@ export interface ServerOptions {
   log?: boolean;
   /** Largest request body accepted, in bytes (a 413 beyond). */
   bodyLimit?: number;
+  /** Require a key with the route's scope on every route but the open ones (auth.ts); without it, no key is asked. */
+  keys?: KeyVerifier;
+  /** Requests per key in a window (with `keys`; default auth.ts DEFAULT_RATE_LIMIT). */
+  rateLimit?: RateLimit;
 }
 
 /**
@@ -44,6 +49,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(sendError);
   app.setNotFoundHandler(sendNotFound);
   await app.register(fastifyHelmet, { global: true });
+  if (options.keys) await app.register(auth, { keys: options.keys, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
