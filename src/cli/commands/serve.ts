@@ -28,6 +28,7 @@ OpenAPI 3 document at /openapi.json.
   --taxonomy FILE   theme names and owners (default: the bundled taxonomy)
   --quiet           no request log (JSON lines on stderr, without query strings)
   -h, --help        this help
+
 With --require-key (MongoDB for the keys; flags override the environment):
 ${MONGO_HELP}
 
