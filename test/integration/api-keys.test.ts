@@ -2,16 +2,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTaxonomy } from '../../src/load/taxonomy.js';
 import { outDirSource } from '../../src/serve/out-dir-source.js';
 import { buildServer, type ServerOptions } from '../../src/serve/server.js';
 import type { ServeSource } from '../../src/serve/source.js';
 import type { KeyStore } from '../../src/store/keys/key-store.js';
+import { createMongoKeyStore } from '../../src/store/keys/mongo-key-store.js';
 import { openKeyStore } from '../../src/store/keys/open-key-store.js';
 import { runCommand } from '../helpers/cli.js';
 import { spawnCli, waitFor } from '../helpers/cluster.js';
 import { dropDatabase, services, testNamespace } from '../helpers/services.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 /**
  * The API with keys required (serve --require-key): servers built over what `analyze --out`
@@ -120,6 +123,31 @@ describe('an API that requires keys', () => {
     expect(small.statusCode).toBe(200);
     expect(small.json()).toEqual({ received: 3 });
   });
+});
+
+describe('a key store that cannot be reached', () => {
+  it('answers 503 service_unavailable, never 401 nor 200, and lets keys through again once it is back', async () => {
+    const target = new URL(services().mongoUrl);
+    const proxy = new TcpProxy({ host: target.hostname, port: Number(target.port) });
+    const port = await proxy.listen();
+    // A short server selection, so the test does not wait out the 30 s the server's client waits.
+    const client = await new MongoClient(`mongodb://127.0.0.1:${port}/`, { serverSelectionTimeoutMS: 1_500 }).connect();
+    const cut = createMongoKeyStore({ client, database: db });
+    try {
+      const app = await server({ keys: cut });
+      const get = () => app.inject({ method: 'GET', url: '/api/v1/taxonomy', headers: bearer(key.read) });
+      expect((await get()).statusCode).toBe(200);
+      await proxy.cut();
+      const down = await get();
+      expect(down.statusCode).toBe(503);
+      expect(down.json().error.code).toBe('service_unavailable');
+      await proxy.restore();
+      expect((await get()).statusCode).toBe(200);
+    } finally {
+      await cut.close();
+      await proxy.cut();
+    }
+  }, 60_000);
 });
 
 describe('the rate limit', () => {
