@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { reportError } from '../src/cli/report-error.js';
 import {
   BUG,
+  ForbiddenError,
   formatIssues,
   InputError,
   NotFoundError,
@@ -13,6 +14,7 @@ import {
   RunFailedError,
   ServiceUnavailableError,
   TransientError,
+  UnauthorizedError,
   UsageError,
 } from '../src/errors/index.js';
 import { readModel } from '../src/load/classifier.js';
@@ -29,6 +31,8 @@ describe('the error vocabulary', () => {
       [new ServiceUnavailableError('x'), 4, 503, 'backoff'],
       [new TransientError('x'), 4, 503, 'backoff'],
       [new RunFailedError('x'), 5, 409, 'never'],
+      [new UnauthorizedError('x'), 6, 401, 'never'],
+      [new ForbiddenError('x'), 6, 403, 'never'],
       [new TypeError('x'), 1, 500, 'once'],
       ['a string thrown', 1, 500, 'once'],
     ] as const;

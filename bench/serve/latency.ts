@@ -11,11 +11,11 @@ export interface Latencies {
 const quantile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 /** Sequential requests (one at a time, what one dashboard user waits for), client-side wall time each. */
-export async function sequentialLatency(base: string, paths: readonly string[]): Promise<Latencies> {
+export async function sequentialLatency(base: string, paths: readonly string[], headers: Record<string, string> = {}): Promise<Latencies> {
   const times: number[] = [];
   for (const path of paths) {
     const started = performance.now();
-    const res = await fetch(`${base}${path}`);
+    const res = await fetch(`${base}${path}`, { headers });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
     times.push(performance.now() - started);
@@ -34,8 +34,8 @@ export interface Load {
 }
 
 /** autocannon against loopback: `connections` at once for `seconds`. */
-export async function load(url: string, connections: number, seconds: number): Promise<Load> {
-  const result = await autocannon({ url, connections, duration: seconds });
+export async function load(url: string, connections: number, seconds: number, headers: Record<string, string> = {}): Promise<Load> {
+  const result = await autocannon({ url, connections, duration: seconds, headers });
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,

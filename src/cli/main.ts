@@ -25,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   status: { summary: 'progress, counts and errors of a submitted run', load: () => import('./commands/status.js') },
   top: { summary: 'top friction themes of a finished run, from MongoDB', load: () => import('./commands/top.js') },
   serve: { summary: 'serve a run over HTTP (--from DIR: what analyze --out wrote)', load: () => import('./commands/serve.js') },
+  keys: { summary: 'API keys: create (shown once), list, revoke', load: () => import('./commands/keys.js') },
 };
 
 const HELP = `frictionlens — ranked, evidenced friction themes from customer feedback

@@ -5,3 +5,4 @@ export * from './run.js';
 export * from './insight.js';
 export * from './drivers.js';
 export * from './batch.js';
+export * from './api-key.js';

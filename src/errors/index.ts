@@ -5,5 +5,7 @@ export { NotFoundError } from './not-found-error.js';
 export { ServiceUnavailableError } from './service-unavailable-error.js';
 export { TransientError } from './transient-error.js';
 export { RunFailedError } from './run-failed-error.js';
+export { UnauthorizedError } from './unauthorized-error.js';
+export { ForbiddenError } from './forbidden-error.js';
 export { BUG, EXIT_OK, outcomeOf } from './outcomes.js';
 export { formatIssues, describeIssue } from './zod-issues.js';

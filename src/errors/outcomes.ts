@@ -1,9 +1,11 @@
+import { ForbiddenError } from './forbidden-error.js';
 import { FrictionlensError } from './frictionlens-error.js';
 import { InputError } from './input-error.js';
 import { NotFoundError } from './not-found-error.js';
 import { RunFailedError } from './run-failed-error.js';
 import { ServiceUnavailableError } from './service-unavailable-error.js';
 import { TransientError } from './transient-error.js';
+import { UnauthorizedError } from './unauthorized-error.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -33,6 +35,10 @@ const OUTCOMES: ReadonlyArray<readonly [abstract new (...args: never[]) => Error
   [ServiceUnavailableError, { code: 'service_unavailable', exitCode: 4, httpStatus: 503, retry: 'backoff' }],
   [TransientError, { code: 'service_unavailable', exitCode: 4, httpStatus: 503, retry: 'backoff' }],
   [RunFailedError, { code: 'run_failed', exitCode: 5, httpStatus: 409, retry: 'never' }],
+  // Refused access: one exit code for both (the caller needs another key), retrying with the
+  // same key cannot help.
+  [UnauthorizedError, { code: 'unauthorized', exitCode: 6, httpStatus: 401, retry: 'never' }],
+  [ForbiddenError, { code: 'forbidden', exitCode: 6, httpStatus: 403, retry: 'never' }],
 ];
 
 /** Anything outside the vocabulary: a bug. */

@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { themeInfoOf, type Taxonomy } from '../core/themes/taxonomy.js';
+import { auth, type KeyVerifier, type RateLimit } from './auth.js';
 import { sendError, sendNotFound } from './error-body.js';
 import { registerMetrics } from './metrics.js';
 import { analysesRoutes } from './routes/analyses.js';
@@ -23,6 +24,10 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Where POST /runs submits uploads; absent (serve --from): no such route. */
   uploads?: Uploads;
+  /** Require a key with the route's scope on every route but the open ones (auth.ts); without it, no key is asked. */
+  keys?: KeyVerifier;
+  /** Requests per key in a window (with `keys`; default auth.ts DEFAULT_RATE_LIMIT). */
+  rateLimit?: RateLimit;
 }
 
 /**
@@ -36,6 +41,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: options.bodyLimit ?? 1_048_576,
     logger: options.log
       ? {
+          // stderr, as every command's diagnostics: stdout carries the 'listening on' line.
+          stream: process.stderr,
           serializers: {
             req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
             res: (res) => ({ statusCode: res.statusCode }),
@@ -48,6 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(sendError);
   app.setNotFoundHandler(sendNotFound);
   await app.register(fastifyHelmet, { global: true });
+  if (options.keys) await app.register(auth, { keys: options.keys, ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',

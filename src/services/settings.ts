@@ -10,23 +10,30 @@ export interface ServiceSettings {
   writeConcern: WriteConcernSettings;
 }
 
-/** The flags every distributed command takes (node:util parseArgs options). */
-export const SERVICE_FLAGS = {
-  redis: { type: 'string' },
+/** The flags of a command that needs MongoDB only (`keys`, `serve --require-key`). */
+export const MONGO_FLAGS = {
   mongo: { type: 'string' },
   db: { type: 'string' },
-  prefix: { type: 'string' },
   'write-concern': { type: 'string' },
 } as const;
 
-export const SERVICE_HELP = `Services (flags override the environment):
-  --redis URL               Redis for the queues (REDIS_URL; default redis://127.0.0.1:6379)
-  --mongo URL               MongoDB for runs, analyses, insights (MONGO_URL;
+/** The flags every distributed command takes (node:util parseArgs options). */
+export const SERVICE_FLAGS = {
+  redis: { type: 'string' },
+  prefix: { type: 'string' },
+  ...MONGO_FLAGS,
+} as const;
+
+export const MONGO_HELP = `  --mongo URL               MongoDB for runs, analyses, insights, keys (MONGO_URL;
                             default mongodb://127.0.0.1:27017/)
   --db NAME                 database (FRICTIONLENS_DB, else the URL's path, else frictionlens)
-  --prefix P                queue key prefix in Redis (FRICTIONLENS_PREFIX; default frictionlens)
   --write-concern W         majority (default), a node count, optionally ",journal"
                             (MONGO_WRITE_CONCERN)`;
+
+export const SERVICE_HELP = `Services (flags override the environment):
+  --redis URL               Redis for the queues (REDIS_URL; default redis://127.0.0.1:6379)
+  --prefix P                queue key prefix in Redis (FRICTIONLENS_PREFIX; default frictionlens)
+${MONGO_HELP}`;
 
 /** The values of SERVICE_FLAGS as parseArgs gives them. */
 export type ServiceFlags = { redis?: string; mongo?: string; db?: string; prefix?: string; 'write-concern'?: string };

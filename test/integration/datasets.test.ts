@@ -26,6 +26,8 @@ let union: Summary;
 let first: Summary;
 let second: Summary;
 let uploadedRunId = '';
+/** The datasets in MongoDB are served to keys only. */
+let auth: Record<string, string> = {};
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fl-datasets-'));
@@ -44,6 +46,9 @@ beforeAll(async () => {
   };
   first = await submit('monday.jsonl');
   second = await submit('tuesday.jsonl');
+  const created = await runCli(ns, ['keys', 'create', '--name', 'datasets-test', '--scope', 'insights:read,runs:write', '--json']);
+  expect(created.code, created.stderr).toBe(0);
+  auth = { authorization: `Bearer ${(JSON.parse(created.stdout) as { key: string }).key}` };
   server = spawnCli(ns, ['serve', '--port', '0', '--quiet', '--upload-limit', '5', '--upload-dir', join(dir, 'uploads')]);
   await waitFor(
     () => /listening on/.test(server!.stdout()),
@@ -63,7 +68,7 @@ afterAll(async () => {
 });
 
 const get = async (path: string) => {
-  const res = await fetch(`${base}${path}`);
+  const res = await fetch(`${base}${path}`, { headers: auth });
   // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read field by field in the assertions
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 };
@@ -102,7 +107,8 @@ describe('a dataset fed by two overlapping exports', () => {
     expect((await get(`/api/v1/runs/${second.runId}`)).body).toMatchObject({ id: second.runId, dataset: 'shop', status: 'done' });
     expect((await get('/api/v1/themes/top?dataset=other')).body.error).toEqual({ code: 'not_found', message: "no dataset 'other' (datasets: shop)" });
     expect((await get('/api/v1/health')).body).toEqual({ live: true, ready: true, source: 'store', services: { mongodb: true, redis: true } });
-    const metrics = await (await fetch(`${base}/api/v1/metrics`)).text();
+    expect((await fetch(`${base}/api/v1/themes/top?dataset=shop`)).status).toBe(401);
+    const metrics = await (await fetch(`${base}/api/v1/metrics`, { headers: auth })).text();
     expect(metrics).toMatch(/frictionlens_queue_jobs\{stage="analyze",state="completed"\} \d+/);
     expect(metrics).toMatch(/frictionlens_verbatims_analysed \d+/);
   });
@@ -116,7 +122,7 @@ describe('a dataset fed by two overlapping exports', () => {
   it('runs an export uploaded over HTTP: 202 with the run id, then the same themes as the CLI', async () => {
     const res = await fetch(`${base}/api/v1/runs?dataset=uploaded&by=channel&batch-size=500`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson' },
+      headers: { ...auth, 'content-type': 'application/x-ndjson' },
       body: await readFile(SAMPLE),
     });
     expect(res.status).toBe(202);
@@ -140,7 +146,7 @@ describe('a dataset fed by two overlapping exports', () => {
 
   it('refuses an upload it cannot run, before any run is made: 422, 415, 400 and 413 with a JSON error', async () => {
     const post = async (query: string, type: string, body: string | Blob) => {
-      const res = await fetch(`${base}/api/v1/runs${query}`, { method: 'POST', headers: { 'content-type': type }, body });
+      const res = await fetch(`${base}/api/v1/runs${query}`, { method: 'POST', headers: { ...auth, 'content-type': type }, body });
       return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } };
     };
     const missing = await post('?map=text%3Dno_such_column', 'text/csv', 'comment,score\nLate again,3\n');

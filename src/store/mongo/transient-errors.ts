@@ -1,6 +1,5 @@
 import { MongoBulkWriteError, MongoError, MongoNetworkError, MongoNotConnectedError, MongoServerSelectionError, MongoTopologyClosedError } from 'mongodb';
 import { FrictionlensError, TransientError } from '../../errors/index.js';
-import type { Store } from '../store.js';
 
 /**
  * Whether a driver error is one a retry can fix: the server went away (network, no server
@@ -40,11 +39,11 @@ async function* rethrowing<T>(source: AsyncIterable<T>): AsyncIterable<T> {
 }
 
 /**
- * The store with every failure that a retry can fix thrown as TransientError, so jobs retry
- * them with backoff and commands report a lost service, without knowing about the driver.
- * Methods return promises or async iterables (the Store contract); both are wrapped.
+ * A store (the Store contract, the key store) with every failure that a retry can fix thrown
+ * as TransientError, so jobs retry them with backoff and commands report a lost service,
+ * without knowing about the driver. Methods return promises or async iterables; both are wrapped.
  */
-export function withTransientErrors(store: Store): Store {
+export function withTransientErrors<T extends object>(store: T): T {
   const wrapped: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(store) as Array<[string, (...args: unknown[]) => unknown]>) {
     wrapped[name] = (...args: unknown[]): unknown => {
@@ -59,5 +58,5 @@ export function withTransientErrors(store: Store): Store {
       return result;
     };
   }
-  return wrapped as unknown as Store;
+  return wrapped as unknown as T;
 }
