@@ -6,6 +6,7 @@ import { bearerToken, parseKey } from '../core/keys/key-format.js';
 import { grants } from '../core/keys/scopes.js';
 import { ForbiddenError, UnauthorizedError } from '../errors/index.js';
 import { accessOf } from './route-access.js';
+import { sendError } from './error-body.js';
 
 /** What the server asks of a key store: the record of a valid, unrevoked key, else null. */
 export interface KeyVerifier {
@@ -39,8 +40,8 @@ declare module 'fastify' {
  * address without a valid key: wrong keys are limited too). All in one onRequest hook, so a
  * refused request is answered before its body is read (a huge upload without a key is a
  * 401, never a 413). Refusals are errors of the vocabulary (401 unauthorized, 403 forbidden,
- * 429 from @fastify/rate-limit), answered by the server's error handler with the one JSON
- * body. Nothing here logs, and no message carries the key.
+ * 429 from @fastify/rate-limit), answered by the hook itself with the one JSON body
+ * (error-body.ts). Nothing here logs, and no message carries the key.
  */
 const accessControl: FastifyPluginAsync<AuthOptions> = async (app, options) => {
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -56,6 +57,16 @@ const accessControl: FastifyPluginAsync<AuthOptions> = async (app, options) => {
   const rateLimited = app.rateLimit();
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    // Answered here, not thrown: a plugin with an error handler of its own (Bull Board) would
+    // otherwise answer a refusal of its routes as a 500 in its own shape.
+    try {
+      await check(request, reply);
+    } catch (error) {
+      return sendError(error as Error, request, reply);
+    }
+  });
+
+  async function check(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     // An unmatched URL has no route: any valid key may learn it is a 404, no one without a key.
     const route = request.is404 ? undefined : request.routeOptions.url;
     const access = route === undefined ? 'any-key' : accessOf(request.method, route);
@@ -76,7 +87,7 @@ const accessControl: FastifyPluginAsync<AuthOptions> = async (app, options) => {
     if (access === null) throw new ForbiddenError(`${request.method} ${route} is open to no scope`);
     if (access !== 'any-key' && !grants(key.scopes, access))
       throw new ForbiddenError(`this key lacks the scope ${access} that ${request.method} ${route} needs`);
-  });
+  }
 };
 
 /** Registered without encapsulation (fastify-plugin), so its hook guards every route of the server. */

@@ -10,6 +10,8 @@ import { analysesRoutes } from './routes/analyses.js';
 import { infoRoutes } from './routes/info.js';
 import { runUploadRoutes } from './routes/runs.js';
 import { themeRoutes } from './routes/themes.js';
+import type { RunQueues } from '../queue/run-queues.js';
+import { registerQueueBoard } from './queue-board.js';
 import type { ServeSource } from './source.js';
 import type { Uploads } from './upload-run.js';
 
@@ -24,6 +26,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Where POST /runs submits uploads; absent (serve --from): no such route. */
   uploads?: Uploads;
+  /** The pipeline's queues, shown by Bull Board at /admin/queues; absent (serve --from): no board. */
+  queues?: RunQueues;
   /** Require a key with the route's scope on every route but the open ones (auth.ts); without it, no key is asked. */
   keys?: KeyVerifier;
   /** Requests per key in a window (with `keys`; default auth.ts DEFAULT_RATE_LIMIT). */
@@ -74,6 +78,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     { prefix: API_PREFIX },
   );
+  if (options.queues) await registerQueueBoard(app, options.queues);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

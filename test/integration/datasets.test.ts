@@ -113,6 +113,20 @@ describe('a dataset fed by two overlapping exports', () => {
     expect(metrics).toMatch(/frictionlens_verbatims_analysed \d+/);
   });
 
+  it('shows the queues in Bull Board at /admin/queues, to an admin key only', async () => {
+    const admin = await runCli(ns, ['keys', 'create', '--name', 'operator', '--scope', 'admin', '--json']);
+    expect(admin.code, admin.stderr).toBe(0);
+    const adminAuth = { authorization: `Bearer ${(JSON.parse(admin.stdout) as { key: string }).key}` };
+    expect((await fetch(`${base}/admin/queues`, { headers: auth })).status).toBe(403);
+    const page = await fetch(`${base}/admin/queues`, { headers: adminAuth });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html/i);
+    const api = await fetch(`${base}/admin/queues/api/queues`, { headers: adminAuth });
+    expect(api.status).toBe(200);
+    const names = ((await api.json()) as { queues: Array<{ name: string }> }).queues.map((q) => q.name).sort();
+    expect(names).toEqual(['aggregate', 'analyze', 'ingest', 'route']);
+  });
+
   it('refuses a run that would slice the dataset otherwise, before any work (exit 3)', async () => {
     const other = await runCli(ns, ['submit', join(dir, 'monday.jsonl'), '--dataset', 'shop', '--by', 'segment']);
     expect(other.code).toBe(3);

@@ -14,6 +14,7 @@ import type { ServeSource } from '../../serve/source.js';
 import { storeSource } from '../../serve/store-source.js';
 import { createUploads, type Uploads } from '../../serve/upload-run.js';
 import type { KeyStore } from '../../store/keys/key-store.js';
+import type { RunQueues } from '../../queue/run-queues.js';
 import { positiveInt } from '../ingest-flags.js';
 import { parseFlags } from '../parse-flags.js';
 
@@ -95,11 +96,13 @@ export async function run(argv: string[]): Promise<number> {
   try {
     let source: ServeSource;
     let uploads: Uploads | undefined;
+    let queues: RunQueues | undefined;
     if (fromDir !== undefined) source = await outDirSource(fromDir);
     else {
       const services = await openServices(serviceSettings(values), log);
       closing.push(() => services.close());
       source = storeSource(services.store, services.queues);
+      queues = services.queues;
       const started = createUploads(services, values['upload-dir'] ?? join(tmpdir(), 'frictionlens-uploads'), uploadLimitMb * 1_048_576, log);
       closing.unshift(() => started.drain());
       uploads = started;
@@ -116,6 +119,7 @@ export async function run(argv: string[]): Promise<number> {
       taxonomy,
       log: values.quiet !== true,
       ...(uploads ? { uploads } : {}),
+      ...(queues ? { queues } : {}),
       ...(keys ? { keys } : {}),
       ...(perMinute !== undefined ? { rateLimit: { max: perMinute, windowMs: 60_000 } } : {}),
     });
