@@ -6,6 +6,7 @@ import { themeInfoOf, type Taxonomy } from '../core/themes/taxonomy.js';
 import { sendError, sendNotFound } from './error-body.js';
 import { registerMetrics } from './metrics.js';
 import { analysesRoutes } from './routes/analyses.js';
+import { datasetRoutes } from './routes/datasets.js';
 import { infoRoutes } from './routes/info.js';
 import { themeRoutes } from './routes/themes.js';
 import type { ServeSource } from './source.js';
@@ -57,6 +58,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async (api) => {
       await api.register(themeRoutes(options.source, info));
       await api.register(analysesRoutes(options.source));
+      await api.register(datasetRoutes(options.source));
       await api.register(infoRoutes(options.source, options.taxonomy, registry));
     },
     { prefix: API_PREFIX },
