@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { themeInfoOf, type Taxonomy } from '../core/themes/taxonomy.js';
+import { dashboardRoutes } from './dashboard.js';
 import { sendError, sendNotFound } from './error-body.js';
 import { registerMetrics } from './metrics.js';
 import { analysesRoutes } from './routes/analyses.js';
@@ -64,5 +65,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     { prefix: API_PREFIX },
   );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(dashboardRoutes());
   return app;
 }

@@ -9,8 +9,8 @@ import { parseFlags } from '../parse-flags.js';
 
 export const SERVE_HELP = `Usage: frictionlens serve --from DIR [options]
 
-Serves the insights of a run over HTTP: the API under ${API_PREFIX} (README "HTTP API"), its
-OpenAPI 3 document at /openapi.json.
+Serves the insights of a run over HTTP: the dashboard at /, the API under ${API_PREFIX}
+(README "HTTP API"), its OpenAPI 3 document at /openapi.json.
 
   --from DIR        serve what 'analyze --out DIR' wrote, read-only, with no services, as
                     the dataset 'default'; bound to the loopback interface only
