@@ -97,6 +97,23 @@ describe('the dashboard at /', () => {
     expect(problems).toEqual([]);
   });
 
+  it('narrows the table to a window: the URL and the rows follow the From and To fields', async () => {
+    const window = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await window.goto(`${served.url}/`);
+      await window.waitForSelector('[data-testid=top-themes] tbody tr');
+      await window.getByLabel('From', { exact: true }).fill('2026-06-01');
+      await window.getByLabel('To', { exact: true }).fill('2026-06-30');
+      await window.getByRole('button', { name: 'Apply' }).click();
+      await window.waitForURL((url) => url.searchParams.get('from') === '2026-06-01' && url.searchParams.get('to') === '2026-06-30');
+      const june = await api<{ window: { from: string; to: string }; themes: Row[] }>('/themes/top?from=2026-06-01&to=2026-06-30');
+      await window.waitForSelector(`[data-testid=top-themes] caption:has-text("buckets ${june.window.from} to ${june.window.to}")`);
+      expect((await shownRows(window)).map((r) => [r.id, r.volume])).toEqual(june.themes.map((t) => [t.id, t.volume.toLocaleString('en-US')]));
+    } finally {
+      await window.close();
+    }
+  });
+
   it('opens a shared link as it was, and reads at phone width without sideways scrolling of the page', async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     try {

@@ -30,10 +30,17 @@ export function trendChart(series: Series): HTMLElement {
     axes: [{}, { label: 'share of verbatims (%)', size: 60 }],
   };
   const plot = new uPlot(options, [xs, shares, spikes], holder);
-  // Sized once attached (the width is the container's), then on every resize.
-  new ResizeObserver(() => {
+  // Sized once attached (the width is the container's), then on every resize; released when
+  // the view is replaced (a detached element reports one last resize).
+  const observer = new ResizeObserver(() => {
+    if (!holder.isConnected) {
+      observer.disconnect();
+      plot.destroy();
+      return;
+    }
     const width = Math.max(280, holder.clientWidth);
     if (width !== plot.width) plot.setSize({ width, height: HEIGHT });
-  }).observe(holder);
+  });
+  observer.observe(holder);
   return holder;
 }
