@@ -7,6 +7,9 @@
  *   adapters      ingest/, store/, queue/, load/ (and deliver/)
  *   core          pure functions; models arrive as arguments
  *   vocabulary    contracts/ (zod schemas), errors/
+ *
+ * Beside them, dashboard/ is browser code (bundled by esbuild, served by serve/): a client of
+ * the HTTP API that imports pure core/ code and the vocabulary's types, never Node or the rest.
  */
 const SHELLS = '^(src/(cli|serve|distributed/handlers)/|workers/)';
 const APPLICATION = '^src/(pipeline|runner|services|distributed)/';
@@ -45,6 +48,35 @@ module.exports = {
       comment: 'drivers, servers and loaded models (wink-eng-lite-web-model, tinyld) are passed to the core, never imported by it',
       from: { path: '^src/core/' },
       to: { path: IMPURE_PACKAGES },
+    },
+    {
+      name: 'dashboard-is-browser-code',
+      severity: 'error',
+      comment:
+        'dashboard/ runs in a browser: it imports dashboard/, pure core/ and contracts/ (types only; scripts/build-dashboard.ts fails a bundle that holds zod)',
+      from: { path: '^src/dashboard/' },
+      to: { path: '^src/', pathNot: '^src/(dashboard|core|contracts)/' },
+    },
+    {
+      name: 'dashboard-has-no-node',
+      severity: 'error',
+      comment: 'no Node builtins and no I/O packages in browser code',
+      from: { path: '^src/dashboard/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'dashboard-has-no-impure-packages',
+      severity: 'error',
+      comment: 'servers, drivers and models have no place in the browser bundle',
+      from: { path: '^src/dashboard/' },
+      to: { path: IMPURE_PACKAGES },
+    },
+    {
+      name: 'nothing-imports-the-dashboard',
+      severity: 'error',
+      comment: 'the dashboard is an entry point of its own (bundled, then served as files)',
+      from: { path: '^src/', pathNot: '^src/dashboard/' },
+      to: { path: '^src/dashboard/' },
     },
     {
       name: 'adapters-import-no-application-or-shell',

@@ -10,7 +10,10 @@ export default defineConfig({
     pool: 'forks',
     projects: [
       // Everything that needs no Redis or MongoDB: `npm run test:unit`, no servers, no Go.
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/integration/**'], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/integration/**', 'test/browser/**'], sequence: { groupOrder: 0 } },
+      },
       // Real Redis and FerretDB over the network.
       {
         extends: true,
@@ -22,6 +25,9 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
         },
       },
+      // The dashboard in Debian's chromium (playwright-core; .ci/run installs it with apt-get).
+      // A real browser against serve on the real Redis and FerretDB.
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: SERVICES, sequence: { groupOrder: 0 } } },
       // Fault tests stop and restart the shared Redis and FerretDB: they run after every other
       // file, one file at a time, so no other test sees their outages.
       {

@@ -255,4 +255,14 @@ describe('analyses.jsonl', () => {
       attributes: { region: 'emea' },
     });
   });
+
+  it('carries each sentence with its span and sentiment, and each theme with the span of its evidence', () => {
+    const a = makeAnalysis('v1', { nps: 3, themes: [['billing.double-charge', -0.6]] });
+    expect(a.themes).toHaveLength(1);
+    const line = analysisLine(a) as { sentences: unknown; themes: Array<Record<string, unknown>> };
+    expect(line.sentences).toEqual(a.sentences.map((s) => ({ span: s.span, sentiment: s.sentiment })));
+    expect(line.themes).toEqual(
+      a.themes.map((t) => expect.objectContaining({ id: t.id, evidence: t.evidence.text, span: t.evidence.span, sentence: t.evidence.sentence })),
+    );
+  });
 });

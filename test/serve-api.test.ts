@@ -136,6 +136,15 @@ describe('GET /api/v1/analyses', () => {
     expect(cursor).toBeNull();
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBeGreaterThan(20);
+    // Evidence and sentences come with their spans in the text: the words a theme was found in.
+    const sample = (await get(`/api/v1/analyses?theme=${theme}&limit=5`)).body.items;
+    for (const a of sample) {
+      const mention = a.themes.find((t: { id: string }) => t.id === theme);
+      expect(a.text.slice(mention.span.start, mention.span.end)).toBe(mention.evidence);
+      const sentence = a.sentences[mention.sentence];
+      expect(sentence.span.start <= mention.span.start && mention.span.end <= sentence.span.end).toBe(true);
+      expect(['negative', 'neutral', 'positive']).toContain(sentence.sentiment.label);
+    }
     const chat = await get('/api/v1/analyses?channel=chat&from=2026-06-01&to=2026-06-07&limit=200');
     for (const a of chat.body.items)
       expect([a.channel, a.createdAt.slice(0, 10) >= '2026-06-01', a.createdAt.slice(0, 10) <= '2026-06-07']).toEqual(['chat', true, true]);
@@ -145,6 +154,25 @@ describe('GET /api/v1/analyses', () => {
     const { status, body } = await get('/api/v1/analyses?cursor=5');
     expect(status).toBe(400);
     expect(body.error.message).toContain('not the start of an analysis');
+  });
+});
+
+describe('GET /api/v1/datasets', () => {
+  it('lists the datasets and, for one, its bucket size, first and last bucket and the facet values to slice by', async () => {
+    expect((await get('/api/v1/datasets')).body).toEqual({ datasets: ['default'] });
+    const { status, body } = await get('/api/v1/datasets/default');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ name: 'default', bucketSize: 'week', buckets: { first: expect.any(String), last: expect.any(String) } });
+    expect(body.buckets.first < body.buckets.last).toBe(true);
+    const channels = cli.by.find((b) => b.field === 'channel')!.values.map((v) => v.value);
+    expect(body.facets).toEqual([
+      { field: 'attributes.region', param: 'attr.region', values: expect.any(Array) },
+      { field: 'channel', param: 'channel', values: [...channels].sort() },
+    ]);
+    // Every value offered is one the API slices by.
+    const region = body.facets[0].values[0];
+    expect((await get(`/api/v1/themes/top?attr.region=${encodeURIComponent(region)}`)).body.facet).toBe(`attributes.region=${region}`);
+    expect((await get('/api/v1/datasets/other')).status).toBe(404);
   });
 });
 
@@ -171,6 +199,8 @@ describe('runs, taxonomy, health, metrics, OpenAPI, errors and headers', () => {
       '/api/v1/themes/top',
       '/api/v1/themes/{id}',
       '/api/v1/analyses',
+      '/api/v1/datasets',
+      '/api/v1/datasets/{name}',
       '/api/v1/runs/{id}',
       '/api/v1/taxonomy',
       '/api/v1/health',

@@ -27,6 +27,9 @@ const READ = ['GET', 'HEAD'] as const;
 const ACCESS_RULES: readonly AccessRule[] = [
   { methods: READ, route: '/api/v1/health', access: 'public' },
   { methods: READ, route: '/openapi.json', access: 'public' },
+  // The dashboard's own files (scripts/build-dashboard.ts): code, no data; it asks for a key
+  // when the API does.
+  ...['/', '/index.html', '/app.js', '/app.css', '/favicon.svg'].map((route) => ({ methods: READ, route, access: 'public' as const })),
   { methods: '*', route: '/api/v1/subscriptions/*', access: 'subscriptions:write' },
   { methods: ['POST'], route: '/api/v1/runs', access: 'runs:write' },
   { methods: READ, route: '/api/v1/*', access: 'insights:read' },

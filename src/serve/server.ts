@@ -4,9 +4,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { themeInfoOf, type Taxonomy } from '../core/themes/taxonomy.js';
 import { auth, type KeyVerifier, type RateLimit } from './auth.js';
+import { dashboardRoutes } from './dashboard.js';
 import { sendError, sendNotFound } from './error-body.js';
 import { registerMetrics } from './metrics.js';
 import { analysesRoutes } from './routes/analyses.js';
+import { datasetRoutes } from './routes/datasets.js';
 import { infoRoutes } from './routes/info.js';
 import { runUploadRoutes } from './routes/runs.js';
 import { themeRoutes } from './routes/themes.js';
@@ -73,6 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async (api) => {
       await api.register(themeRoutes(options.source, info));
       await api.register(analysesRoutes(options.source));
+      await api.register(datasetRoutes(options.source));
       await api.register(infoRoutes(options.source, options.taxonomy, registry));
       if (options.uploads) await api.register(runUploadRoutes(options.uploads));
     },
@@ -80,5 +83,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
   if (options.queues) await registerQueueBoard(app, options.queues);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(dashboardRoutes());
   return app;
 }

@@ -20,10 +20,11 @@ import { parseFlags } from '../parse-flags.js';
 
 export const SERVE_HELP = `Usage: frictionlens serve [--from DIR] [options]
 
-Serves insights over HTTP: the API under ${API_PREFIX} (README "HTTP API"), its OpenAPI 3
-document at /openapi.json. Without --from it serves every dataset of the runs in MongoDB
-(distributed mode), takes uploads (POST ${API_PREFIX}/runs), and every route but
-${API_PREFIX}/health and /openapi.json needs a key ('frictionlens keys create').
+Serves insights over HTTP: the dashboard at /, the API under ${API_PREFIX} (README "HTTP
+API"), its OpenAPI 3 document at /openapi.json. Without --from it serves every dataset of the
+runs in MongoDB (distributed mode), takes uploads (POST ${API_PREFIX}/runs), and every route
+but ${API_PREFIX}/health, /openapi.json and the dashboard's files needs a key ('frictionlens
+keys create').
 
   --from DIR        serve what 'analyze --out DIR' wrote, read-only, with no services, as
                     the run's dataset; no key is asked unless --require-key, and then it
