@@ -29,8 +29,11 @@ function runtime(re: RegExp, text: string): number {
 
 /**
  * t(8m) / t(2m) for the attack, with m the first repetition count whose text takes 20 ms (or
- * makes 1 MB): V8 runs a new pattern in its interpreter first and tiers up, so the smaller
- * texts are not compared.
+ * whose 8m text would pass 1 MB): V8 runs a new pattern in its interpreter first and tiers
+ * up, so the smaller texts are not compared. Bounded at 1 MB because on a text of several MB
+ * V8's backtracking stack overflows (a RangeError, not a slow match) for some linear patterns
+ * with a repeated group, depending on which attack the fuzzer found; the guards keep every
+ * text we match far below that (src/core/text/guard.ts).
  */
 function growth(regex: FoundRegex, attack: Attack): number {
   const re = new RegExp(regex.source, regex.flags);
@@ -39,7 +42,7 @@ function growth(regex: FoundRegex, attack: Attack): number {
     attack.pumps.reduce((n, p) => n + p.pump.length, 0),
   );
   let m = 256;
-  while (runtime(re, attackString(attack, m)) < 20 && unit * m < 1 << 20) m *= 2;
+  while (runtime(re, attackString(attack, m)) < 20 && unit * 16 * m <= 1 << 20) m *= 2;
   return runtime(re, attackString(attack, 8 * m)) / Math.max(runtime(re, attackString(attack, 2 * m)), 0.05);
 }
 
