@@ -182,6 +182,9 @@ describe('runs, taxonomy, health, metrics, OpenAPI, errors and headers', () => {
     expect(run.status).toBe(200);
     expect(run.body).toMatchObject({ dataset: 'default', status: 'done', counts: { read: 3000 } });
     expect((await get('/api/v1/runs/nope')).status).toBe(404);
+    expect((await get('/api/v1/runs')).body.runs).toEqual([run.body]);
+    expect((await get('/api/v1/runs?dataset=other')).body.runs).toEqual([]);
+    expect((await get('/api/v1/runs?status=done')).status).toBe(400);
     const taxonomy = await get('/api/v1/taxonomy');
     expect(taxonomy.body.themes.find((t: { id: string }) => t.id === 'delivery.lost-package')).toMatchObject({ owner: 'logistics' });
     const health = await get('/api/v1/health');

@@ -3,6 +3,7 @@ import { h } from './dom.js';
 import { readState, stateHref, type ViewState } from './state.js';
 import { filterForm } from './views/filters.js';
 import { themeView } from './views/theme.js';
+import { runsView } from './views/runs.js';
 import { topView } from './views/top.js';
 
 /**
@@ -48,8 +49,13 @@ async function render(state: ViewState, focusHeading: boolean): Promise<void> {
     .catch(() => []);
   const [all, outline, lookup] = await Promise.all([datasets, outlineOf(state.filters.dataset), themeNames()]);
   let content: Node[];
+  let live = false;
   try {
-    content = state.theme ? await themeView(state, lookup) : await topView(state);
+    if (state.view === 'runs') {
+      const runs = await runsView();
+      content = runs.nodes;
+      live = runs.running;
+    } else content = state.theme ? await themeView(state, lookup) : await topView(state);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       if (mine === renders) showKeyForm(state, error.message);
@@ -59,11 +65,18 @@ async function render(state: ViewState, focusHeading: boolean): Promise<void> {
     content = [h('p', { role: 'alert', class: 'error' }, message)];
   }
   if (mine !== renders) return;
-  main.replaceChildren(
-    filterForm(state, all, outline, (next) => go(next, false)),
-    ...content,
-  );
+  if (state.view === 'runs') main.replaceChildren(...content);
+  else
+    main.replaceChildren(
+      filterForm(state, all, outline, (next) => go(next, false)),
+      ...content,
+    );
   main.removeAttribute('aria-busy');
+  // Live progress: while a run runs, its row is read again every 2 s (until another view is shown).
+  if (live)
+    setTimeout(() => {
+      if (mine === renders) void render(state, false);
+    }, 2_000);
   // After following a link, focus moves to the new view's heading, as a page load would put it
   // at the top; after applying the filters it stays on the form.
   const heading = main.querySelector('h2');

@@ -27,6 +27,8 @@ export interface ViewState {
   limit: number;
   /** Set: the theme's page; unset: the top themes. */
   theme?: string;
+  /** 'runs': the runs and their progress (`?view=runs`). */
+  view?: 'runs';
 }
 
 export function readState(search: string): ViewState {
@@ -40,6 +42,7 @@ export function readState(search: string): ViewState {
   const sort = SORTS.find((s) => s === q.get('sort')) ?? 'friction';
   const limit = Number(q.get('limit'));
   const theme = q.get('theme');
+  if (q.get('view') === 'runs') return { filters, sort, limit: DEFAULT_LIMIT, view: 'runs' };
   return {
     filters,
     sort,
@@ -61,6 +64,7 @@ export function filterParams(filters: Filters): URLSearchParams {
 /** The link to a state: defaults left out, so links stay short. */
 export function stateHref(state: ViewState): string {
   const q = new URLSearchParams();
+  if (state.view === 'runs') return '/?view=runs';
   if (state.theme) q.set('theme', state.theme);
   for (const [k, v] of filterParams(state.filters)) q.set(k, v);
   if (state.sort !== 'friction') q.set('sort', state.sort);

@@ -16,6 +16,8 @@ export async function outDirSource(dir: string): Promise<ServeSource> {
       return pageAnalyses(out.analysesPath, keep, Number(cursor), limit);
     },
     run: async (id) => (id === out.runId ? { id, dataset: out.dataset, status: 'done', counts: out.counts } : null),
+    runs: async (dataset) =>
+      dataset === undefined || dataset === out.dataset ? [{ id: out.runId, dataset: out.dataset, status: 'done', counts: out.counts }] : [],
     analysed: async () => out.counts.analyzed,
     ready: async () => ({}),
   };

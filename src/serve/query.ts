@@ -54,6 +54,7 @@ export type AnalysesQuery = z.infer<typeof AnalysesQuery>;
 
 export const ThemeParams = z.object({ id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be a theme id') });
 export const RunParams = z.object({ id: z.string().min(1).max(200) });
+export const RunsQuery = z.strictObject({ dataset: Name.optional() });
 export const DatasetParams = z.object({ name: Name });
 
 /** The facet a query slices by: "all", or the one field given (channel, segment or attr.NAME). */

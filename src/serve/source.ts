@@ -9,11 +9,13 @@ export interface DatasetInsights {
   fields: readonly string[];
 }
 
-interface RunView {
+export interface RunView {
   id: string;
   dataset: string;
   status: string;
   counts: RunCounts;
+  startedAt?: string;
+  finishedAt?: string;
   /** Running runs: the batches stored so far and what their rows became. */
   progress?: { batches: number; counts: RunCounts };
   error?: string;
@@ -32,6 +34,8 @@ export interface ServeSource {
   /** A page of analyses from `cursor` (opaque: "0" or the `next` of a page; a malformed one is a UsageError). */
   analyses(dataset: string, keep: (line: AnalysisLine) => boolean, cursor: string, limit: number): Promise<AnalysesPage>;
   run(id: string): Promise<RunView | null>;
+  /** The runs, newest first: all, or one dataset's. */
+  runs(dataset?: string): Promise<RunView[]>;
   /** Verbatims analysed in what the source holds (for /metrics). */
   analysed(): Promise<number>;
   /** Whether each service the source needs answers (for /health). */

@@ -6,7 +6,7 @@ import type { RunQueues } from '../queue/run-queues.js';
 import { STAGES } from '../queue/stages.js';
 import type { AnalysisLine } from '../store/out-dir.js';
 import type { Store } from '../store/store.js';
-import type { ServeSource } from './source.js';
+import type { RunView, ServeSource } from './source.js';
 
 const PROBE_MS = 2_000;
 /**
@@ -15,6 +15,21 @@ const PROBE_MS = 2_000;
  * the rest of a request. A run that finishes shows up within this.
  */
 const RUNS_TTL_MS = 1_000;
+
+/** A run as the API shows it; a running one with the batches stored so far. */
+async function runView(store: Store, run: Run): Promise<RunView> {
+  const progress = run.status === 'running' ? await store.partialProgress(run.id) : undefined;
+  return {
+    id: run.id,
+    dataset: datasetOf(run),
+    status: run.status,
+    counts: run.counts,
+    startedAt: run.startedAt,
+    ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
+    ...(progress ? { progress } : {}),
+    ...(run.error ? { error: run.error } : {}),
+  };
+}
 
 /** What a dataset's merged view was computed from: its finished runs and their insight generations. */
 const viewKey = (runs: readonly Run[]): string => runs.map((r) => `${r.id}@${r.insightGeneration ?? 0}`).join(',');
@@ -87,16 +102,12 @@ export function storeSource(store: Store, queues?: RunQueues): ServeSource {
     },
     async run(id) {
       const run = await store.getRun(id);
-      if (!run) return null;
-      const progress = run.status === 'running' ? await store.partialProgress(id) : undefined;
-      return {
-        id: run.id,
-        dataset: datasetOf(run),
-        status: run.status,
-        counts: run.counts,
-        ...(progress ? { progress } : {}),
-        ...(run.error ? { error: run.error } : {}),
-      };
+      return run && runView(store, run);
+    },
+    async runs(dataset) {
+      // Fresh, not the reused list: this is what shows a run's progress.
+      const runs = (await store.listRuns()).filter((r) => dataset === undefined || datasetOf(r) === dataset).reverse();
+      return Promise.all(runs.map((r) => runView(store, r)));
     },
     async analysed() {
       return (await allRuns()).filter((r) => r.status === 'done').reduce((sum, r) => sum + r.counts.analyzed, 0);

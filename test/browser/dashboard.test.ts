@@ -143,4 +143,22 @@ describe('the dashboard at /', () => {
       await phone.close();
     }
   });
+
+  it('lists the runs with their status and counts, as the API does', async () => {
+    const runs = await keyedPage({ width: 1280, height: 900 });
+    try {
+      await runs.goto(`${served.url}/`);
+      await runs.getByRole('link', { name: 'Runs', exact: true }).click();
+      await runs.waitForURL((url) => url.searchParams.get('view') === 'runs');
+      await runs.waitForSelector('[data-testid=runs] tbody tr');
+      const listed = await api<{ runs: Array<{ id: string; status: string; counts: { analyzed: number } }> }>('/runs');
+      const shown = await runs.$$eval('[data-testid=runs] tbody tr', (trs) =>
+        trs.map((tr) => ({ id: tr.getAttribute('data-run'), status: tr.getAttribute('data-status'), analysed: tr.children[5]?.textContent })),
+      );
+      expect(shown).toEqual(listed.runs.map((r) => ({ id: r.id, status: r.status, analysed: r.counts.analyzed.toLocaleString('en-US') })));
+      expect(shown[0]?.status).toBe('done');
+    } finally {
+      await runs.close();
+    }
+  });
 });

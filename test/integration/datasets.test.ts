@@ -105,6 +105,9 @@ describe('a dataset fed by two overlapping exports', () => {
 
   it('answers runs, datasets it does not hold, health and queue metrics from the services', async () => {
     expect((await get(`/api/v1/runs/${second.runId}`)).body).toMatchObject({ id: second.runId, dataset: 'shop', status: 'done' });
+    const listed = (await get('/api/v1/runs?dataset=shop')).body.runs as Array<{ id: string; counts: RunCounts }>;
+    expect(listed.map((r) => r.id)).toEqual([second.runId, first.runId]);
+    expect(listed[0]!.counts).toEqual(second.run);
     expect((await get('/api/v1/themes/top?dataset=other')).body.error).toEqual({ code: 'not_found', message: "no dataset 'other' (datasets: shop)" });
     expect((await get('/api/v1/health')).body).toEqual({ live: true, ready: true, source: 'store', services: { mongodb: true, redis: true } });
     expect((await fetch(`${base}/api/v1/themes/top?dataset=shop`)).status).toBe(401);

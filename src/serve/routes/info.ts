@@ -2,12 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Registry } from 'prom-client';
 import type { Taxonomy } from '../../core/themes/taxonomy.js';
 import { NotFoundError } from '../../errors/index.js';
-import { RunParams } from '../query.js';
+import { RunParams, RunsQuery } from '../query.js';
 import type { ServeSource } from '../source.js';
 
 /** GET /runs/:id, /taxonomy, /health and /metrics: what the server holds and how it is doing. */
 export function infoRoutes(source: ServeSource, taxonomy: Taxonomy, registry: Registry): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get('/runs', { schema: { summary: 'The runs, newest first, with the progress of those running', querystring: RunsQuery } }, async (request) => ({
+      runs: await source.runs(request.query.dataset),
+    }));
     app.get('/runs/:id', { schema: { summary: 'A run: status and counts', params: RunParams } }, async (request) => {
       const run = await source.run(request.params.id);
       if (!run) throw new NotFoundError(`no run '${request.params.id}'`);
