@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { countsReconcile, type Analysis, type Reject } from '../../src/contracts/index.js';
 import { LONG_TOKEN } from '../../src/core/text/guard.js';
@@ -40,7 +40,9 @@ function writeJsonl(file: string, rows: Array<{ id: string; text: string }>): st
 }
 
 async function submitAndWait(path: string): Promise<string> {
-  const submit = spawnCli(ns, ['submit', path, '--batch-size', '10', '--wait', '--json']);
+  // Each file a dataset of its own: they share ids, which a dataset would count once.
+  const dataset = basename(path).replace(/\W/g, '-');
+  const submit = spawnCli(ns, ['submit', path, '--dataset', dataset, '--batch-size', '10', '--wait', '--json']);
   expect(await submit.exited, submit.stderr()).toBe(0);
   return (JSON.parse(submit.stdout()) as { runId: string }).runId;
 }

@@ -137,7 +137,8 @@ describe('distributed jobs on BullMQ', () => {
     };
     await Promise.all(running.splice(0).map((w) => w.close()));
     workers(flaky);
-    const { runId } = await submitRun(services, { ...submission(2000), options: { bucket: 'week', by: ['channel'] } }, { inFlight: 4 });
+    // A dataset of its own: the default one's runs are not sliced by channel.
+    const { runId } = await submitRun(services, { ...submission(2000), options: { dataset: 'by-channel', bucket: 'week', by: ['channel'] } }, { inFlight: 4 });
     await waitDone(runId);
     const run = (await services.store.getRun(runId))!;
     expect(failures).toBe(2);
