@@ -10,7 +10,7 @@
  * Services: REDIS_URL / MONGO_URL, else scripts/services.sh (Redis, FerretDB). Needs the
  * built CLI (npm run build). Timings on a shared machine are noisy: run it on a quiet one.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteRedisKeys } from '../scripts/lib/redis-keys.js';
@@ -18,6 +18,7 @@ import { leaseServices, type ServiceLease } from '../scripts/lib/services.js';
 import { Verbatim, type Analysis } from '../src/contracts/index.js';
 import { analyzeVerbatim } from '../src/core/analyze.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
+import { generatedFile } from './lib/generated-file.js';
 import { runMeasured } from './lib/rss.js';
 import { queueOverheadMs } from './distributed/queue-overhead.js';
 import { sampleRedisMemory } from './distributed/redis-memory.js';
@@ -57,25 +58,7 @@ async function bench(services: ServiceLease): Promise<void> {
 
   // 1. The same file, embedded and distributed.
   const dir = join(tmpdir(), 'frictionlens-bench');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `big-${ROWS}.csv`);
-  if (!existsSync(file)) {
-    console.log(`generating ${ROWS.toLocaleString('en-US')} rows into ${file} ...`);
-    const gen = await runMeasured(process.execPath, [
-      '--import',
-      'tsx',
-      join(root, 'data/generate.ts'),
-      '--out',
-      dir,
-      '--rows',
-      String(ROWS),
-      '--format',
-      'csv',
-      '--file',
-      `big-${ROWS}.csv`,
-    ]);
-    if (gen.code !== 0) throw new Error('generator failed');
-  }
+  const file = await generatedFile(dir, `big-${ROWS}.csv`, ROWS, 'csv', console.log);
   const flags = ['--by', 'channel', '--date', '2026-11-01T00:00:00Z', '--json'];
   const embedded = await runMeasured(cli, ['analyze', file, ...flags], env);
   if (embedded.code !== 0) throw new Error('analyze failed');

@@ -23,6 +23,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteRedisKeys } from '../scripts/lib/redis-keys.js';
 import { leaseServices } from '../scripts/lib/services.js';
+import { generatedFile } from './lib/generated-file.js';
 import { runMeasured } from './lib/rss.js';
 import { startWorkers } from './distributed/workers.js';
 import { load, sequentialLatency, type Latencies, type Load } from './serve/latency.js';
@@ -87,25 +88,7 @@ async function measure(store: string, base: string, headers: Record<string, stri
 }
 
 const dir = join(tmpdir(), 'frictionlens-bench');
-mkdirSync(dir, { recursive: true });
-const file = join(dir, `serve-${ROWS}.jsonl`);
-if (!existsSync(file)) {
-  say(`generating ${fmt(ROWS)} rows into ${file} ...`);
-  const gen = await runMeasured(process.execPath, [
-    '--import',
-    'tsx',
-    join(root, 'data/generate.ts'),
-    '--out',
-    dir,
-    '--rows',
-    String(ROWS),
-    '--format',
-    'jsonl',
-    '--file',
-    `serve-${ROWS}.jsonl`,
-  ]);
-  if (gen.code !== 0) throw new Error('generator failed');
-}
+const file = await generatedFile(dir, `serve-${ROWS}.jsonl`, ROWS, 'jsonl', say);
 
 const results: Measured[] = [];
 const out = join(dir, `serve-out-${process.pid}`);

@@ -1,6 +1,7 @@
 import type { WriteConcernSettings } from 'mongodb';
 import type { Store } from '../store.js';
 import { connectMongo } from './connect.js';
+import { initialised } from './initialised.js';
 import { createMongoStore } from './mongo-store.js';
 
 export interface MongoSettings {
@@ -12,12 +13,5 @@ export interface MongoSettings {
 /** Connects (or fails with ServiceUnavailableError), then creates the declared indexes. */
 export async function openMongoStore(settings: MongoSettings): Promise<Store> {
   const client = await connectMongo(settings.url);
-  const store = createMongoStore({ client, database: settings.database, ...(settings.writeConcern ? { writeConcern: settings.writeConcern } : {}) });
-  try {
-    await store.init();
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
+  return initialised(createMongoStore({ client, database: settings.database, ...(settings.writeConcern ? { writeConcern: settings.writeConcern } : {}) }));
 }
