@@ -113,8 +113,6 @@ function tokenKeys(t: Token): string[] {
 export interface PreparedSentence {
   tokens: Token[];
   keys: string[][];
-  /** Every key of the sentence: a pattern with a word none of them matches cannot match. */
-  present: Set<string>;
 }
 
 /**
@@ -129,14 +127,13 @@ export function preparedSentence(sentence: Sentence): PreparedSentence {
 }
 
 function prepareSentence(tokens: readonly Token[], extraKeys?: (t: Token, keys: string[]) => void): PreparedSentence {
-  const out: PreparedSentence = { tokens: [], keys: [], present: new Set() };
+  const out: PreparedSentence = { tokens: [], keys: [] };
   for (const t of tokens) {
     if (t.type === 'punctuation') continue;
     const keys = tokenKeys(t);
     if (extraKeys) extraKeys(t, keys);
     out.tokens.push(t);
     out.keys.push(keys);
-    for (const k of keys) out.present.add(k);
   }
   return out;
 }
