@@ -49,9 +49,18 @@ function sentenceEntries(model: SentimentModel, tokens: readonly Token[]): Sente
   const lemma: Array<WordEntry | undefined> = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
+    const memo = t.word?.sentiment;
+    if (memo !== undefined && memo.model === model) {
+      normal.push(memo.normal as WordEntry | undefined);
+      lemma.push(memo.lemma as WordEntry | undefined);
+      continue;
+    }
     const n = model.entries.get(t.normal);
+    const l = t.lemma === t.normal ? n : model.entries.get(t.lemma);
     normal.push(n);
-    lemma.push(t.lemma === t.normal ? n : model.entries.get(t.lemma));
+    lemma.push(l);
+    // Once per word (Token.word): its entries follow from its normal and lemma alone.
+    if (t.word !== undefined) t.word.sentiment = { model, normal: n, lemma: l };
   }
   return { normal, lemma };
 }

@@ -1,5 +1,5 @@
 import winkNLP, { type ItsFunction } from 'wink-nlp';
-import type { Doc, Sentence, Token } from './types.js';
+import type { Doc, Sentence, Token, WordMemo } from './types.js';
 import { refineNegation } from './negation.js';
 import { LONG_TOKEN } from './guard.js';
 
@@ -55,6 +55,8 @@ interface Lexeme {
   lemma: string;
   type: string;
   known: boolean;
+  /** Given to every token of the word (Token.word): the stages' per-word memos. */
+  word: WordMemo;
 }
 
 /** A word's lexemes, one per POS tag it was met with (rarely more than two), as a list. */
@@ -192,6 +194,8 @@ function markLongTokens(text: string, tokens: Token[]): void {
       t.pos = 'X';
       t.normal = t.lemma = 'long_token';
       t.known = true;
+      // No longer the word it was read as: its memos would be the word's.
+      t.word = undefined;
     }
   }
 }
@@ -230,6 +234,7 @@ function readLexeme(nlp: Nlp, token: WinkToken, id: number, value: string): Lexe
     lemma: (lemma ?? rawNormal ?? value).toLowerCase(),
     type: token.out(its.type) as string,
     known: isKnown(nlp, id, value, normal),
+    word: {},
   };
 }
 
@@ -278,6 +283,7 @@ function readText(nlp: Nlp, text: string): Doc {
       negated: negs[i] === true,
       type: lexeme.type,
       known: lexeme.known,
+      word: lexeme.word,
     };
     at += value.length;
   }
