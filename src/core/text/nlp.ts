@@ -256,19 +256,20 @@ function readText(nlp: Nlp, text: string): Doc {
   const its = wink.its;
   const wdoc = wink.readDoc(text);
   const tokens = wdoc.tokens();
-  const values = tokens.out() as string[];
-  const n = values.length;
+  const ids = idsOf(wink, wdoc);
+  const n = ids.length;
   if (n === 0) return { text, sentences: [] };
   const pos = tokens.out(its.pos) as string[];
   const negs = tokens.out(its.negationFlag) as unknown as boolean[];
   const contracted = tokens.out(its.contractionFlag) as unknown as boolean[];
-  const ids = idsOf(wink, wdoc);
+  // A token's value is the lexicon's word at its id (what its.value reads): no pass of its own.
+  const words = nlp.lexicon.list;
 
   const all: Token[] = new Array<Token>(n);
   let at = 0;
   for (let i = 0; i < n; i++) {
-    const value = values[i] as string;
     const id = ids[i] as number;
+    const value = words[id] as string;
     const tag = pos[i] as string;
     at = locate(text, value, at);
     // A contraction's part takes its normal and lemma from the contraction, not from its id.
