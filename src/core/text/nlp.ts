@@ -55,8 +55,13 @@ interface Lexeme {
   lemma: string;
   type: string;
   known: boolean;
-  /** Given to every token of the word (Token.word): the stages' per-word memos. */
-  word: WordMemo;
+  /**
+   * Given to every token of the word (Token.word): the stages' per-word memos. Only wink's
+   * own words have one: they are kept for the instance's life, where a word wink did not
+   * know is forgotten with its batch, mostly met once or twice (names, tags, slang, typos):
+   * its memos would be built to be thrown away.
+   */
+  word: WordMemo | undefined;
 }
 
 /** A word's lexemes, one per POS tag it was met with (rarely more than two), as a list. */
@@ -214,6 +219,7 @@ function lexemeOf(nlp: Nlp, tokens: WinkTokens, i: number, id: number, tag: stri
   const lexeme = readLexeme(nlp, tokens.itemAt(i), id, value);
   const entry = { tag, lexeme, next: first };
   if (known) {
+    lexeme.word = {};
     // wink's own words have ids below lexiconSize: a dense array, filled as they are met.
     while (nlp.lexemes.length < id) nlp.lexemes.push(undefined);
     nlp.lexemes[id] = entry;
@@ -234,7 +240,7 @@ function readLexeme(nlp: Nlp, token: WinkToken, id: number, value: string): Lexe
     lemma: (lemma ?? rawNormal ?? value).toLowerCase(),
     type: token.out(its.type) as string,
     known: isKnown(nlp, id, value, normal),
-    word: {},
+    word: undefined,
   };
 }
 
