@@ -26,11 +26,11 @@ export type AnalyzePool = ThreadPool<AnalyzeTask, BatchResult | SumResult>;
 /**
  * Heap of each analyze thread. Like the main thread's 1 GB cap (src/cli/main.ts), it is
  * there so V8 collects early rather than growing a heap of dead objects: a thread holds one
- * analyzer and a couple of batches. Its young generation is the main thread's (32 MB
+ * analyzer and a couple of batches. Its young generation is the main thread's (64 MB
  * semi-spaces, three of them, see src/cli/main.ts), whatever flags node was started with.
  */
 const THREAD_HEAP_MB = 512;
-const THREAD_YOUNG_MB = 96;
+const THREAD_YOUNG_MB = 192;
 
 // The thread's module sits beside this one: .ts under a TypeScript loader (tests, tsx), .js built.
 const entry = new URL(`./analyze-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);

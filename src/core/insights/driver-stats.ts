@@ -116,17 +116,20 @@ export function addToDriverStats(
     stats.cleanY += y;
   }
   const reps = stats.replicates;
-  addWeighted(reps.n, drawn, weights, 1);
+  const { x, xy, xx } = stats;
+  addWeights(reps.n, drawn, weights);
   addWeighted(reps.y, drawn, weights, y);
-  for (const f of features) {
-    stats.x[f] = (stats.x[f] ?? 0) + 1;
-    stats.xy[f] = (stats.xy[f] ?? 0) + y;
-    addWeighted((reps.x[f] ??= zeros(weights.length)), drawn, weights, 1);
+  for (let i = 0; i < features.length; i++) {
+    const f = features[i]!;
+    x[f] = (x[f] ?? 0) + 1;
+    xy[f] = (xy[f] ?? 0) + y;
+    addWeights((reps.x[f] ??= zeros(weights.length)), drawn, weights);
     addWeighted((reps.xy[f] ??= zeros(weights.length)), drawn, weights, y);
   }
-  for (const pair of pairs) {
-    stats.xx[pair] = (stats.xx[pair] ?? 0) + 1;
-    addWeighted((reps.xx[pair] ??= zeros(weights.length)), drawn, weights, 1);
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i]!;
+    xx[pair] = (xx[pair] ?? 0) + 1;
+    addWeights((reps.xx[pair] ??= zeros(weights.length)), drawn, weights);
   }
 }
 
@@ -139,11 +142,18 @@ export function drawnReplicates(weights: Uint8Array): Uint8Array {
   return drawn;
 }
 
+/** Replicate b gains the verbatim's weight: the counts (x, x'x, n), two thirds of the sums. */
+function addWeights(sums: number[], drawn: Uint8Array, weights: Uint8Array): void {
+  for (let i = 0; i < drawn.length; i++) {
+    const b = drawn[i]!;
+    sums[b]! += weights[b]!;
+  }
+}
+
 function addWeighted(sums: number[], drawn: Uint8Array, weights: Uint8Array, value: number): void {
   for (let i = 0; i < drawn.length; i++) {
     const b = drawn[i]!;
-    const w = weights[b]!;
-    sums[b] = sums[b]! + (w === 1 ? value : w * value);
+    sums[b]! += weights[b]! * value;
   }
 }
 

@@ -20,7 +20,33 @@ export interface FoldOptions {
 /** The scope whose sums also carry bootstrap replicates and driver statistics. */
 export const HEADLINE_SCOPE = '*|all';
 
-const scopeKey = (bucket: string, facet: string): string => `${bucket}|${facet}`;
+/**
+ * The key of a scope, one string per (bucket, facet): the same few come back verbatim after
+ * verbatim, and a key made afresh would be hashed again at each lookup of partial.scopes.
+ * Bounded (facet values are the user's data): forgotten at the bound, same keys either way.
+ */
+const SCOPE_MEMO_LIMIT = 10_000;
+const scopeMemo = new Map<string, Map<string, string>>();
+let scopeMemoSize = 0;
+
+function scopeKey(bucket: string, facet: string): string {
+  let inner = scopeMemo.get(bucket);
+  if (inner === undefined) {
+    if (scopeMemoSize >= SCOPE_MEMO_LIMIT) {
+      scopeMemo.clear();
+      scopeMemoSize = 0;
+    }
+    inner = new Map();
+    scopeMemo.set(bucket, inner);
+  }
+  let key = inner.get(facet);
+  if (key === undefined) {
+    key = `${bucket}|${facet}`;
+    inner.set(facet, key);
+    scopeMemoSize++;
+  }
+  return key;
+}
 
 export function createPartial(runId: string, key: string, options: FoldOptions, modelVersion?: string): InsightPartial {
   return {

@@ -1,7 +1,7 @@
 import type { Token } from '../text/types.js';
 import type { PhraseEntry } from './lexicon.js';
 
-interface TrieNode {
+export interface TrieNode {
   next: Map<string, TrieNode>;
   /** Set where a phrase ends at this node. */
   valence?: number;
@@ -46,20 +46,23 @@ export function buildPhraseTrie(entries: readonly PhraseEntry[]): PhraseTrie {
 }
 
 /**
- * Longest phrase starting at tokens[from]; each phrase word may match a token's normal or
- * its lemma, so "charge twice" matches "charged twice" and "charging twice".
+ * Longest phrase starting at tokens[from], given the node under the root of that token's
+ * normal or lemma (the scorer looks it up with the word's other entries, model.ts); each
+ * further phrase word may match a token's normal or its lemma, so "charge twice" matches
+ * "charged twice" and "charging twice".
  */
-export function matchPhrase(trie: PhraseTrie, tokens: readonly Token[], from: number): PhraseMatch | undefined {
-  let node: TrieNode | undefined = trie.root;
+export function matchPhraseFrom(first: TrieNode, tokens: readonly Token[], from: number): PhraseMatch | undefined {
+  let node: TrieNode = first;
   let best: PhraseMatch | undefined;
-  for (let i = from; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const next: TrieNode | undefined = node.next.get(t.normal) ?? node.next.get(t.lemma);
-    if (next === undefined) break;
-    node = next;
+  for (let i = from; ; ) {
     if (node.valence !== undefined) {
       best = { length: i - from + 1, valence: node.valence, selfNegated: node.selfNegated === true };
     }
+    const t = tokens[++i];
+    if (t === undefined) break;
+    const next: TrieNode | undefined = node.next.get(t.normal) ?? node.next.get(t.lemma);
+    if (next === undefined) break;
+    node = next;
   }
   return best;
 }

@@ -1,6 +1,6 @@
 import type { Doc, Sentence, Token } from '../text/types.js';
-import type { SentimentModel } from './model.js';
-import { matchPhrase } from './phrase-trie.js';
+import type { SentimentModel, WordEntry } from './model.js';
+import { matchPhraseFrom } from './phrase-trie.js';
 
 /*
  * Lexicon scoring in the manner of VADER (Hutto & Gilbert 2014), on AFINN-scale valences:
@@ -34,8 +34,40 @@ function mixedness(positive: number, negative: number): number {
   return high === 0 ? 0 : Math.min(positive, negative) / high;
 }
 
-function wordValence(model: SentimentModel, t: Token): number | undefined {
-  return model.words.get(t.normal) ?? model.words.get(t.lemma);
+/**
+ * The model's entries of each token's normal and lemma, looked up once per sentence: every
+ * step of the scorer reads them (valence, modifier, contrast, phrase start), and a token in
+ * none of the model's tables (most of them) costs one lookup instead of one per table.
+ */
+interface SentenceEntries {
+  normal: Array<WordEntry | undefined>;
+  lemma: Array<WordEntry | undefined>;
+}
+
+function sentenceEntries(model: SentimentModel, tokens: readonly Token[]): SentenceEntries {
+  const normal: Array<WordEntry | undefined> = [];
+  const lemma: Array<WordEntry | undefined> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const memo = t.word?.sentiment;
+    if (memo !== undefined && memo.model === model) {
+      normal.push(memo.normal as WordEntry | undefined);
+      lemma.push(memo.lemma as WordEntry | undefined);
+      continue;
+    }
+    const n = model.entries.get(t.normal);
+    const l = t.lemma === t.normal ? n : model.entries.get(t.lemma);
+    normal.push(n);
+    lemma.push(l);
+    // Once per word (Token.word): its entries follow from its normal and lemma alone.
+    if (t.word !== undefined) t.word.sentiment = { model, normal: n, lemma: l };
+  }
+  return { normal, lemma };
+}
+
+/** A word's valence by its normal, else by its lemma. */
+function wordValence(e: SentenceEntries, i: number): number | undefined {
+  return e.normal[i]?.valence ?? e.lemma[i]?.valence;
 }
 
 /** "TERRIBLE": two letters or more, at least one capital and no small letter (no string built). */
@@ -53,14 +85,15 @@ function isShouted(t: Token): boolean {
 }
 
 /** Weight of each token's clause: contrast words shift the sentence's weight to the clause that counts. */
-function clauseWeights(model: SentimentModel, tokens: readonly Token[]): Float64Array {
+function clauseWeights(e: SentenceEntries, tokens: readonly Token[]): Float64Array {
   const weights = new Float64Array(tokens.length).fill(1);
   let lastContrast = -1;
   let conceding = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (model.contrastAfter.has(t.normal)) lastContrast = i;
-    if (model.contrastBefore.has(t.normal)) conceding = true;
+    const n = e.normal[i];
+    if (n?.contrastAfter === true) lastContrast = i;
+    if (n?.contrastBefore === true) conceding = true;
     else if (t.type === 'punctuation') conceding = false;
     if (conceding) weights[i] = CONCEDED;
   }
@@ -70,12 +103,12 @@ function clauseWeights(model: SentimentModel, tokens: readonly Token[]): Float64
   return weights;
 }
 
-function modifierAt(model: SentimentModel, tokens: readonly Token[], at: number): number {
+function modifierAt(e: SentenceEntries, tokens: readonly Token[], at: number): number {
   let product = 1;
   for (let j = at - 1; j >= 0 && j >= at - MODIFIER_LOOKBACK; j--) {
     const t = tokens[j] as Token;
     if (t.type === 'punctuation') break;
-    const m = model.modifiers.get(t.normal);
+    const m = e.normal[j]?.modifier;
     if (m !== undefined) product *= m;
   }
   return product;
@@ -84,7 +117,8 @@ function modifierAt(model: SentimentModel, tokens: readonly Token[], at: number)
 /** Raw (unnormalised) valence sum of a sentence; exported for calibration benches. */
 function rawSentenceValence(model: SentimentModel, sentence: Sentence): number {
   const tokens = sentence.tokens;
-  const weights = clauseWeights(model, tokens);
+  const e = sentenceEntries(model, tokens);
+  const weights = clauseWeights(e, tokens);
   let shoutedSentence = true;
   let exclamations = 0;
   for (const t of tokens) {
@@ -96,7 +130,8 @@ function rawSentenceValence(model: SentimentModel, sentence: Sentence): number {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
-    const phrase = matchPhrase(model.phrases, tokens, i);
+    const first = e.normal[i]?.phrase ?? e.lemma[i]?.phrase;
+    const phrase = first === undefined ? undefined : matchPhraseFrom(first, tokens, i);
     let valence: number;
     let negated: boolean;
     let span = 1;
@@ -105,17 +140,16 @@ function rawSentenceValence(model: SentimentModel, sentence: Sentence): number {
       negated = t.negated && !phrase.selfNegated;
       span = phrase.length;
     } else {
-      const v = wordValence(model, t);
-      const next = tokens[i + 1];
+      const v = wordValence(e, i);
       // A modifier that is also a valence word ("pretty good", "super friendly") acts as modifier.
-      if (v === undefined || (model.modifiers.has(t.normal) && next !== undefined && wordValence(model, next) !== undefined)) {
+      if (v === undefined || (e.normal[i]?.modifier !== undefined && i + 1 < tokens.length && wordValence(e, i + 1) !== undefined)) {
         i++;
         continue;
       }
       valence = v;
       negated = t.negated;
     }
-    valence *= modifierAt(model, tokens, i);
+    valence *= modifierAt(e, tokens, i);
     if (!shoutedSentence && isShouted(t)) valence *= CAPS_EMPHASIS;
     if (negated) valence = valence > 0 ? -NEGATED_POSITIVE * valence : -NEGATED_NEGATIVE * valence;
     const weighted = (weights[i] as number) * valence;
@@ -150,12 +184,13 @@ export interface ClauseScore {
 export function scoreClauses(model: SentimentModel, sentence: Sentence): ClauseScore[] | undefined {
   const tokens = sentence.tokens;
   const cuts: number[] = [];
-  let conceding = tokens.length > 0 && model.contrastBefore.has((tokens[0] as Token).normal);
+  let conceding = tokens.length > 0 && model.entries.get((tokens[0] as Token).normal)?.contrastBefore === true;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (model.contrastAfter.has(t.normal) || model.contrastBefore.has(t.normal)) {
+    const n = model.entries.get(t.normal);
+    if (n !== undefined && (n.contrastAfter || n.contrastBefore)) {
       cuts.push(i);
-      conceding = model.contrastBefore.has(t.normal);
+      conceding = n.contrastBefore;
     } else if (conceding && t.text === ',') {
       cuts.push(i + 1);
       conceding = false;

@@ -1,5 +1,5 @@
 import type { Emotion, Signals } from '../../contracts/analysis.js';
-import type { Doc } from '../text/types.js';
+import type { Doc, WordMemo } from '../text/types.js';
 import { matchAt, preparedSentence, type PreparedSentence } from '../themes/pattern.js';
 import type { CompiledCue, SignalCues, SignalId } from './cues.js';
 
@@ -25,16 +25,30 @@ function cueFires(s: PreparedSentence, cue: CompiledCue, at: number, sentiment: 
 
 function sentenceSignals(cues: SignalCues, s: PreparedSentence, sentiment: number, fired: Set<SignalId>): void {
   for (let i = 0; i < s.keys.length; i++) {
-    for (const key of s.keys[i] as string[]) {
-      for (const cue of cues.index.get(key) ?? []) {
-        if (!fired.has(cue.signal) && cueFires(s, cue, i, sentiment)) fired.add(cue.signal);
-      }
+    for (const cue of triggeredCues(cues, s.keys[i] as string[], s.tokens[i]?.word)) {
+      if (!fired.has(cue.signal) && cueFires(s, cue, i, sentiment)) fired.add(cue.signal);
     }
   }
   for (const rule of cues.bySentiment) {
     if (rule.atLeast !== undefined && sentiment >= rule.atLeast) fired.add(rule.signal);
     if (rule.atMost !== undefined && sentiment <= rule.atMost) fired.add(rule.signal);
   }
+}
+
+/**
+ * The cues a token's keys trigger, in key order; memoised on the token's word (Token.word)
+ * when the keys are the word's own, so a word is looked up once, not at each of its tokens.
+ */
+function triggeredCues(cues: SignalCues, keys: readonly string[], word: WordMemo | undefined): readonly CompiledCue[] {
+  const own = word !== undefined && word.keys === keys;
+  if (own && word.cues?.cues === cues) return word.cues.triggered as readonly CompiledCue[];
+  const triggered: CompiledCue[] = [];
+  for (const key of keys) {
+    const list = cues.index.get(key);
+    if (list !== undefined) for (const cue of list) triggered.push(cue);
+  }
+  if (own) word.cues = { cues, triggered };
+  return triggered;
 }
 
 /**

@@ -35,25 +35,38 @@ const CLAUSE_BREAKS = new Set([
   'except',
 ]);
 
+/** What a word does to a negation's scope: nothing, opens one wink flags, opens one it does not, ends it. */
+const NONE = 0;
+const NEGATOR = 1;
+const EXTRA_NEGATOR = 2;
+const CLAUSE_BREAK = 3;
+
+function roleOf(word: string): number {
+  if (WINK_NEGATORS.has(word)) return NEGATOR;
+  if (EXTRA_NEGATORS.has(word)) return EXTRA_NEGATOR;
+  return CLAUSE_BREAKS.has(word) ? CLAUSE_BREAK : NONE;
+}
+
 /** Rewrites `negated` in place (tokens are freshly built by parseDoc, nobody else holds them). */
 export function refineNegation(tokens: Token[]): void {
   let distance = Infinity;
   let extra = false;
   for (const t of tokens) {
-    const word = t.normal;
-    if (WINK_NEGATORS.has(word)) {
+    // Once per word (Token.word): the role follows from its normal alone.
+    const role = t.word === undefined ? roleOf(t.normal) : (t.word.negation ??= roleOf(t.normal));
+    if (role === NEGATOR) {
       distance = 0;
       extra = false;
       t.negated = false;
       continue;
     }
-    if (EXTRA_NEGATORS.has(word)) {
+    if (role === EXTRA_NEGATOR) {
       distance = 0;
       extra = true;
       t.negated = false;
       continue;
     }
-    if (t.type === 'punctuation' || CLAUSE_BREAKS.has(word)) {
+    if (t.type === 'punctuation' || role === CLAUSE_BREAK) {
       distance = Infinity;
       t.negated = false;
       continue;

@@ -1,5 +1,5 @@
 import winkNLP, { type ItsFunction } from 'wink-nlp';
-import type { Doc, Sentence, Token } from './types.js';
+import type { Doc, Sentence, Token, WordMemo } from './types.js';
 import { refineNegation } from './negation.js';
 import { LONG_TOKEN } from './guard.js';
 
@@ -55,6 +55,13 @@ interface Lexeme {
   lemma: string;
   type: string;
   known: boolean;
+  /**
+   * Given to every token of the word (Token.word): the stages' per-word memos. Only wink's
+   * own words have one: they are kept for the instance's life, where a word wink did not
+   * know is forgotten with its batch, mostly met once or twice (names, tags, slang, typos):
+   * its memos would be built to be thrown away.
+   */
+  word: WordMemo | undefined;
 }
 
 /** A word's lexemes, one per POS tag it was met with (rarely more than two), as a list. */
@@ -192,6 +199,8 @@ function markLongTokens(text: string, tokens: Token[]): void {
       t.pos = 'X';
       t.normal = t.lemma = 'long_token';
       t.known = true;
+      // No longer the word it was read as: its memos would be the word's.
+      t.word = undefined;
     }
   }
 }
@@ -210,6 +219,7 @@ function lexemeOf(nlp: Nlp, tokens: WinkTokens, i: number, id: number, tag: stri
   const lexeme = readLexeme(nlp, tokens.itemAt(i), id, value);
   const entry = { tag, lexeme, next: first };
   if (known) {
+    lexeme.word = {};
     // wink's own words have ids below lexiconSize: a dense array, filled as they are met.
     while (nlp.lexemes.length < id) nlp.lexemes.push(undefined);
     nlp.lexemes[id] = entry;
@@ -230,6 +240,7 @@ function readLexeme(nlp: Nlp, token: WinkToken, id: number, value: string): Lexe
     lemma: (lemma ?? rawNormal ?? value).toLowerCase(),
     type: token.out(its.type) as string,
     known: isKnown(nlp, id, value, normal),
+    word: undefined,
   };
 }
 
@@ -251,19 +262,20 @@ function readText(nlp: Nlp, text: string): Doc {
   const its = wink.its;
   const wdoc = wink.readDoc(text);
   const tokens = wdoc.tokens();
-  const values = tokens.out() as string[];
-  const n = values.length;
+  const ids = idsOf(wink, wdoc);
+  const n = ids.length;
   if (n === 0) return { text, sentences: [] };
   const pos = tokens.out(its.pos) as string[];
   const negs = tokens.out(its.negationFlag) as unknown as boolean[];
   const contracted = tokens.out(its.contractionFlag) as unknown as boolean[];
-  const ids = idsOf(wink, wdoc);
+  // A token's value is the lexicon's word at its id (what its.value reads): no pass of its own.
+  const words = nlp.lexicon.list;
 
   const all: Token[] = new Array<Token>(n);
   let at = 0;
   for (let i = 0; i < n; i++) {
-    const value = values[i] as string;
     const id = ids[i] as number;
+    const value = words[id] as string;
     const tag = pos[i] as string;
     at = locate(text, value, at);
     // A contraction's part takes its normal and lemma from the contraction, not from its id.
@@ -278,6 +290,7 @@ function readText(nlp: Nlp, text: string): Doc {
       negated: negs[i] === true,
       type: lexeme.type,
       known: lexeme.known,
+      word: lexeme.word,
     };
     at += value.length;
   }

@@ -362,10 +362,9 @@ function withFuzzyKeys(m: ThemeMatcher, shared: PreparedSentence): { s: Prepared
     if (keys.some((k) => m.index.has(k))) continue;
     const k = fuzzyKeyword(m.fuzzy, token.normal);
     if (!k) continue;
-    s ??= { tokens: shared.tokens, keys: shared.keys.slice(), present: new Set(shared.present) };
+    s ??= { tokens: shared.tokens, keys: shared.keys.slice() };
     fuzzyAt ??= new Set();
     s.keys[i] = [...keys, k];
-    s.present.add(k);
     fuzzyAt.add(i);
   }
   return { s: s ?? shared, fuzzyAt: fuzzyAt ?? NO_FUZZY };

@@ -112,9 +112,8 @@ function tokenKeys(t: Token): string[] {
 /** One sentence prepared for matching: punctuation dropped, keys resolved once. */
 export interface PreparedSentence {
   tokens: Token[];
+  /** Each token's keys; the arrays are shared by every token of a word: read, never mutate. */
   keys: string[][];
-  /** Every key of the sentence: a pattern with a word none of them matches cannot match. */
-  present: Set<string>;
 }
 
 /**
@@ -128,15 +127,14 @@ export function preparedSentence(sentence: Sentence): PreparedSentence {
   return annotated.prepared;
 }
 
-function prepareSentence(tokens: readonly Token[], extraKeys?: (t: Token, keys: string[]) => void): PreparedSentence {
-  const out: PreparedSentence = { tokens: [], keys: [], present: new Set() };
+function prepareSentence(tokens: readonly Token[]): PreparedSentence {
+  const out: PreparedSentence = { tokens: [], keys: [] };
   for (const t of tokens) {
     if (t.type === 'punctuation') continue;
-    const keys = tokenKeys(t);
-    if (extraKeys) extraKeys(t, keys);
+    // Once per word: the keys follow from the word alone, and are shared (never mutated).
+    const keys = t.word === undefined ? tokenKeys(t) : (t.word.keys ??= tokenKeys(t));
     out.tokens.push(t);
     out.keys.push(keys);
-    for (const k of keys) out.present.add(k);
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import type { WordMemo } from '../text/types.js';
 import { greedyMatch, type Pattern, type PatternWord, type PreparedSentence } from './pattern.js';
 
 /** A pattern with its words as numbers (see WordIndex). */
@@ -45,9 +46,21 @@ export class WordIndex<T = unknown> {
     return Int32Array.from(p, (w) => this.id(w));
   }
 
-  /** What a key stands for (undefined: nothing any pattern names). */
-  lookup(key: string): KeyEntry<T> | undefined {
-    return this.byKey.get(key);
+  /**
+   * The entries of a token's keys that stand for something, in key order. Memoised on the
+   * token's word when the keys are the word's own (Token.word): a word is looked up once per
+   * index, not at each of its tokens.
+   */
+  entriesOf(keys: readonly string[], word: WordMemo | undefined): ReadonlyArray<KeyEntry<T>> {
+    const memo = word !== undefined && word.keys === keys ? word.indexed : undefined;
+    if (memo !== undefined && memo.index === this) return memo.entries as ReadonlyArray<KeyEntry<T>>;
+    const entries: Array<KeyEntry<T>> = [];
+    for (const key of keys) {
+      const entry = this.byKey.get(key);
+      if (entry !== undefined) entries.push(entry);
+    }
+    if (word !== undefined && word.keys === keys) word.indexed = { index: this, entries };
+    return entries;
   }
 }
 
@@ -91,9 +104,7 @@ export class SentenceWords<T = unknown> {
     for (let i = 0; i < n; i++) {
       this.starts[i] = used;
       this.payloadStarts[i] = payloads;
-      for (const key of s.keys[i] as string[]) {
-        const entry = index.lookup(key);
-        if (entry === undefined) continue;
+      for (const entry of index.entriesOf(s.keys[i] as string[], s.tokens[i]?.word)) {
         if (entry.payload !== undefined) this.payloads[payloads++] = entry.payload;
         const ids = entry.words;
         if (used + ids.length > this.flat.length) this.grow(used + ids.length);
