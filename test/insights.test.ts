@@ -79,6 +79,49 @@ describe('insights from partials', () => {
     expect(inPlace).toEqual(reference);
   });
 
+  it('counts the themes mentioned together, once a verbatim, on the whole run only', () => {
+    const options: FoldOptions = { bucketSize: 'week', by: ['channel'] };
+    const together = [
+      makeAnalysis('t1', {
+        themes: [
+          ['a.one', -0.5],
+          ['b.two', -0.5],
+          ['c.three', 0.5],
+        ],
+      }),
+      makeAnalysis('t2', {
+        themes: [
+          ['a.one', -0.5],
+          ['b.two', -0.5],
+        ],
+        channel: 'chat',
+      }),
+      makeAnalysis('t3', {
+        themes: [
+          ['a.one', -0.5],
+          ['c.three', -0.5],
+        ],
+      }),
+      makeAnalysis('t4', { themes: [['a.one', -0.5]] }),
+    ];
+    const one = createPartial('run-1', 'k1', options);
+    const two = createPartial('run-1', 'k2', options);
+    foldAnalysis(one, together[0]!, options);
+    foldAnalysis(one, together[1]!, options);
+    for (const a of together.slice(2)) foldAnalysis(two, a, options);
+    const insights = computeInsights(mergeAll([one, two])!, 'run-1', 1);
+    const whole = (id: string) => insights.find((i) => i.themeId === id && i.bucket === '*' && i.facet === 'all')!;
+    expect(whole('a.one').cooccurring).toEqual([
+      { themeId: 'b.two', volume: 2 },
+      { themeId: 'c.three', volume: 2 },
+    ]);
+    expect(whole('b.two').cooccurring).toEqual([
+      { themeId: 'a.one', volume: 2 },
+      { themeId: 'c.three', volume: 1 },
+    ]);
+    expect(insights.filter((i) => i.bucket !== '*' || i.facet !== 'all').every((i) => i.cooccurring === undefined)).toBe(true);
+  });
+
   it('measures impact as S(all) minus S(responses without the theme)', () => {
     const insights = computeInsights(mergeAll(partialsOf(analyses, 100))!, 'run-1', 1);
     const late = insights.find((i) => i.themeId === 'delivery.late' && i.bucket === '*' && i.facet === 'all')!;

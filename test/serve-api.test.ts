@@ -112,6 +112,8 @@ describe('GET /api/v1/themes/:id', () => {
     expect(body.impactByFacet[0].facet).toBe('all');
     expect(body.impactByFacet.some((f: { facet: string }) => f.facet.startsWith('channel='))).toBe(true);
     expect(body.driver?.themeId ?? top.id).toBe(top.id);
+    expect(body.cooccurring.length).toBeGreaterThan(0);
+    for (const c of body.cooccurring) expect(c.share > 0 && c.share <= 1 && c.id !== top.id && typeof c.name === 'string').toBe(true);
     expect((await get('/api/v1/themes/no.such-theme')).status).toBe(404);
     expect((await get('/api/v1/themes/NOT%20AN%20ID')).status).toBe(400);
   });

@@ -50,5 +50,10 @@ export const Insight = z.object({
   trend: z.object({ previousShare: z.number(), change: z.number(), spike: z.boolean() }).nullable(),
   frictionScore: z.number(),
   quotes: z.array(Quote),
+  /**
+   * The whole run's row (bucket "*", facet "all") only: the themes most often mentioned in
+   * the same verbatims, with how many verbatims mention both, most first (at most 5).
+   */
+  cooccurring: z.array(z.object({ themeId: z.string(), volume: z.number().int().positive() })).optional(),
 });
 export type Insight = z.infer<typeof Insight>;

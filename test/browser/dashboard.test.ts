@@ -93,8 +93,12 @@ describe('the dashboard at /', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('theme') === first.id && url.searchParams.get('channel') === 'chat');
     await page.waitForSelector('[data-testid=quotes] li');
-    const detail = await api<{ quotes: Array<{ text: string }> }>(`/themes/${first.id}?channel=chat`);
+    const detail = await api<{ quotes: Array<{ text: string }>; cooccurring: Array<{ id: string }> }>(`/themes/${first.id}?channel=chat`);
     expect(await page.locator('[data-testid=quotes] blockquote').allTextContents()).toEqual(detail.quotes.map((q) => q.text));
+    expect(detail.cooccurring.length).toBeGreaterThan(0);
+    expect(await page.$$eval('[data-testid=cooccurring] li', (lis) => lis.map((li) => li.getAttribute('data-theme')))).toEqual(
+      detail.cooccurring.map((c) => c.id),
+    );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('theme-title');
     const analysis = page.locator('[data-testid=analyses] article').first();
     await analysis.waitFor();

@@ -50,8 +50,19 @@ export function computeInsights(
         trend: trend && { previousShare: trend.previousShare, change: trend.change, spike: trend.spike },
         frictionScore: frictionScore(cell.negative.n / scope.total.n, negativeGap(metric, scope.total, cell.negative), metric, trend?.growth ?? 0),
         quotes: cell.quotes.map(({ rank: _rank, ...quote }) => quote),
+        ...(key === HEADLINE_SCOPE ? { cooccurring: cooccurring(cell.together) } : {}),
       });
     }
   }
   return insights;
+}
+
+const COOCCURRING = 5;
+
+/** The themes most often mentioned with this one, most first (ties by id, so every mode gives the same). */
+function cooccurring(together: Record<string, number> | undefined): Array<{ themeId: string; volume: number }> {
+  return Object.entries(together ?? {})
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .slice(0, COOCCURRING)
+    .map(([themeId, volume]) => ({ themeId, volume }));
 }

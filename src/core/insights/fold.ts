@@ -125,6 +125,7 @@ export function foldAnalysis(partial: InsightPartial, analysis: Analysis, option
       }
     }
   }
+  if (themes.length > 1) countTogether(partial.scopes[HEADLINE_SCOPE]!, [...new Set(themes.map((t) => t.mention.id))]);
   // The key-driver regression's sufficient statistics, one set per metric (driver-stats.ts).
   const features = driverFeatures(analysis, facets);
   const pairs = driverPairs(features);
@@ -132,5 +133,13 @@ export function foldAnalysis(partial: InsightPartial, analysis: Analysis, option
   for (const m in fixed) {
     const stats = (partial.drivers[m as Metric] ??= emptyDriverStats(partial.replicates));
     addToDriverStats(stats, features, pairs, fixed[m as Metric]!, weights, drawn);
+  }
+}
+
+/** Each pair of the verbatim's themes counted once, both ways, in the headline scope (the co-occurring themes). */
+function countTogether(headline: ScopeCell, ids: readonly string[]): void {
+  for (const a of ids) {
+    const together = (headline.themes[a]!.together ??= {});
+    for (const b of ids) if (b !== a) together[b] = (together[b] ?? 0) + 1;
   }
 }

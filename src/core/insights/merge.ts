@@ -51,6 +51,10 @@ export function accumulatePartial(acc: InsightPartial, b: InsightPartial): void 
       addGroupInto(c.positive, cell.positive);
       addReplicatesInto(c.anyReplicates, cell.anyReplicates);
       c.quotes = topQuotes(c.quotes, cell.quotes);
+      if (cell.together) {
+        const together = (c.together ??= {});
+        for (const [other, n] of Object.entries(cell.together)) together[other] = (together[other] ?? 0) + n;
+      }
     }
   }
   for (const [m, stats] of Object.entries(b.drivers) as Array<

@@ -39,6 +39,11 @@ export interface ThemeCell {
   positive: Group;
   anyReplicates: Replicates;
   quotes: QuoteCandidate[];
+  /**
+   * Headline scope only: for each other theme, the verbatims that mention both (absent when
+   * none did, and in partials made before it was kept). Merges by addition.
+   */
+  together?: Record<string, number>;
 }
 
 export interface ScopeCell {

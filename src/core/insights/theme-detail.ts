@@ -26,6 +26,8 @@ export interface ThemeDetail {
   impactByFacet: Array<{ facet: string; volume: number; impact: Impact | null }>;
   driver: KeyDriver | null;
   quotes: Quote[];
+  /** The themes most often mentioned in the same verbatims (whole dataset), with their share of this theme's verbatims. */
+  cooccurring: Array<{ id: string; name: string; volume: number; share: number }>;
 }
 
 /**
@@ -64,6 +66,7 @@ export function themeDetail(
     .sort((a, b) => (a.facet === 'all' ? -1 : b.facet === 'all' ? 1 : a.facet.localeCompare(b.facet)))
     .map((i) => ({ facet: i.facet, volume: i.volume, impact: i.impact }));
   const meta = info(themeId);
+  const whole = mine.find((i) => i.bucket === '*' && i.facet === 'all');
   return {
     id: themeId,
     name: meta?.name ?? themeId,
@@ -74,5 +77,11 @@ export function themeDetail(
     impactByFacet,
     driver: drivers?.drivers.find((d) => d.themeId === themeId) ?? null,
     quotes: overall?.quotes ?? mine.find((i) => i.bucket === '*')?.quotes ?? [],
+    cooccurring: (whole?.cooccurring ?? []).map((c) => ({
+      id: c.themeId,
+      name: info(c.themeId)?.name ?? c.themeId,
+      volume: c.volume,
+      share: whole && whole.volume > 0 ? c.volume / whole.volume : 0,
+    })),
   };
 }

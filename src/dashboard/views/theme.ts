@@ -159,6 +159,29 @@ function quotesSection(detail: ThemeDetail): HTMLElement {
   );
 }
 
+/** The themes most often mentioned in the same verbatims (whole dataset), each a link to its page. */
+function togetherSection(detail: ThemeDetail, state: ViewState): HTMLElement {
+  return h(
+    'section',
+    { 'aria-labelledby': 'together-title' },
+    h('h2', { id: 'together-title' }, 'Mentioned with'),
+    detail.cooccurring.length === 0
+      ? h('p', {}, 'No other theme in the same verbatims.')
+      : h(
+          'ul',
+          { class: 'together', 'data-testid': 'cooccurring' },
+          ...detail.cooccurring.map((c) =>
+            h(
+              'li',
+              { 'data-theme': c.id },
+              h('a', { href: stateHref({ ...state, theme: c.id }), 'data-nav': true }, c.name),
+              ` · ${int(c.volume)} verbatims, ${pct(c.share)} of this theme's (whole dataset)`,
+            ),
+          ),
+        ),
+  );
+}
+
 /** The analyses behind the theme, a page at a time ("More analyses" follows the API's cursor). */
 function analysesSection(
   first: AnalysesAnswer,
@@ -236,6 +259,7 @@ export async function themeView(state: ViewState, names: (id: string) => string)
     trendSection(detail),
     impactSection(detail),
     quotesSection(detail),
+    togetherSection(detail, state),
     analysesSection(analyses, state, (cursor) => getJson<AnalysesAnswer>('/analyses', analysesParams(cursor)), names),
   ];
 }
