@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,13 +20,21 @@ const widest = (text: string): number => Math.max(...text.split('\n').map((l) =>
 let readme: Done;
 let wide: Done;
 let noCes: Done;
+let uncovered: Done;
 
 beforeAll(async () => {
   // The README's example, with --out to read the JSON, the report and analyses.jsonl of the same run.
-  [readme, wide, noCes] = await Promise.all([
+  // Complaints no theme of the taxonomy is about: coverage is low, and the run says so.
+  const offTopic = join(out, 'off-topic.csv');
+  writeFileSync(
+    offTopic,
+    `text\n${Array.from({ length: 40 }, (_, i) => `"The stadium concert number ${i} was awful, the band was terrible and the seats were horrible."`).join('\n')}\n`,
+  );
+  [readme, wide, noCes, uncovered] = await Promise.all([
     finish(spawnCommand(['analyze', ...FILES, '--by', 'channel', '--metric', 'csat', '--out', out])),
     finish(spawnCommand(['analyze', survey, '--by', 'attributes.regoin', '--metric', 'sentiment', '--wide', '--top', '5'])),
     finish(spawnCommand(['analyze', survey, '--metric', 'ces'])),
+    finish(spawnCommand(['analyze', offTopic, '--json'])),
   ]);
 }, 300_000);
 
@@ -57,6 +65,20 @@ describe('analyze on the sample files', () => {
     for (const v of channel.values) expect(v.themes[0].rank).toBe(1);
     // Impacts per value on the run's metric, where the value has CSAT responses.
     expect(channel.values.some((v: { themes: Array<{ impact: { metric: string } | null }> }) => v.themes[0]!.impact?.metric === 'csat')).toBe(true);
+  });
+
+  it('says how much the themes explain: in the table, the JSON, the report, and a warning under 60% of negative verbatims', () => {
+    const doc = JSON.parse(readFileSync(join(out, 'insights.json'), 'utf8'));
+    expect(doc.coverage.verbatims).toBe(doc.run.analyzed);
+    expect(doc.coverage.share).toBeCloseTo(doc.coverage.themed / doc.coverage.verbatims, 10);
+    expect(doc.coverage.negativeShare).toBeGreaterThan(0.6);
+    expect(readme.stdout).toMatch(/coverage: \d+\.\d% of analysed verbatims \([\d,]+ of [\d,]+\) and \d+\.\d% of negative ones/);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/coverage: \d+\.\d% of analysed verbatims/);
+    expect(uncovered.code, uncovered.stderr).toBe(0);
+    const low = JSON.parse(uncovered.stdout);
+    expect(low.coverage).toMatchObject({ verbatims: 40, negative: 40, themedNegative: 0, negativeShare: 0 });
+    expect(low.warnings.join('\n')).toContain('themes suggest');
+    expect(uncovered.stderr).toMatch(/warning: only 0\.0% of negative verbatims mention a theme/);
   });
 
   it('gives --by a section of report.html', () => {

@@ -16,6 +16,7 @@ let dir: string;
 let app: FastifyInstance;
 let cli: {
   runId: string;
+  coverage: unknown;
   themes: Array<Record<string, unknown>>;
   by: Array<{ field: string; values: Array<{ value: string; themes: Array<Record<string, unknown>> }> }>;
 };
@@ -45,6 +46,7 @@ describe('GET /api/v1/themes/top', () => {
     expect(status).toBe(200);
     expect(body.window).toBeNull();
     expect(withoutRank(body.themes)).toEqual(cli.themes);
+    expect(body.coverage).toEqual(cli.coverage);
   });
 
   it("answers a facet's rows as analyze --json's breakdown by that field, by channel and by attribute", async () => {

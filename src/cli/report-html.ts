@@ -4,6 +4,8 @@ import { gapLine } from './driver-rows.js';
 import type { FacetBreakdown } from './facet-breakdown.js';
 import { metricDisplay, showInterval, showSigned } from './metric-display.js';
 import type { DriversSummary, ThemeRow } from '../core/insights/theme-rows.js';
+import type { Coverage } from '../contracts/index.js';
+import { coverageLine, lowCoverageWarning } from './coverage-note.js';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -139,6 +141,7 @@ export function renderReport(input: {
   metricLine: string;
   by?: readonly FacetBreakdown[];
   warnings?: readonly string[];
+  coverage?: Coverage | null;
 }): string {
   const top = input.rows.slice(0, 15);
   const m = metricDisplay(input.metric);
@@ -159,6 +162,7 @@ td,th{padding:4px 8px;border-bottom:1px solid #eee;text-align:left;vertical-alig
 blockquote{margin:2px 0;color:#555;font-style:italic}h2{margin-top:1.6em}div.wide{overflow-x:auto}</style></head><body>
 <h1>${esc(input.title)}</h1>
 <p>Run <code>${esc(input.runId)}</code>: ${int(c.read)} read = ${int(c.analyzed)} analyzed + ${int(c.rejected)} rejected + ${int(c.duplicates)} duplicates + ${int(c.unsupportedLanguage)} unsupported language.${c.undated ? ` ${int(c.undated)} analysed rows are undated (no readable date): they count in the whole-run figures, in no time bucket.` : ''}</p>
+${input.coverage ? `<p>${esc(coverageLine(input.coverage))}.${lowCoverageWarning(input.coverage) ? ` <b>${esc(lowCoverageWarning(input.coverage)!)}.</b>` : ''}</p>` : ''}
 <h2>Top friction themes</h2>${frictionChart(top)}
 <h2>Impact on the score (95% interval)</h2><p>${esc(input.metricLine)}.</p>${impactChart(top)}
 <h2>Key drivers: attribution of the score gap (95% interval)</h2>${driversSection(input.drivers)}

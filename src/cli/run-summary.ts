@@ -1,6 +1,7 @@
-import { datasetOf, type Insight, type Metric, type Run, type RunCounts } from '../contracts/index.js';
+import { type Coverage, datasetOf, type Insight, type Metric, type Run, type RunCounts } from '../contracts/index.js';
 import { int } from './format.js';
 import { driversSummary, withDrivers } from '../core/insights/driver-summary.js';
+import { coverageNote, lowCoverageWarning } from './coverage-note.js';
 import { renderDriversTable } from './driver-rows.js';
 import { facetBreakdown, missingFacetNote, renderFacetBlock, type FacetBreakdown } from './facet-breakdown.js';
 import { metricLine } from './metric-note.js';
@@ -21,8 +22,10 @@ interface AnalyzeSummary {
   /** One breakdown per `--by` field: every value with its own ranking of the themes. */
   by: FacetBreakdown[];
   drivers: DriversSummary | null;
-  /** What the run could not answer as asked (a `--by` field no row carries). */
+  /** What the run could not answer as asked (a `--by` field no row carries), and a coverage too low to trust. */
   warnings: string[];
+  /** The share of verbatims, and of negative ones, that mention a theme (null on runs aggregated before it was kept). */
+  coverage: Coverage | null;
 }
 
 /** What a finished run shows, the same whichever mode ran it: ranked rows and the `--json` document. */
@@ -44,7 +47,11 @@ export function summariseRun(run: Run, insights: readonly Insight[], info: (id: 
     themes: rows.map(({ rank: _rank, ...row }) => row),
     by,
     drivers: driversSummary(run.drivers, info),
-    warnings: by.flatMap((b) => missingFacetNote(b, run.profile) ?? []),
+    warnings: [
+      ...by.flatMap((b) => missingFacetNote(b, run.profile) ?? []),
+      ...(run.profile?.coverage ? [lowCoverageWarning(run.profile.coverage) ?? []].flat() : []),
+    ],
+    coverage: run.profile?.coverage ?? null,
   };
   return { run, rows, summary };
 }
@@ -64,7 +71,7 @@ export function renderRunSummary({ run, rows, summary }: RunSummary, options: { 
   const blocks = summary.by
     .map((b) => `\n\n${renderFacetBlock(b, shown, { wide: options.wide ?? false, ...(run.profile ? { profile: run.profile } : {}) })}`)
     .join('');
-  return `${table}${undatedNote(summary.run)}${blocks}\n\n${renderDriversTable(summary.drivers, { wide: options.wide ?? false })}\n`;
+  return `${table}${undatedNote(summary.run)}${coverageNote(run.profile?.coverage)}${blocks}\n\n${renderDriversTable(summary.drivers, { wide: options.wide ?? false })}\n`;
 }
 
 /** Under the run's counts: how many analysed rows had no readable date, and where they count. */

@@ -36,6 +36,7 @@ export async function writeOutputs(dir: string, input: { store: Store; result: R
       metricLine: line,
       by: summary.by,
       warnings: summary.warnings,
+      coverage: summary.coverage,
     }),
   );
 }

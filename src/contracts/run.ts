@@ -41,6 +41,24 @@ export type RunOptions = z.infer<typeof RunOptions>;
 const count = z.number().int().nonnegative();
 
 /**
+ * How much the themes explain: of the analysed verbatims, and of those whose overall
+ * sentiment is negative, how many mention at least one theme, and that share (1 when there
+ * are none). Absent on runs aggregated before it was kept.
+ */
+export const Coverage = z.object({
+  verbatims: count,
+  themed: count,
+  share: z.number().min(0).max(1),
+  negative: count,
+  themedNegative: count,
+  negativeShare: z.number().min(0).max(1),
+});
+export type Coverage = z.infer<typeof Coverage>;
+
+/** Under this share of negative verbatims with a theme, the taxonomy misses too much: said, with `themes suggest`. */
+export const LOW_NEGATIVE_COVERAGE = 0.6;
+
+/**
  * What a run's analysed verbatims hold, measured by the aggregate stage from the merged
  * partials: the metric its insights use, which metrics and attributes the data has (so a
  * `--metric` or `--by` the data cannot answer is named with what it can), and how many
@@ -55,6 +73,7 @@ export const RunProfile = z.object({
   attributes: z.array(z.object({ name: z.string(), verbatims: count })),
   /** Each `--by` field with the verbatims that have a value of it. */
   facets: z.array(z.object({ field: z.string(), verbatims: count })),
+  coverage: Coverage.optional(),
 });
 export type RunProfile = z.infer<typeof RunProfile>;
 

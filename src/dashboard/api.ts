@@ -1,4 +1,4 @@
-import type { Sentiment } from '../contracts/index.js';
+import type { Coverage, Sentiment } from '../contracts/index.js';
 import type { DatasetOutline } from '../core/insights/dataset-outline.js';
 import type { ThemeDetail } from '../core/insights/theme-detail.js';
 import type { ThemeRow } from '../core/insights/theme-rows.js';
@@ -15,6 +15,7 @@ export interface TopThemesAnswer {
   sort: string;
   window: { from: string; to: string } | null;
   themes: ThemeRow[];
+  coverage: Coverage | null;
 }
 
 export type DatasetAnswer = DatasetOutline & { name: string };

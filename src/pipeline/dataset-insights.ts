@@ -1,4 +1,4 @@
-import { datasetOf, type Insight, type KeyDrivers, type Run, type RunCounts } from '../contracts/index.js';
+import { type Coverage, datasetOf, type Insight, type KeyDrivers, type Run, type RunCounts } from '../contracts/index.js';
 import { accumulatePartial } from '../core/insights/merge.js';
 import type { InsightPartial } from '../core/insights/partial-types.js';
 import { runInsights } from '../core/insights/run-insights.js';
@@ -10,6 +10,7 @@ export interface DatasetView {
   runs: Run[];
   insights: Insight[];
   drivers: KeyDrivers | null;
+  coverage: Coverage | null;
   counts: RunCounts;
   /** The facet fields the dataset is sliced by (its runs share them: dataset-options.ts). */
   fields: string[];
@@ -44,12 +45,13 @@ export async function datasetInsights(store: Store, dataset: string, runs?: read
   }
   const first = finished[0]!;
   const options = { by: first.options.by, ...(first.options.metric ? { metric: first.options.metric } : {}) };
-  const { insights, drivers } = merged ? runInsights(merged, id, 0, options) : { insights: [], drivers: null };
+  const { insights, drivers, profile } = merged ? runInsights(merged, id, 0, options) : { insights: [], drivers: null, profile: undefined };
   return {
     dataset,
     runs: [...finished],
     insights,
     drivers,
+    coverage: profile?.coverage ?? null,
     counts: merged?.counts ?? first.counts,
     fields: [...first.options.by],
   };

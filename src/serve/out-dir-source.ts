@@ -5,7 +5,7 @@ import type { ServeSource } from './source.js';
 /** `serve --from DIR`: one finished run, read-only, no services, as its dataset (analyze --dataset; default 'default'). */
 export async function outDirSource(dir: string): Promise<ServeSource> {
   const out = await openOutDir(dir);
-  const data = { insights: out.insights, drivers: out.drivers, fields: out.fields };
+  const data = { insights: out.insights, drivers: out.drivers, fields: out.fields, coverage: out.coverage };
   return {
     kind: 'out-dir',
     datasets: async () => [out.dataset],

@@ -1,4 +1,4 @@
-import type { Insight, KeyDrivers, RunCounts } from '../contracts/index.js';
+import type { Coverage, Insight, KeyDrivers, RunCounts } from '../contracts/index.js';
 import type { AnalysesPage, AnalysisLine } from '../store/out-dir.js';
 
 /** A dataset's insights as the routes read them: every bucket and facet, and the key drivers. */
@@ -7,6 +7,8 @@ export interface DatasetInsights {
   drivers: KeyDrivers | null;
   /** The facet fields the dataset is sliced by ("channel", "segment", "attributes.region"). */
   fields: readonly string[];
+  /** How much the themes explain over the whole dataset (null where it was not kept). */
+  coverage: Coverage | null;
 }
 
 export interface RunView {

@@ -74,7 +74,7 @@ export function storeSource(store: Store, queues?: RunQueues): ServeSource {
     },
     async insights(dataset) {
       const v = await view(dataset);
-      return v && { insights: v.insights, drivers: v.drivers, fields: v.fields };
+      return v && { insights: v.insights, drivers: v.drivers, fields: v.fields, coverage: v.coverage };
     },
     /**
      * Cursor "R.N": the dataset's R-th finished run (oldest first), N of its analyses passed.

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { DatasetName, DEFAULT_DATASET, Insight, KeyDrivers, RunCounts } from '../contracts/index.js';
+import { Coverage, DatasetName, DEFAULT_DATASET, Insight, KeyDrivers, RunCounts } from '../contracts/index.js';
 import { formatIssues, InputError, NotFoundError, UsageError } from '../errors/index.js';
 
 /**
@@ -19,6 +19,7 @@ export interface OutDir {
   insights: Insight[];
   drivers: KeyDrivers | null;
   warnings: string[];
+  coverage: Coverage | null;
   /** The facet fields the run was sliced by (from the facets its insights carry). */
   fields: string[];
   analysesPath: string;
@@ -32,6 +33,8 @@ const InsightsFile = z.object({
   metric: z.string().nullable(),
   drivers: KeyDrivers.nullable(),
   warnings: z.array(z.string()).default([]),
+  // Absent in what analyze wrote before coverage was kept.
+  coverage: Coverage.nullable().default(null),
   insights: z.array(Insight),
 });
 
@@ -53,13 +56,13 @@ export async function openOutDir(dir: string): Promise<OutDir> {
   }
   const parsed = InsightsFile.safeParse(raw);
   if (!parsed.success) throw new InputError(`${path}: not an insights.json written by analyze --out: ${formatIssues(parsed.error)}`);
-  const { runId, dataset, run, metric, drivers, warnings, insights } = parsed.data;
+  const { runId, dataset, run, metric, drivers, warnings, coverage, insights } = parsed.data;
   const fields = [...new Set(insights.filter((i) => i.facet !== 'all').map((i) => i.facet.slice(0, i.facet.indexOf('='))))].sort();
   const analysesPath = join(dir, 'analyses.jsonl');
   await stat(analysesPath).catch(() => {
     throw new NotFoundError(`${analysesPath}: not found (serve --from takes the DIR that analyze --out DIR wrote)`);
   });
-  return { runId, dataset, counts: run, metric, insights, drivers, warnings, fields, analysesPath };
+  return { runId, dataset, counts: run, metric, insights, drivers, warnings, coverage, fields, analysesPath };
 }
 
 /** One line of analyses.jsonl (write-outputs.ts analysisLine), as far as filters read it. */

@@ -21,7 +21,7 @@ let dir: string;
 let worker: CliProcess;
 let server: CliProcess | undefined;
 let base: string;
-type Summary = { runId: string; run: RunCounts; themes: Array<Record<string, unknown>> };
+type Summary = { runId: string; run: RunCounts; themes: Array<Record<string, unknown>>; coverage: unknown };
 let union: Summary;
 let first: Summary;
 let second: Summary;
@@ -88,6 +88,7 @@ describe('a dataset fed by two overlapping exports', () => {
     const rows = (body.themes as Array<Record<string, unknown>>).map(({ rank: _rank, ...row }) => row);
     expect(rows.length).toBeGreaterThan(10);
     expect(rows).toEqual(union.themes);
+    expect(body.coverage).toEqual(union.coverage);
   });
 
   it('pages every analysis of the dataset once, across its runs', async () => {

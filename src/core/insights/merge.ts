@@ -39,6 +39,11 @@ export function accumulatePartial(acc: InsightPartial, b: InsightPartial): void 
       continue;
     }
     addGroupInto(into.total, scope.total);
+    if (scope.themed) {
+      const themed = (into.themed ??= { n: 0, negative: 0 });
+      themed.n += scope.themed.n;
+      themed.negative += scope.themed.negative;
+    }
     addReplicatesInto(into.totalReplicates, scope.totalReplicates);
     for (const [t, cell] of Object.entries(scope.themes)) {
       const c = into.themes[t];

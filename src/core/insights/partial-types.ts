@@ -48,6 +48,11 @@ export interface ThemeCell {
 
 export interface ScopeCell {
   total: Group;
+  /**
+   * Headline scope only: the verbatims that mention at least one theme, all of them and the
+   * negative ones (coverage). Absent in partials made before it was kept.
+   */
+  themed?: { n: number; negative: number };
   totalReplicates: Replicates;
   themes: Record<string, ThemeCell>;
 }

@@ -1,4 +1,4 @@
-import type { Metric, RunOptions, RunProfile } from '../../contracts/index.js';
+import type { Coverage, Metric, RunOptions, RunProfile } from '../../contracts/index.js';
 import { HEADLINE_SCOPE } from './fold.js';
 import { METRIC_PREFERENCE } from './metrics.js';
 import type { InsightPartial } from './partial-types.js';
@@ -45,5 +45,22 @@ export function profileOf(partial: InsightPartial, options: Pick<RunOptions, 'by
     responses,
     attributes,
     facets: options.by.map((field) => ({ field, verbatims: carried.get(field) ?? 0 })),
+    coverage: coverageOf(partial),
+  };
+}
+
+/** The share of verbatims, and of negative verbatims, that at least one theme explains. */
+function coverageOf(partial: InsightPartial): Coverage {
+  const headline = partial.scopes[HEADLINE_SCOPE];
+  const verbatims = headline?.total.n ?? 0;
+  const negative = headline?.total.negative ?? 0;
+  const themed = headline?.themed ?? { n: 0, negative: 0 };
+  return {
+    verbatims,
+    themed: themed.n,
+    share: verbatims > 0 ? themed.n / verbatims : 1,
+    negative,
+    themedNegative: themed.negative,
+    negativeShare: negative > 0 ? themed.negative / negative : 1,
   };
 }

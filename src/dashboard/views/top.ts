@@ -1,3 +1,4 @@
+import type { Coverage } from '../../contracts/index.js';
 import { getJson, type ThemeRow, type TopThemesAnswer } from '../api.js';
 import { h } from '../dom.js';
 import { int, metricDisplay, money, pct, pp, type MetricDisplay } from '../format.js';
@@ -110,6 +111,22 @@ function driversSection(rows: readonly ThemeRow[], state: ViewState, display: Me
   return section;
 }
 
+/** Under this share of negative verbatims with a theme, the taxonomy misses too much (contracts LOW_NEGATIVE_COVERAGE). */
+const LOW_NEGATIVE_COVERAGE = 0.6;
+
+/** How much the themes explain (whole dataset), and the way to the rest when it is too little. */
+function coverageNote(c: Coverage): HTMLElement {
+  const low = c.negativeShare < LOW_NEGATIVE_COVERAGE;
+  return h(
+    'p',
+    { class: low ? 'coverage low' : 'coverage', 'data-testid': 'coverage', ...(low ? { role: 'note' } : {}) },
+    `Coverage (whole dataset): ${pct(c.share)} of verbatims and ${pct(c.negativeShare)} of negative verbatims mention a theme.`,
+    low
+      ? ` The taxonomy misses much of what customers complain about: run 'frictionlens themes suggest FILE...' (or --run ID) for candidate themes from the ${int(c.negative - c.themedNegative)} negative verbatims it did not cover.`
+      : '',
+  );
+}
+
 /** The top themes view: the ranked table for the filters, then the key drivers. */
 export async function topView(state: ViewState): Promise<Node[]> {
   const params = filterParams(state.filters);
@@ -119,6 +136,7 @@ export async function topView(state: ViewState): Promise<Node[]> {
   document.title = 'Top friction themes \u2014 frictionlens';
   const display = displayOf(answer.themes);
   const themes = h('section', { 'aria-labelledby': 'top-title' }, h('h2', { id: 'top-title' }, 'Top friction themes'));
+  if (answer.coverage) themes.append(coverageNote(answer.coverage));
   if (answer.themes.length === 0) themes.append(h('p', { role: 'status' }, 'No theme is mentioned in this window and facet.'));
   else themes.append(scroller('Top friction themes', themesTable(answer, state, display)));
   if (answer.themes.length === state.limit && state.limit + MORE <= 1000)

@@ -27,7 +27,7 @@ export function themeRoutes(source: ServeSource, info: (id: string) => ThemeInfo
           sort: q.sort,
           limit: q.limit,
         });
-        return { dataset: scope.dataset, facet: scope.facet, sort: q.sort, ...result };
+        return { dataset: scope.dataset, facet: scope.facet, sort: q.sort, ...result, coverage: scope.data.coverage };
       },
     );
     app.get(
