@@ -18,6 +18,7 @@ import { leaseServices, type ServiceLease } from '../scripts/lib/services.js';
 import { Verbatim, type Analysis } from '../src/contracts/index.js';
 import { analyzeVerbatim } from '../src/core/analyze.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
+import { benchEnv } from './lib/bench-env.js';
 import { generatedFile } from './lib/generated-file.js';
 import { runMeasured } from './lib/rss.js';
 import { queueOverheadMs } from './distributed/queue-overhead.js';
@@ -45,14 +46,7 @@ try {
 }
 
 async function bench(services: ServiceLease): Promise<void> {
-  const env = {
-    ...process.env,
-    REDIS_URL: services.redisUrl,
-    MONGO_URL: services.mongoUrl,
-    FRICTIONLENS_DB: tag,
-    FRICTIONLENS_PREFIX: tag,
-    MONGO_WRITE_CONCERN: '1',
-  };
+  const env = benchEnv(services, tag);
   const server = await describeMongo(services.mongoUrl);
   console.log(`machine: ${cpus().length} cores, node ${process.version}; store: ${server}; Redis ${services.redisUrl}`);
 

@@ -23,6 +23,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteRedisKeys } from '../scripts/lib/redis-keys.js';
 import { leaseServices } from '../scripts/lib/services.js';
+import { benchEnv } from './lib/bench-env.js';
 import { generatedFile } from './lib/generated-file.js';
 import { runMeasured } from './lib/rss.js';
 import { startWorkers } from './distributed/workers.js';
@@ -109,14 +110,7 @@ try {
 
 const services = await leaseServices();
 const tag = `bench_serve_${process.pid}`;
-const env = {
-  ...process.env,
-  REDIS_URL: services.redisUrl,
-  MONGO_URL: services.mongoUrl,
-  FRICTIONLENS_DB: tag,
-  FRICTIONLENS_PREFIX: tag,
-  MONGO_WRITE_CONCERN: '1',
-};
+const env = benchEnv(services, tag);
 try {
   const workers = await startWorkers(cli, 2, env);
   try {
