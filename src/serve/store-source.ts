@@ -42,7 +42,8 @@ const viewKey = (runs: readonly Run[]): string => runs.map((r) => `${r.id}@${r.i
  * the number of runs, are not built yet: the view merges every partial of the dataset.)
  */
 export function storeSource(store: Store, queues?: RunQueues): ServeSource {
-  const views = new Map<string, { key: string; view: Promise<DatasetView | null> }>();
+  /** Per dataset: the view being served (and the runs it holds), and the one being computed to replace it. */
+  const views = new Map<string, { key: string; view: Promise<DatasetView | null>; next?: { key: string; view: Promise<DatasetView | null> } }>();
   let listed: { at: number; runs: Promise<Run[]> } | null = null;
   const allRuns = (): Promise<Run[]> => {
     const now = Date.now();
@@ -55,16 +56,36 @@ export function storeSource(store: Store, queues?: RunQueues): ServeSource {
   };
   const finishedRuns = async (dataset: string): Promise<Run[]> => (await allRuns()).filter((r) => datasetOf(r) === dataset && r.status === 'done');
 
+  /**
+   * The dataset's view. The first request waits for it; once there is one, a run that
+   * finishes makes a new one in the background while the last keeps answering (merging a
+   * million analyses' partials takes tens of seconds: no request waits for it), and the new
+   * one answers from when it is ready. A failed computation is dropped: the next request
+   * tries again.
+   */
   async function view(dataset: string): Promise<DatasetView | null> {
     const runs = await finishedRuns(dataset);
     const key = viewKey(runs);
-    const cached = views.get(dataset);
-    if (cached?.key === key) return cached.view;
+    const current = views.get(dataset);
+    if (current?.key === key) return current.view;
+    if (current?.next?.key === key) return current.view;
     const computed = datasetInsights(store, dataset, runs);
-    views.set(dataset, { key, view: computed });
-    // A failed computation is not kept: the next request tries again.
-    computed.catch(() => views.get(dataset)?.view === computed && views.delete(dataset));
-    return computed;
+    if (!current) {
+      views.set(dataset, { key, view: computed });
+      computed.catch(() => views.get(dataset)?.view === computed && views.delete(dataset));
+      return computed;
+    }
+    current.next = { key, view: computed };
+    computed.then(
+      () => {
+        if (views.get(dataset)?.next?.view === computed) views.set(dataset, { key, view: computed });
+      },
+      () => {
+        const entry = views.get(dataset);
+        if (entry?.next?.view === computed) delete entry.next;
+      },
+    );
+    return current.view;
   }
 
   return {
