@@ -202,6 +202,8 @@ describe('runs, taxonomy, health, metrics, OpenAPI, errors and headers', () => {
     expect(metrics.body).toMatch(/frictionlens_verbatims_analysed \d+/);
     const openapi = await get('/openapi.json');
     expect(openapi.body.openapi).toMatch(/^3\./);
+    // No key asked here, so none declared.
+    expect(openapi.body.security).toBeUndefined();
     for (const path of [
       '/api/v1/themes/top',
       '/api/v1/themes/{id}',

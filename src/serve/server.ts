@@ -66,6 +66,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     openapi: {
       openapi: '3.0.3',
       info: { title: 'frictionlens API', description: 'Friction themes, their drivers and the analyses behind them', version: '1' },
+      // Where the server asks for keys (route-access.ts says which scope each route needs;
+      // /api/v1/health and /openapi.json are open), they go as a Bearer header.
+      ...(options.keys
+        ? {
+            components: { securitySchemes: { apiKey: { type: 'http' as const, scheme: 'bearer', description: 'frictionlens keys create --scope ...' } } },
+            security: [{ apiKey: [] }],
+          }
+        : {}),
     },
     transform: jsonSchemaTransform,
   });

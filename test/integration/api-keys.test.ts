@@ -96,7 +96,10 @@ describe('an API that requires keys', () => {
 
   it('keeps the liveness probe and the OpenAPI document open, and everything else closed', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/health' })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/openapi.json' })).statusCode).toBe(200);
+    const openapi = await app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(openapi.statusCode).toBe(200);
+    // The document says how to send the key.
+    expect(openapi.json()).toMatchObject({ components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } }, security: [{ apiKey: [] }] });
     for (const url of [
       '/api/v1/taxonomy',
       '/api/v1/metrics',

@@ -182,4 +182,29 @@ describe('a dataset fed by two overlapping exports', () => {
     }
     expect(await readdir(join(dir, 'uploads'))).toEqual([]);
   });
+
+  it('follows a run that finishes later: the view it answers from is replaced once the next is ready', async () => {
+    const before = (await get('/api/v1/themes/top?dataset=shop&limit=1000')).body.themes as Array<{ id: string; volume: number }>;
+    const total = (themes: Array<{ volume: number }>) => themes.reduce((sum, t) => sum + t.volume, 0);
+    // 200 rows the dataset has not seen (new ids), as a third export.
+    const lines = (await readFile(SAMPLE, 'utf8'))
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(0, 200);
+    const fresh = lines.map((l) => l.replace(/"id":"([^"]+)"/, '"id":"wednesday-$1"'));
+    await writeFile(join(dir, 'wednesday.jsonl'), `${fresh.join('\n')}\n`);
+    const third = await runCli(ns, ['submit', join(dir, 'wednesday.jsonl'), '--dataset', 'shop', ...FLAGS, '--wait', '--json']);
+    expect(third.code, third.stderr).toBe(0);
+    let after = before;
+    await waitFor(
+      async () => {
+        const res = await get('/api/v1/themes/top?dataset=shop&limit=1000');
+        expect(res.status).toBe(200);
+        after = res.body.themes;
+        return total(after) > total(before);
+      },
+      120_000,
+      () => `the view did not follow the third run: ${total(before)} mentions before, ${total(after)} after`,
+    );
+  }, 180_000);
 });
