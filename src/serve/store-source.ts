@@ -110,9 +110,9 @@ export function storeSource(store: Store, queues?: RunQueues): ServeSource {
       if (r > runs.length) throw new UsageError(`cursor '${cursor}' is past the end of the analyses`);
       const items: AnalysisLine[] = [];
       for (; r < runs.length; r++, passed = 0) {
-        let n = 0;
-        for await (const analysis of store.analyses(runs[r]!.id)) {
-          if (n++ < passed) continue;
+        let n = passed;
+        for await (const analysis of store.analyses(runs[r]!.id, passed)) {
+          n++;
           const line = analysisLine(analysis) as unknown as AnalysisLine;
           if (!keep(line)) continue;
           items.push(line);

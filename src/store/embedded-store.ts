@@ -174,7 +174,7 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Store {
       return { inserted, duplicates: 1 - inserted };
     },
 
-    analyses: (runId) => filesOf(runId).analyses.read(),
+    analyses: (runId, skip) => filesOf(runId).analyses.read(skip),
     rejects: (runId) => filesOf(runId).rejects.read(),
     partials: (runId) => filesOf(runId).partials.read(),
     async partialKeys(runId) {

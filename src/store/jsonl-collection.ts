@@ -46,12 +46,18 @@ export class JsonlCollection<T> {
     return inserted;
   }
 
-  async *read(): AsyncIterable<T> {
+  /** The documents in order; the first `skip` lines are passed over unparsed. */
+  async *read(skip = 0): AsyncIterable<T> {
     if (!this.stream) return;
     // Flush what was written so far before reading it back.
     await new Promise<void>((resolve, reject) => this.stream!.write('', (e) => (e ? reject(this.fail(e)) : resolve())));
     const lines = createInterface({ input: createReadStream(this.path), crlfDelay: Infinity });
-    for await (const line of lines) if (line) yield JSON.parse(line) as T;
+    let passed = 0;
+    for await (const line of lines) {
+      if (!line) continue;
+      if (passed < skip) passed++;
+      else yield JSON.parse(line) as T;
+    }
   }
 
   async close(): Promise<void> {

@@ -51,7 +51,8 @@ export interface Store {
   putRejects(rejects: Reject[]): Promise<WriteResult>;
   putPartial(partial: InsightPartial): Promise<WriteResult>;
 
-  analyses(runId: string): AsyncIterable<Analysis>;
+  /** The run's analyses in stored order; `skip`: from the one after the first `skip` (a page's start, read without the ones before). */
+  analyses(runId: string, skip?: number): AsyncIterable<Analysis>;
   rejects(runId: string): AsyncIterable<Reject>;
   partials(runId: string): AsyncIterable<InsightPartial>;
   /** Keys of the run's stored partials: the batches that are complete (read without bodies). */

@@ -141,6 +141,10 @@ describe.each(STORES)('%s', (_name, open) => {
     expect(await store.putAnalyses([analysis(`${runId}-other`, 'v1')])).toEqual({ inserted: 1, duplicates: 0 });
     const stored = (await all(store.analyses(runId))).sort(byKey((a) => a.verbatimId));
     expect(stored).toEqual([...first, analysis(runId, 'v3')]);
+    // A page from the third on: the stored order, without the first two.
+    const inOrder = await all(store.analyses(runId));
+    expect(await all(store.analyses(runId, 2))).toEqual(inOrder.slice(2));
+    expect(await all(store.analyses(runId, 5))).toEqual([]);
   });
 
   it('keeps attribute names with dots and dollar signs as they were', async () => {

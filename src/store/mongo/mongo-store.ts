@@ -78,8 +78,9 @@ export function createMongoStore(options: MongoStoreOptions): Store {
       ),
     putPartial: async (partial) => insertUnique(partials, [await toPartialDoc(partial)]),
 
-    async *analyses(runId) {
-      for await (const doc of analyses.find({ runId }, NO_ID)) yield fromAnalysisDoc(doc);
+    async *analyses(runId, skip = 0) {
+      // The server passes over the first `skip`: they are neither sent nor parsed here.
+      for await (const doc of analyses.find({ runId }, { ...NO_ID, ...(skip > 0 ? { skip } : {}) })) yield fromAnalysisDoc(doc);
     },
     async *rejects(runId) {
       yield* rejects.find({ runId }, NO_ID);
