@@ -22,6 +22,8 @@ export interface SubmitOptions {
   log?: (line: string) => void;
   /** The sources' plans, when the caller looked at them before any work (else ingest does). */
   plans?: readonly SourcePlan[];
+  /** Called once the run is stored (created, or marked running again), before its batches are read. */
+  onStored?: () => void;
 }
 
 export interface SubmitResult extends IngestTotals {
@@ -75,6 +77,7 @@ export async function submitRun(services: Services, submission: Submission, opti
       submission: { batchSize: submission.batchSize, fingerprint },
     });
   }
+  options.onStored?.();
   for (let rebuild = 0; ; rebuild++) {
     try {
       await ensureRunFlow(queues, runId);

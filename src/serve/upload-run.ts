@@ -45,7 +45,9 @@ export function createUploads(services: Services, dir: string, limit: number, lo
         const ingest = await ingestSettings([path], flags);
         const plans = await planSources([path], ingest);
         const submission = { sources: [path], ...ingest, batchSize: ingest.batchSize ?? DEFAULT_BATCH_SIZE };
-        const submitted = submitRun(services, submission, { runId, inFlight: 32, plans, log });
+        let stored = (): void => {};
+        const isStored = new Promise<void>((resolve) => (stored = resolve));
+        const submitted = submitRun(services, submission, { runId, inFlight: 32, plans, log, onStored: () => stored() });
         const tracked = submitted
           .catch(async (error: unknown) => {
             const message = error instanceof Error ? error.message : String(error);
@@ -57,7 +59,8 @@ export function createUploads(services: Services, dir: string, limit: number, lo
             return rm(path, { force: true });
           });
         running.add(tracked);
-        await created(services, runId, submitted);
+        // Answered once the run is stored (GET /runs/:id finds it), or with the failure that came first.
+        await Promise.race([isStored, submitted]);
         return { runId };
       } catch (error) {
         await rm(path, { force: true });
@@ -68,24 +71,6 @@ export function createUploads(services: Services, dir: string, limit: number, lo
       await Promise.allSettled([...running]);
     },
   };
-}
-
-/** Resolves once the run is stored (so GET /runs/:id finds it), or rejects with the submission's failure. */
-async function created(services: Services, runId: string, submitted: Promise<unknown>): Promise<void> {
-  let failed: unknown = null;
-  let settled = false;
-  submitted.then(
-    () => (settled = true),
-    (error: unknown) => {
-      settled = true;
-      failed = error;
-    },
-  );
-  for (;;) {
-    if (failed !== null) throw failed;
-    if (settled || (await services.store.getRun(runId))) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /** Passes at most `limit` bytes, then fails with a 413. */
