@@ -7,6 +7,7 @@ import { reportError } from '../src/cli/report-error.js';
 import {
   BUG,
   ForbiddenError,
+  PayloadTooLargeError,
   formatIssues,
   InputError,
   NotFoundError,
@@ -26,6 +27,7 @@ describe('the error vocabulary', () => {
   it('maps every error to one exit code, HTTP status and retry decision, and anything else to a bug', () => {
     const table = [
       [new UsageError('x'), 2, 400, 'never'],
+      [new PayloadTooLargeError('x'), 2, 413, 'never'],
       [new InputError('x'), 3, 422, 'never'],
       [new NotFoundError('x'), 3, 404, 'never'],
       [new ServiceUnavailableError('x'), 4, 503, 'backoff'],

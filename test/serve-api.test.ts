@@ -80,6 +80,7 @@ describe('GET /api/v1/themes/top', () => {
       '/api/v1/themes/top?sort=random',
       '/api/v1/themes/top?from=yesterday',
       '/api/v1/themes/top?from=2026-07-01&to=2026-06-01',
+      '/api/v1/analyses?from=2026-07-01&to=2026-06-01',
       '/api/v1/themes/top?channel=chat&attr.region=x',
       '/api/v1/themes/top?%24where=1',
       '/api/v1/analyses?cursor=%7B%22%24gt%22%3A%22%22%7D',

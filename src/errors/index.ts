@@ -1,5 +1,6 @@
 export { FrictionlensError } from './frictionlens-error.js';
 export { UsageError } from './usage-error.js';
+export { PayloadTooLargeError } from './payload-too-large-error.js';
 export { InputError } from './input-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { ServiceUnavailableError } from './service-unavailable-error.js';

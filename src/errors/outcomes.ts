@@ -1,3 +1,4 @@
+import { PayloadTooLargeError } from './payload-too-large-error.js';
 import { ForbiddenError } from './forbidden-error.js';
 import { FrictionlensError } from './frictionlens-error.js';
 import { InputError } from './input-error.js';
@@ -29,6 +30,7 @@ export interface Outcome {
  * Subclasses come before their parents: the first match wins.
  */
 const OUTCOMES: ReadonlyArray<readonly [abstract new (...args: never[]) => Error, Outcome]> = [
+  [PayloadTooLargeError, { code: 'payload_too_large', exitCode: 2, httpStatus: 413, retry: 'never' }],
   [UsageError, { code: 'usage', exitCode: 2, httpStatus: 400, retry: 'never' }],
   [NotFoundError, { code: 'not_found', exitCode: 3, httpStatus: 404, retry: 'never' }],
   [InputError, { code: 'invalid_input', exitCode: 3, httpStatus: 422, retry: 'never' }],

@@ -31,7 +31,6 @@ export async function datasetScope(source: ServeSource, query: SliceQuery): Prom
   const dataset = await resolveDataset(source, query.dataset);
   const data = await source.insights(dataset);
   if (!data) throw new NotFoundError(`dataset '${dataset}' has no finished run yet`);
-  if (query.from !== undefined && query.to !== undefined && query.from > query.to) throw new UsageError(`from ${query.from} is after to ${query.to}`);
   const bucketSize = data.insights[0]?.bucketSize;
   if (query.bucket !== undefined && bucketSize !== undefined && query.bucket !== bucketSize)
     throw new InputError(`dataset '${dataset}' is bucketed by ${bucketSize}, not ${query.bucket}`);

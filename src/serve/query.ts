@@ -21,7 +21,7 @@ const slice = {
   segment: Name.optional(),
 };
 
-/** Unknown keys are refused, except attribute facets (`attr.NAME`), kept as strings. */
+/** Unknown keys are refused, except attribute facets (`attr.NAME`), kept as strings; a window ends after it starts. */
 function withAttributes<T extends z.ZodRawShape>(shape: T) {
   return z
     .object(shape)
@@ -29,6 +29,8 @@ function withAttributes<T extends z.ZodRawShape>(shape: T) {
     .superRefine((query, ctx) => {
       for (const key of Object.keys(query))
         if (!(key in shape) && !ATTRIBUTE_PARAM.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'unknown parameter' });
+      const { from, to } = query as { from?: unknown; to?: unknown };
+      if (typeof from === 'string' && typeof to === 'string' && from > to) ctx.addIssue({ code: 'custom', path: ['to'], message: `is before from ${from}` });
     });
 }
 

@@ -5,17 +5,12 @@ import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ingestSettings, type IngestFlagValues } from '../cli/ingest-flags.js';
-import { UsageError } from '../errors/index.js';
+import { PayloadTooLargeError, UsageError } from '../errors/index.js';
 import { planSources } from '../ingest/source-plan.js';
 import { DEFAULT_BATCH_SIZE } from '../pipeline/batches.js';
 import { newRunId } from '../runner/embedded.js';
 import type { Services } from '../services/open-services.js';
 import { submitRun } from '../distributed/submit-run.js';
-
-/** An upload that exceeds the limit: a 413, as fastify answers a body too large. */
-class PayloadTooLargeError extends Error {
-  readonly statusCode = 413;
-}
 
 export interface Uploads {
   /** Stores the body, looks at it as `submit` does (refusing it up front), and starts the run. */

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { UsageError } from '../../errors/index.js';
 import type { AnalysisLine } from '../../store/out-dir.js';
 import { AnalysesQuery } from '../query.js';
 import { resolveDataset } from '../resolve-dataset.js';
@@ -18,7 +17,6 @@ export function analysesRoutes(source: ServeSource): FastifyPluginAsyncZod {
     app.get('/analyses', { schema: { summary: 'Redacted analyses behind the figures, paged', querystring: AnalysesQuery } }, async (request) => {
       const q = request.query;
       const dataset = await resolveDataset(source, q.dataset);
-      if (q.from !== undefined && q.to !== undefined && q.from > q.to) throw new UsageError(`from ${q.from} is after to ${q.to}`);
       const attributes = Object.entries(q).flatMap(([key, value]) =>
         key.startsWith(ATTRIBUTE_PREFIX) && typeof value === 'string' ? [[key.slice(ATTRIBUTE_PREFIX.length), value] as const] : [],
       );
