@@ -1,5 +1,6 @@
 import type { Analysis } from '../../contracts/index.js';
 import { addArrayInto } from './group.js';
+import { joinedKeys } from './joined-keys.js';
 import type { DriverStats } from './partial-types.js';
 
 /**
@@ -42,8 +43,6 @@ function zeros(length: number): number[] {
  */
 const KEY_MEMO_LIMIT = 50_000;
 const featureMemo = new Map<string, string>();
-const pairMemo = new Map<string, Map<string, string>>();
-let pairMemoSize = 0;
 
 function featureName(prefix: string, name: string): string {
   const memo = featureMemo.get(name);
@@ -56,24 +55,8 @@ function featureName(prefix: string, name: string): string {
   return key;
 }
 
-function pairKey(a: string, b: string): string {
-  let inner = pairMemo.get(a);
-  if (inner === undefined) {
-    if (pairMemoSize >= KEY_MEMO_LIMIT) {
-      pairMemo.clear();
-      pairMemoSize = 0;
-    }
-    inner = new Map();
-    pairMemo.set(a, inner);
-  }
-  let key = inner.get(b);
-  if (key === undefined) {
-    key = `${a}|${b}`;
-    inner.set(b, key);
-    pairMemoSize++;
-  }
-  return key;
-}
+/** Pair keys "a|b", made once per pair (joined-keys.ts). */
+const pairKey = joinedKeys(KEY_MEMO_LIMIT);
 
 /** The verbatim's features, sorted, so pair keys "a|b" always have a <= b. */
 export function driverFeatures(analysis: Pick<Analysis, 'themes' | 'channel'>, facets: readonly string[]): string[] {

@@ -5,6 +5,7 @@ import { bucketStart, type BucketSize } from './bucket.js';
 import { facetsOf } from './facets.js';
 import { toCents, toFixed } from './fixed-point.js';
 import { addReplicates, addToGroup, emptyGroup, type Contribution } from './group.js';
+import { joinedKeys } from './joined-keys.js';
 import { metricValues } from './metrics.js';
 import { addToDriverStats, drawnReplicates, driverFeatures, driverPairs, emptyDriverStats } from './driver-stats.js';
 import type { InsightPartial, ScopeCell, ThemeCell } from './partial-types.js';
@@ -20,33 +21,8 @@ export interface FoldOptions {
 /** The scope whose sums also carry bootstrap replicates and driver statistics. */
 export const HEADLINE_SCOPE = '*|all';
 
-/**
- * The key of a scope, one string per (bucket, facet): the same few come back verbatim after
- * verbatim, and a key made afresh would be hashed again at each lookup of partial.scopes.
- * Bounded (facet values are the user's data): forgotten at the bound, same keys either way.
- */
-const SCOPE_MEMO_LIMIT = 10_000;
-const scopeMemo = new Map<string, Map<string, string>>();
-let scopeMemoSize = 0;
-
-function scopeKey(bucket: string, facet: string): string {
-  let inner = scopeMemo.get(bucket);
-  if (inner === undefined) {
-    if (scopeMemoSize >= SCOPE_MEMO_LIMIT) {
-      scopeMemo.clear();
-      scopeMemoSize = 0;
-    }
-    inner = new Map();
-    scopeMemo.set(bucket, inner);
-  }
-  let key = inner.get(facet);
-  if (key === undefined) {
-    key = `${bucket}|${facet}`;
-    inner.set(facet, key);
-    scopeMemoSize++;
-  }
-  return key;
-}
+/** The key of a scope, one string per (bucket, facet) (joined-keys.ts). */
+const scopeKey = joinedKeys(10_000);
 
 export function createPartial(runId: string, key: string, options: FoldOptions, modelVersion?: string): InsightPartial {
   return {
