@@ -1,4 +1,5 @@
-import { LOW_NEGATIVE_COVERAGE, type Coverage } from '../contracts/index.js';
+import type { Coverage } from '../contracts/index.js';
+import { isLowCoverage } from '../core/insights/low-coverage.js';
 import { int, pct } from './format.js';
 
 /**
@@ -17,7 +18,7 @@ export const coverageLine = (coverage: Coverage): string =>
 
 /** Under LOW_NEGATIVE_COVERAGE of the negative verbatims with a theme: said, with the way to find what the taxonomy misses. */
 export function lowCoverageWarning(coverage: Coverage): string | null {
-  if (coverage.negativeShare >= LOW_NEGATIVE_COVERAGE) return null;
+  if (!isLowCoverage(coverage)) return null;
   return (
     `only ${pct(coverage.negativeShare)} of negative verbatims mention a theme: the taxonomy misses much of what customers complain about; ` +
     `'frictionlens themes suggest FILE...' proposes themes from what it did not cover`

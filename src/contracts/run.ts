@@ -55,9 +55,6 @@ export const Coverage = z.object({
 });
 export type Coverage = z.infer<typeof Coverage>;
 
-/** Under this share of negative verbatims with a theme, the taxonomy misses too much: said, with `themes suggest`. */
-export const LOW_NEGATIVE_COVERAGE = 0.6;
-
 /**
  * What a run's analysed verbatims hold, measured by the aggregate stage from the merged
  * partials: the metric its insights use, which metrics and attributes the data has (so a

@@ -1,4 +1,5 @@
 import type { Coverage } from '../../contracts/index.js';
+import { isLowCoverage } from '../../core/insights/low-coverage.js';
 import { getJson, type ThemeRow, type TopThemesAnswer } from '../api.js';
 import { h } from '../dom.js';
 import { int, metricDisplay, money, pct, pp, type MetricDisplay } from '../format.js';
@@ -111,12 +112,9 @@ function driversSection(rows: readonly ThemeRow[], state: ViewState, display: Me
   return section;
 }
 
-/** Under this share of negative verbatims with a theme, the taxonomy misses too much (contracts LOW_NEGATIVE_COVERAGE). */
-const LOW_NEGATIVE_COVERAGE = 0.6;
-
 /** How much the themes explain (whole dataset), and the way to the rest when it is too little. */
 function coverageNote(c: Coverage): HTMLElement {
-  const low = c.negativeShare < LOW_NEGATIVE_COVERAGE;
+  const low = isLowCoverage(c);
   return h(
     'p',
     { class: low ? 'coverage low' : 'coverage', 'data-testid': 'coverage', ...(low ? { role: 'note' } : {}) },
