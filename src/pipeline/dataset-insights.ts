@@ -1,17 +1,13 @@
-import { type Coverage, datasetOf, type Insight, type KeyDrivers, type Run, type RunCounts } from '../contracts/index.js';
+import type { Coverage, Insight, KeyDrivers, Run } from '../contracts/index.js';
 import { accumulatePartial } from '../core/insights/merge.js';
 import type { InsightPartial } from '../core/insights/partial-types.js';
 import { runInsights } from '../core/insights/run-insights.js';
 import type { Store } from '../store/store.js';
 
 export interface DatasetView {
-  dataset: string;
-  /** The finished runs merged, oldest first. */
-  runs: Run[];
   insights: Insight[];
   drivers: KeyDrivers | null;
   coverage: Coverage | null;
-  counts: RunCounts;
   /** The facet fields the dataset is sliced by (its runs share them: dataset-options.ts). */
   fields: string[];
 }
@@ -19,19 +15,13 @@ export interface DatasetView {
 /** The id the merged view's insights carry: no run's, so nobody mistakes them for one run's. */
 const viewId = (dataset: string): string => `dataset:${dataset}`;
 
-/** A dataset's finished runs, oldest first. */
-async function datasetRuns(store: Store, dataset: string): Promise<Run[]> {
-  return (await store.listRuns()).filter((r) => datasetOf(r) === dataset && r.status === 'done');
-}
-
 /**
  * The insights of a whole dataset: the partials of all its finished runs merged by addition
  * (DESIGN.md "Datasets") and measured as one run would be. Each verbatim counts once: a
  * verbatim an earlier run analysed is a duplicate in the later one (claim-batch.ts), never
- * folded twice. Null when the dataset has no finished run.
+ * folded twice. `finished`: the dataset's finished runs, oldest first. Null when there is none.
  */
-export async function datasetInsights(store: Store, dataset: string, runs?: readonly Run[]): Promise<DatasetView | null> {
-  const finished = runs ?? (await datasetRuns(store, dataset));
+export async function datasetInsights(store: Store, dataset: string, finished: readonly Run[]): Promise<DatasetView | null> {
   if (finished.length === 0) return null;
   const id = viewId(dataset);
   let merged: InsightPartial | null = null;
@@ -46,13 +36,5 @@ export async function datasetInsights(store: Store, dataset: string, runs?: read
   const first = finished[0]!;
   const options = { by: first.options.by, ...(first.options.metric ? { metric: first.options.metric } : {}) };
   const { insights, drivers, profile } = merged ? runInsights(merged, id, 0, options) : { insights: [], drivers: null, profile: undefined };
-  return {
-    dataset,
-    runs: [...finished],
-    insights,
-    drivers,
-    coverage: profile?.coverage ?? null,
-    counts: merged?.counts ?? first.counts,
-    fields: [...first.options.by],
-  };
+  return { insights, drivers, coverage: profile?.coverage ?? null, fields: [...first.options.by] };
 }

@@ -93,10 +93,7 @@ export function storeSource(store: Store, queues?: RunQueues): ServeSource {
     async datasets() {
       return [...new Set((await allRuns()).map((r) => datasetOf(r)))].sort();
     },
-    async insights(dataset) {
-      const v = await view(dataset);
-      return v && { insights: v.insights, drivers: v.drivers, fields: v.fields, coverage: v.coverage };
-    },
+    insights: (dataset) => view(dataset),
     /**
      * Cursor "R.N": the dataset's R-th finished run (oldest first), N of its analyses passed.
      * Pages read the runs' analyses in order and filter them here.
