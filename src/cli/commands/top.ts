@@ -8,12 +8,12 @@ import { positiveInt } from '../ingest-flags.js';
 import { parseByFlags, parseMetricFlag, WIDE_HELP } from '../insight-flags.js';
 import { checkMetric, metricLine } from '../metric-note.js';
 import { parseFlags } from '../parse-flags.js';
-import { driversSummary, withDrivers } from '../../core/insights/driver-summary.js';
+import { driversSummary } from '../../core/insights/driver-summary.js';
 import { renderThemesTable } from '../render-table.js';
 import { openRunStore } from '../stored-run.js';
 import { loadThemeInfo } from '../theme-info.js';
-import { themeRows } from '../../core/insights/theme-rows.js';
-import { combineBuckets } from '../../core/insights/combine-buckets.js';
+import type { ThemeInfo, ThemeRow } from '../../core/insights/theme-rows.js';
+import { topThemes } from '../../core/insights/top-themes.js';
 import { windowStart } from '../top-window.js';
 
 export const TOP_HELP = `Usage: frictionlens top [options]
@@ -72,23 +72,18 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const { run, insights } = await measuredOn(store, stored, metric);
     checkMetric(run.profile, metric === undefined ? ` (the run was submitted with it; --metric M reads it on another)` : '');
-    const scopes = await readScopes(insights, run, {
+    const scopes = await readScopes(insights, run, info, {
       ...(values.since ? { since: values.since } : {}),
       facet: values.channel ? `channel=${values.channel}` : by ? `${by}=` : 'all',
       byField: by !== undefined,
     });
-    // The key-driver model is fitted on the whole run: its column belongs to that table only.
-    const rowsOf = (t: Table) => {
-      const rows = themeRows(t.insights, info, t.bucket, t.facet);
-      return t.facet === 'all' && t.bucket === '*' ? withDrivers(rows, run.drivers) : rows;
-    };
-    const measured = run.profile?.metric ?? scopes.tables.flatMap((t) => t.insights).find((i) => i.impact)?.impact?.metric ?? 'sentiment';
+    const measured = run.profile?.metric ?? scopes.tables.flatMap((t) => t.rows).find((r) => r.impact)?.impact?.metric ?? 'sentiment';
     if (values.json) {
       const doc = {
         runId: run.id,
         metric: measured,
         window: scopes.window,
-        scopes: scopes.tables.map((t) => ({ facet: t.facet, themes: rowsOf(t).slice(0, top) })),
+        scopes: scopes.tables.map((t) => ({ facet: t.facet, themes: t.rows.slice(0, top) })),
         drivers: driversSummary(run.drivers, info),
       };
       process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
@@ -96,7 +91,7 @@ export async function run(argv: string[]): Promise<number> {
       const header = `run ${run.id}${scopes.window ? `, ${scopes.window.from} .. ${scopes.window.to}` : ''}`;
       const line = metricLine(measured, run.profile, metric !== undefined || run.options.metric !== undefined);
       const tables = scopes.tables.map(
-        (t) => `${t.facet === 'all' ? '' : `${t.facet}\n`}${renderThemesTable(rowsOf(t), run.counts, { top, wide: values.wide === true, metric: measured })}`,
+        (t) => `${t.facet === 'all' ? '' : `${t.facet}\n`}${renderThemesTable(t.rows, run.counts, { top, wide: values.wide === true, metric: measured })}`,
       );
       process.stdout.write(`${header}\n${line}\n\n${tables.join('\n\n')}\n`);
     }
@@ -108,8 +103,7 @@ export async function run(argv: string[]): Promise<number> {
 
 interface Table {
   facet: string;
-  bucket: string;
-  insights: Insight[];
+  rows: ThemeRow[];
 }
 
 /**
@@ -126,10 +120,14 @@ async function measuredOn(store: Store, run: Run, metric: Metric | undefined): P
   return { run: measured, insights: async (q) => computed.insights.filter((i) => q.facet === undefined || i.facet === q.facet) };
 }
 
-/** The insight rows of each table: one facet (or every value of a field), whole run or a window. */
+/**
+ * The ranked rows of each table: one facet (or every value of a field), whole run or a window
+ * from `--since` on, as the API ranks them (core/insights/top-themes.ts).
+ */
 async function readScopes(
   insights: (query: InsightQuery) => Promise<Insight[]>,
   run: Run,
+  info: (id: string) => ThemeInfo | undefined,
   q: { since?: string; facet: string; byField: boolean },
 ): Promise<{ window: { from: string; to: string } | null; tables: Table[] }> {
   const rows = q.byField ? (await insights({ runId: run.id })).filter((i) => i.facet.startsWith(q.facet)) : await insights({ runId: run.id, facet: q.facet });
@@ -140,21 +138,15 @@ async function readScopes(
       `run ${run.id} has no insights for ${q.byField ? `${field}=...` : q.facet}${q.facet === 'all' ? '' : ` (it was submitted with --by ${run.options.by.join(',') || '(none)'}; submit with --by ${field})`}`,
     );
   }
-  if (!q.since)
-    return { window: null, tables: facets.map((facet) => ({ facet, bucket: '*', insights: rows.filter((r) => r.facet === facet && r.bucket === '*') })) };
-  const buckets = [...new Set(rows.map((r) => r.bucket).filter((b) => b !== '*'))].sort();
-  const newest = buckets[buckets.length - 1]!;
-  const from = windowStart(q.since, newest, run.options.bucket);
-  const inWindow = rows.filter((r) => r.bucket !== '*' && r.bucket >= from);
-  const window = { from, to: newest };
-  return {
-    window,
-    tables: facets.map((facet) => {
-      const combined = combineBuckets(
-        inWindow.filter((r) => r.facet === facet),
-        facet,
-      );
-      return { facet, bucket: combined[0]?.bucket ?? '*', insights: combined };
-    }),
-  };
+  let window: { from: string; to: string } | null = null;
+  if (q.since) {
+    const buckets = [...new Set(rows.map((r) => r.bucket).filter((b) => b !== '*'))].sort();
+    const newest = buckets[buckets.length - 1]!;
+    window = { from: windowStart(q.since, newest, run.options.bucket), to: newest };
+  }
+  const tables = facets.map((facet) => ({
+    facet,
+    rows: topThemes(rows, run.drivers, info, { facet, ...(window ? { from: window.from } : {}), sort: 'friction', limit: Number.MAX_SAFE_INTEGER }).themes,
+  }));
+  return { window, tables };
 }
