@@ -102,6 +102,25 @@ describe('embedded and distributed modes', () => {
     expect(t.scopes[0].themes[0].driver).toEqual((embedded.summary.themes as Array<{ driver: unknown }>)[0]!.driver);
   });
 
+  it('give top --since a window of the newest buckets: volumes summed over them, no impact, the window named', async () => {
+    const top = spawnCli(ns, ['top', '--run', distributed.runId, '--since', '8w', '--json']);
+    expect(await top.exited, top.stderr()).toBe(0);
+    const t = JSON.parse(top.stdout()) as {
+      window: { from: string; to: string };
+      scopes: Array<{ themes: Array<{ id: string; volume: number; impact: unknown }> }>;
+    };
+    const weekly = embedded.insights.filter((i) => i.facet === 'all' && i.bucket !== '*');
+    const newest = weekly
+      .map((i) => i.bucket)
+      .sort()
+      .at(-1)!;
+    expect(t.window.to).toBe(newest);
+    const first = t.scopes[0]!.themes[0]!;
+    const inWindow = weekly.filter((i) => i.themeId === first.id && i.bucket >= t.window.from);
+    expect(first.volume).toBe(inWindow.reduce((sum, i) => sum + i.volume, 0));
+    expect(first.impact).toBeNull();
+  });
+
   it('give top --by the same ranking per value as the by section of analyze --json', async () => {
     const top = spawnCli(ns, ['top', '--run', distributed.runId, '--by', 'channel', '--json', '--top', '5']);
     expect(await top.exited, top.stderr()).toBe(0);
