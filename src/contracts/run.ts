@@ -96,6 +96,12 @@ export const Run = z.object({
    * partials would count rows twice.
    */
   submission: z.object({ batchSize: z.number().int().positive(), fingerprint: z.string() }).optional(),
+  /**
+   * The insight generation whose rollups (the merged partial cut by bucket) are stored, and
+   * their buckets: what the dataset's rollups are recomputed from (pipeline/rollups.ts).
+   * Absent until the aggregate stage stores them (and on embedded runs, which need none).
+   */
+  rollup: z.object({ generation: z.number().int().nonnegative(), buckets: z.array(z.string()) }).optional(),
 });
 export type Run = z.infer<typeof Run>;
 

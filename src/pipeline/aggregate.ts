@@ -14,7 +14,15 @@ import type { StageContext } from './types.js';
 export async function aggregateRun(
   ctx: Pick<StageContext, 'store'>,
   runId: string,
-): Promise<{ insights: Insight[]; counts: RunCounts; drivers: KeyDrivers | null; modelVersions: string[] }> {
+): Promise<{
+  insights: Insight[];
+  counts: RunCounts;
+  drivers: KeyDrivers | null;
+  modelVersions: string[];
+  generation: number;
+  /** The merged partial the insights came from, for the caller to keep (rollups.ts) or drop. */
+  merged: InsightPartial | null;
+}> {
   const run = await ctx.store.getRun(runId);
   if (!run) throw new Error(`aggregate: run ${runId} not found`);
   const merged = await mergedPartial(ctx.store, runId);
@@ -33,7 +41,7 @@ export async function aggregateRun(
     profile,
     ...(modelVersions.length > 0 ? { modelVersion: modelVersions.join(',') } : {}),
   });
-  return { insights, counts, drivers, modelVersions };
+  return { insights, counts, drivers, modelVersions, generation, merged };
 }
 
 /** The run's stored partials merged (null when none is stored). */

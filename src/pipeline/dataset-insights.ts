@@ -1,8 +1,7 @@
 import type { Coverage, Insight, KeyDrivers, Run } from '../contracts/index.js';
-import { accumulatePartial } from '../core/insights/merge.js';
-import type { InsightPartial } from '../core/insights/partial-types.js';
 import { runInsights } from '../core/insights/run-insights.js';
 import type { Store } from '../store/store.js';
+import { datasetOwner, mergedRollups, refreshDatasetRollups } from './rollups.js';
 
 export interface DatasetView {
   insights: Insight[];
@@ -12,27 +11,21 @@ export interface DatasetView {
   fields: string[];
 }
 
-/** The id the merged view's insights carry: no run's, so nobody mistakes them for one run's. */
-const viewId = (dataset: string): string => `dataset:${dataset}`;
-
 /**
- * The insights of a whole dataset: the partials of all its finished runs merged by addition
- * (DESIGN.md "Datasets") and measured as one run would be. Each verbatim counts once: a
- * verbatim an earlier run analysed is a duplicate in the later one (claim-batch.ts), never
- * folded twice. `finished`: the dataset's finished runs, oldest first. Null when there is none.
+ * The insights of a whole dataset: its per-bucket rollups (the partials of all its finished
+ * runs, summed by bucket: rollups.ts) merged by addition (DESIGN.md "Datasets") and measured
+ * as one run would be. The rollups a finished run made stale are recomputed first (the
+ * aggregate stage has usually done it), so this reads one document per bucket, whatever the
+ * number of runs and batches. Each verbatim counts once: a verbatim an earlier run analysed
+ * is a duplicate in the later one (claim-batch.ts), never folded twice. `finished`: the
+ * dataset's finished runs, oldest first. Null when there is none.
  */
 export async function datasetInsights(store: Store, dataset: string, finished: readonly Run[]): Promise<DatasetView | null> {
   if (finished.length === 0) return null;
-  const id = viewId(dataset);
-  let merged: InsightPartial | null = null;
-  for (const run of finished) {
-    // Fresh from the store, so the total may absorb them; relabelled so runs merge as one.
-    for await (const partial of store.partials(run.id)) {
-      partial.runId = id;
-      if (merged === null) merged = partial;
-      else accumulatePartial(merged, partial);
-    }
-  }
+  // The id the view's insights carry: no run's, so nobody mistakes them for one run's.
+  const id = datasetOwner(dataset);
+  await refreshDatasetRollups(store, dataset, finished);
+  const merged = await mergedRollups(store, dataset);
   const first = finished[0]!;
   const options = { by: first.options.by, ...(first.options.metric ? { metric: first.options.metric } : {}) };
   const { insights, drivers, profile } = merged ? runInsights(merged, id, 0, options) : { insights: [], drivers: null, profile: undefined };

@@ -35,11 +35,10 @@ async function runView(store: Store, run: Run): Promise<RunView> {
 const viewKey = (runs: readonly Run[]): string => runs.map((r) => `${r.id}@${r.insightGeneration ?? 0}`).join(',');
 
 /**
- * The datasets in the store (distributed mode): each dataset's view merges the partials of
- * its finished runs (pipeline/dataset-insights.ts), computed once per set of finished runs
- * and kept until a run finishes or is re-aggregated. Concurrent requests share one
- * computation. (Per-bucket rollups, so that a window merges a few dozen documents whatever
- * the number of runs, are not built yet: the view merges every partial of the dataset.)
+ * The datasets in the store (distributed mode): each dataset's view merges its per-bucket
+ * rollups (pipeline/dataset-insights.ts: one document per bucket, whatever the number of
+ * runs and batches), computed once per set of finished runs and kept until a run finishes
+ * or is re-aggregated. Concurrent requests share one computation.
  */
 export function storeSource(store: Store, queues?: RunQueues): ServeSource {
   /** Per dataset: the view being served (and the runs it holds), and the one being computed to replace it. */
@@ -58,9 +57,8 @@ export function storeSource(store: Store, queues?: RunQueues): ServeSource {
 
   /**
    * The dataset's view. The first request waits for it; once there is one, a run that
-   * finishes makes a new one in the background while the last keeps answering (merging a
-   * million analyses' partials takes tens of seconds: no request waits for it), and the new
-   * one answers from when it is ready. A failed computation is dropped: the next request
+   * finishes makes a new one in the background while the last keeps answering (no request
+   * waits for a store that is slow to answer), and the new one answers from when it is ready. A failed computation is dropped: the next request
    * tries again.
    */
   async function view(dataset: string): Promise<DatasetView | null> {

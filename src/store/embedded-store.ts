@@ -5,7 +5,7 @@ import { emptyCounts, type Analysis, type Insight, type Reject, type Run } from 
 import { accumulatePartial, addCounts } from '../core/insights/merge.js';
 import type { InsightPartial } from '../core/insights/partial-types.js';
 import { JsonlCollection } from './jsonl-collection.js';
-import type { InsightQuery, PartialProgress, Store, WriteResult } from './store.js';
+import type { InsightQuery, PartialProgress, Rollup, Store, WriteResult } from './store.js';
 
 interface RunFiles {
   analyses: JsonlCollection<Analysis>;
@@ -77,6 +77,8 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Store {
   let insights: Insight[] = [];
   /** Per dataset: verbatim id -> the run that claimed it. */
   const claims = new Map<string, Map<string, string>>();
+  /** Per owner: bucket -> rollup. */
+  const rollups = new Map<string, Map<string, Rollup>>();
 
   const filesOf = (runId: string): RunFiles => {
     let f = files.get(runId);
@@ -194,6 +196,24 @@ export function createEmbeddedStore(options: EmbeddedStoreOptions = {}): Store {
         counts = addCounts(counts, p.counts);
       }
       return { batches, counts };
+    },
+
+    async putRollups(next) {
+      for (const rollup of next) {
+        let owned = rollups.get(rollup.owner);
+        if (!owned) rollups.set(rollup.owner, (owned = new Map()));
+        owned.set(rollup.bucket, clone(rollup));
+      }
+    },
+    async rollupIndex(owner) {
+      return [...(rollups.get(owner)?.values() ?? [])].map(({ partial: _body, ...entry }) => clone(entry));
+    },
+    async *rollups(owner, buckets) {
+      const wanted = buckets && new Set(buckets);
+      for (const rollup of [...(rollups.get(owner)?.values() ?? [])]) if (!wanted || wanted.has(rollup.bucket)) yield clone(rollup);
+    },
+    async deleteRollups(owner, buckets) {
+      for (const bucket of buckets) rollups.get(owner)?.delete(bucket);
     },
 
     async replaceInsights(runId, generation, next) {

@@ -13,6 +13,23 @@ export interface PartialProgress {
   counts: RunCounts;
 }
 
+/**
+ * A partial kept per bucket (DESIGN.md "Datasets"): a run's merged partial cut by bucket,
+ * and a dataset's sum of its runs' pieces of one bucket. Recomputed, never incremented.
+ */
+export interface Rollup {
+  /** Whose it is: "run:ID" or "dataset:NAME" (pipeline/rollups.ts). */
+  owner: string;
+  /** A bucket's start date, or "*" for the whole-run scopes (core/insights/bucket-split.ts). */
+  bucket: string;
+  /** What it was computed from ("RUN@GENERATION", sorted): a rollup whose sources changed is stale. */
+  sources: string[];
+  partial: InsightPartial;
+}
+
+/** A rollup without its body: what a staleness check reads. */
+export type RollupEntry = Omit<Rollup, 'partial'>;
+
 export interface InsightQuery {
   runId: string;
   themeId?: string;
@@ -26,6 +43,7 @@ export interface InsightQuery {
  *
  * Keys: run by id; analysis by (runId, verbatimId); reject by (runId, source, row);
  * partial by (runId, key); insight by (runId, generation, themeId, bucket, facet).
+ * Rollups, keyed by (owner, bucket), are the exception: recomputed sums, so a write replaces.
  * Writing a key that exists is a no-op counted as a duplicate, never an overwrite,
  * which is what makes a retried batch idempotent.
  */
@@ -59,6 +77,14 @@ export interface Store {
   partialKeys(runId: string): Promise<Set<string>>;
   /** Sum of the stored partials' counts, without reading their bodies. */
   partialProgress(runId: string): Promise<PartialProgress>;
+
+  /** Stores rollups, each replacing the one of the same owner and bucket. */
+  putRollups(rollups: readonly Rollup[]): Promise<void>;
+  /** The owner's rollups without their bodies. */
+  rollupIndex(owner: string): Promise<RollupEntry[]>;
+  /** The owner's rollups (of `buckets` only, when given), fresh: the caller may absorb them. */
+  rollups(owner: string, buckets?: readonly string[]): AsyncIterable<Rollup>;
+  deleteRollups(owner: string, buckets: readonly string[]): Promise<void>;
 
   /** Writes generation `generation` of a run's insights, points the run at it, drops older ones. */
   replaceInsights(runId: string, generation: number, insights: Insight[]): Promise<void>;

@@ -82,6 +82,25 @@ describe('a dataset fed by two overlapping exports', () => {
     expect(second.run.read).toBe(2000);
   });
 
+  it("keeps the dataset's rollups by bucket, written by the aggregate stage: each names the runs that touched it", async () => {
+    const store = await openMongoStore({ url: services().mongoUrl, database: ns.db });
+    try {
+      const runs = [(await store.getRun(first.runId))!, (await store.getRun(second.runId))!];
+      // Before any request: the aggregate stage cut each run by bucket and summed the dataset's.
+      expect(runs.every((r) => r.rollup?.generation === r.insightGeneration)).toBe(true);
+      const index = await store.rollupIndex('dataset:shop');
+      const buckets = [...new Set(runs.flatMap((r) => r.rollup!.buckets))].sort();
+      expect(index.map((e) => e.bucket).sort()).toEqual(buckets);
+      for (const entry of index) {
+        const touched = runs.filter((r) => r.rollup!.buckets.includes(entry.bucket)).map((r) => `${r.id}@${r.insightGeneration}`);
+        expect(entry.sources, entry.bucket).toEqual(touched.sort());
+      }
+      expect(index.length).toBeGreaterThan(3);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('serves the dataset as one run over the union of the exports: the same themes and figures', async () => {
     const { status, body } = await get('/api/v1/themes/top?dataset=shop&limit=1000');
     expect(status).toBe(200);

@@ -195,6 +195,28 @@ describe.each(STORES)('%s', (_name, open) => {
     });
   });
 
+  it('replaces a rollup by owner and bucket, lists them without bodies, reads and deletes them by bucket', async () => {
+    const owner = `run:${runId}`;
+    const rollup = (bucket: string, sources: string[], ids: string[]) => ({ owner, bucket, sources, partial: partial(runId, bucket, ids) });
+    await store.putRollups([rollup('*', ['a@1'], ['v1', 'v2']), rollup('2026-06-01', ['a@1'], ['v1'])]);
+    await store.putRollups([rollup('2026-06-01', ['a@2'], ['v3']), rollup('2026-06-08', ['a@2'], ['v2'])]);
+    const index = (await store.rollupIndex(owner)).sort(byKey((e) => e.bucket));
+    expect(index).toEqual([
+      { owner, bucket: '*', sources: ['a@1'] },
+      { owner, bucket: '2026-06-01', sources: ['a@2'] },
+      { owner, bucket: '2026-06-08', sources: ['a@2'] },
+    ]);
+    expect(await all(store.rollups(owner, ['2026-06-01']))).toEqual([rollup('2026-06-01', ['a@2'], ['v3'])]);
+    expect((await all(store.rollups(owner))).map((r) => r.bucket).sort()).toEqual(['*', '2026-06-01', '2026-06-08']);
+    // Fresh copies: a reader that absorbs one changes nothing stored.
+    const [read] = await all(store.rollups(owner, ['*']));
+    read!.partial.counts.read = 999;
+    expect((await all(store.rollups(owner, ['*'])))[0]!.partial.counts.read).not.toBe(999);
+    await store.deleteRollups(owner, ['*', '2026-06-08', 'never']);
+    expect((await store.rollupIndex(owner)).map((e) => e.bucket)).toEqual(['2026-06-01']);
+    expect(await store.rollupIndex(`${owner}-none`)).toEqual([]);
+  });
+
   it("replaces a run's insights by generation and reads them by equality keys", async () => {
     await store.createRun(run(runId));
     const g1 = [insight(runId, 1, 'delivery.late'), insight(runId, 1, 'app.slow')];

@@ -1,6 +1,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import type { RunCounts } from '../../contracts/index.js';
+import { datasetOf, type RunCounts } from '../../contracts/index.js';
 import { aggregateRun } from '../../pipeline/aggregate.js';
+import { refreshDatasetRollups, writeRunRollups } from '../../pipeline/rollups.js';
 import { jobIds, type IngestTotals } from '../../queue/run-flow.js';
 import type { JobHandler } from '../handler.js';
 
@@ -11,6 +12,9 @@ import type { JobHandler } from '../handler.js';
  * ingest read; if they do not, the run fails loudly instead of reporting partial insights.
  * The model version comes from the partials too (aggregateRun), not from this flow's
  * children: after a lost Redis or a resubmission, the batches may have run in another flow.
+ * Before the run is done, its merged partial is stored by bucket and the dataset's rollups
+ * of the buckets it touched are recomputed (pipeline/rollups.ts), so the dataset's view is
+ * ready when the run shows as finished, without merging every batch again.
  */
 export const aggregateHandler: JobHandler<{ runId: string }, RunCounts> = {
   stage: 'aggregate',
@@ -18,10 +22,15 @@ export const aggregateHandler: JobHandler<{ runId: string }, RunCounts> = {
     const { runId } = job.data;
     const ingest = await ingestTotals(job, runId);
     await ctx.store.updateRun(runId, { status: 'aggregating' });
-    const { counts, modelVersions } = await aggregateRun(ctx, runId);
+    const { counts, modelVersions, generation, merged } = await aggregateRun(ctx, runId);
     if (counts.read !== ingest.rows) {
       throw new UnrecoverableError(`run ${runId}: ingest read ${ingest.rows} rows but the stored batches account for ${counts.read}`);
     }
+    await writeRunRollups(ctx.store, runId, generation, merged);
+    const runs = await ctx.store.listRuns();
+    const run = runs.find((r) => r.id === runId)!;
+    const finished = runs.filter((r) => datasetOf(r) === datasetOf(run) && (r.status === 'done' || r.id === runId));
+    await refreshDatasetRollups(ctx.store, datasetOf(run), finished);
     await ctx.store.updateRun(runId, {
       status: 'done',
       finishedAt: new Date().toISOString(),

@@ -8,6 +8,7 @@ import { claimVerbatims, type ClaimDoc } from './claims.js';
 import { insertUnique } from './insert-unique.js';
 import { withTransientErrors } from './transient-errors.js';
 import { fromPartialDoc, toPartialDoc, type PartialDoc } from './partial-doc.js';
+import { fromRollupDoc, rollupId, toRollupDoc, type RollupDoc } from './rollup-doc.js';
 
 type RunDoc = Omit<Run, 'id'> & { _id: string };
 
@@ -39,6 +40,7 @@ export function createMongoStore(options: MongoStoreOptions): Store {
   const partials = db.collection<PartialDoc>(COLLECTIONS.partials, wc);
   const insights = db.collection<Insight>(COLLECTIONS.insights, wc);
   const claims = db.collection<ClaimDoc>(COLLECTIONS.claims, wc);
+  const rollups = db.collection<RollupDoc>(COLLECTIONS.rollups, wc);
 
   const currentGeneration = async (runId: string): Promise<number | undefined> =>
     (await runs.findOne({ _id: runId }, { projection: { insightGeneration: 1 } }))?.insightGeneration;
@@ -106,6 +108,29 @@ export function createMongoStore(options: MongoStoreOptions): Store {
         for (const f of COUNT_FIELDS) counts[f] += doc[f] ?? 0;
       }
       return { batches, counts };
+    },
+
+    /**
+     * Delete, then insert: an upsert costs FerretDB a scan per document (SERVICES.md). A
+     * reader in between misses the rollup and recomputes it (pipeline/rollups.ts); the same
+     * one stored by both is a duplicate key, and a stale one left by a race is recomputed
+     * by the next reader, whose sources differ.
+     */
+    async putRollups(next) {
+      if (next.length === 0) return;
+      const docs = await Promise.all(next.map(toRollupDoc));
+      await rollups.deleteMany({ _id: { $in: docs.map((d) => d._id) } });
+      await insertUnique(rollups, docs);
+    },
+    async rollupIndex(owner) {
+      return rollups.find({ owner }, { projection: { _id: 0, owner: 1, bucket: 1, sources: 1 } }).toArray();
+    },
+    async *rollups(owner, buckets) {
+      const filter = buckets ? { _id: { $in: buckets.map((b) => rollupId(owner, b)) } } : { owner };
+      for await (const doc of rollups.find(filter)) yield fromRollupDoc(doc);
+    },
+    async deleteRollups(owner, buckets) {
+      if (buckets.length > 0) await rollups.deleteMany({ _id: { $in: buckets.map((b) => rollupId(owner, b)) } });
     },
 
     /**

@@ -23,8 +23,12 @@ export interface PartialDoc extends RunCounts {
 }
 
 export async function toPartialDoc(partial: InsightPartial): Promise<PartialDoc> {
-  const body = await compress(Buffer.from(JSON.stringify(partial)), QUALITY);
-  return { runId: partial.runId, key: partial.key, ...partial.counts, body: new Binary(body) };
+  return { runId: partial.runId, key: partial.key, ...partial.counts, body: await packPartial(partial) };
+}
+
+/** A partial as compressed JSON: how partials and rollups (rollup-doc.ts) keep their bodies. */
+export async function packPartial(partial: InsightPartial): Promise<Binary> {
+  return new Binary(await compress(Buffer.from(JSON.stringify(partial)), QUALITY));
 }
 
 export async function fromPartialDoc(doc: Pick<PartialDoc, 'body'>): Promise<InsightPartial> {
