@@ -1,6 +1,6 @@
 import type { InsightPartial } from './partial-types.js';
+import { type BucketCount, DEFAULT_SPIKE_RULE, spikesAt } from './spike.js';
 
-const SPIKE_MIN_VOLUME = 10;
 /**
  * A bucket needs this many verbatims (in its facet) to have a trend, to serve as the previous
  * bucket or the baseline of one, and to feed the friction score's growth. With fewer, one or
@@ -8,9 +8,8 @@ const SPIKE_MIN_VOLUME = 10;
  * trailing half-empty bucket (an export cut mid-week) would top the ranking on noise. At 30
  * a share's standard error is at most 9 points, about 5 at a 10% share.
  */
-export const MIN_TREND_VERBATIMS = 30;
+export const MIN_TREND_VERBATIMS = DEFAULT_SPIKE_RULE.minTotal;
 const BASELINE_BUCKETS = 8;
-const MIN_BASELINE_BUCKETS = 3;
 
 export interface Trend {
   previousShare: number;
@@ -47,10 +46,11 @@ const shareIn = (partial: InsightPartial, bucket: string, facet: string, themeId
 
 /**
  * A bucket's share of the theme against its own baseline: the mean share over up to 8
- * earlier buckets. It is a spike when, with at least 3 buckets of history and 10 mentions,
- * the share is at least twice the baseline and 3 standard deviations above it.
- * `change` compares with the previous bucket. `buckets` holds only the buckets with enough
- * verbatims (bucketsByFacet), so a thin bucket is neither measured nor compared with.
+ * earlier buckets (`growth`, which feeds the friction score). `change` compares with the
+ * previous bucket. `spike` is the alert rule's (spike.ts: the theme's volume or negative share
+ * far above its robust baseline), so a spike marked in a series is one its owners are alerted
+ * to. `buckets` holds only the buckets with enough verbatims (bucketsByFacet), so a thin bucket
+ * is neither measured nor compared with.
  */
 export function trendAt(partial: InsightPartial, buckets: readonly string[], index: number, facet: string, themeId: string): Trend | null {
   if (index <= 0) return null;
@@ -58,8 +58,19 @@ export function trendAt(partial: InsightPartial, buckets: readonly string[], ind
   const previousShare = shareIn(partial, buckets[index - 1]!, facet, themeId);
   const history = buckets.slice(Math.max(0, index - BASELINE_BUCKETS), index).map((b) => shareIn(partial, b, facet, themeId));
   const mu = history.reduce((s, x) => s + x, 0) / history.length;
-  const sd = Math.sqrt(history.reduce((s, x) => s + (x - mu) ** 2, 0) / history.length);
-  const volume = partial.scopes[`${buckets[index]!}|${facet}`]?.themes[themeId]?.any.n ?? 0;
-  const spike = history.length >= MIN_BASELINE_BUCKETS && volume >= SPIKE_MIN_VOLUME && share >= 2 * mu && share - mu >= 3 * Math.max(sd, 0.005);
+  const from = Math.max(0, index - SPIKE_HISTORY[partial.bucketSize]);
+  const series = buckets.slice(from, index + 1).map((bucket): BucketCount => {
+    const scope = partial.scopes[`${bucket}|${facet}`];
+    const cell = scope?.themes[themeId];
+    return { bucket, total: scope?.total.n ?? 0, volume: cell?.any.n ?? 0, negative: cell?.negative.n ?? 0 };
+  });
+  const spike = spikesAt(series, index - from, partial.bucketSize).length > 0;
   return { previousShare, change: share - previousShare, spike, growth: (share - mu) / Math.max(mu, 0.01) };
 }
+
+/** The buckets before one that the spike rule may look at: 8 weeks of days, else 8 buckets. */
+const SPIKE_HISTORY: Record<InsightPartial['bucketSize'], number> = {
+  day: 7 * DEFAULT_SPIKE_RULE.history,
+  week: DEFAULT_SPIKE_RULE.history,
+  month: DEFAULT_SPIKE_RULE.history,
+};
