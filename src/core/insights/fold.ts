@@ -102,9 +102,12 @@ export function foldAnalysis(partial: InsightPartial, analysis: Analysis, option
     }
   }
   if (themes.length > 0) {
-    const themed = (partial.scopes[HEADLINE_SCOPE]!.themed ??= { n: 0, negative: 0 });
-    themed.n++;
-    if (total.negative) themed.negative++;
+    // Coverage of the whole run and of each bucket (a digest's period): facet "all" only.
+    for (const bucket of buckets) {
+      const themed = (partial.scopes[scopeKey(bucket, 'all')]!.themed ??= { n: 0, negative: 0 });
+      themed.n++;
+      if (total.negative) themed.negative++;
+    }
   }
   if (themes.length > 1) countTogether(partial.scopes[HEADLINE_SCOPE]!, [...new Set(themes.map((t) => t.mention.id))]);
   // The key-driver regression's sufficient statistics, one set per metric (driver-stats.ts).

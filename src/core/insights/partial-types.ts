@@ -49,8 +49,9 @@ export interface ThemeCell {
 export interface ScopeCell {
   total: Group;
   /**
-   * Headline scope only: the verbatims that mention at least one theme, all of them and the
-   * negative ones (coverage). Absent in partials made before it was kept.
+   * Facet "all" scopes only (the whole run's and each bucket's): the verbatims that mention at
+   * least one theme, all of them and the negative ones (coverage). Absent in partials made
+   * before it was kept (before bucket scopes kept it, only the whole run's has it).
    */
   themed?: { n: number; negative: number };
   totalReplicates: Replicates;

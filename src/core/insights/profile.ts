@@ -49,12 +49,24 @@ export function profileOf(partial: InsightPartial, options: Pick<RunOptions, 'by
   };
 }
 
-/** The share of verbatims, and of negative verbatims, that at least one theme explains. */
-function coverageOf(partial: InsightPartial): Coverage {
-  const headline = partial.scopes[HEADLINE_SCOPE];
-  const verbatims = headline?.total.n ?? 0;
-  const negative = headline?.total.negative ?? 0;
-  const themed = headline?.themed ?? { n: 0, negative: 0 };
+/** The share of verbatims, and of negative verbatims, that at least one theme explains: the whole run's. */
+const coverageOf = (partial: InsightPartial): Coverage => coverageIn(partial, [HEADLINE_SCOPE]);
+
+/**
+ * The same over some scopes, summed: the buckets of a period ("BUCKET|all" scopes). Buckets
+ * of partials made before buckets kept coverage count as unthemed.
+ */
+export function coverageIn(partial: InsightPartial, scopeKeys: readonly string[]): Coverage {
+  let verbatims = 0;
+  let negative = 0;
+  const themed = { n: 0, negative: 0 };
+  for (const key of scopeKeys) {
+    const scope = partial.scopes[key];
+    verbatims += scope?.total.n ?? 0;
+    negative += scope?.total.negative ?? 0;
+    themed.n += scope?.themed?.n ?? 0;
+    themed.negative += scope?.themed?.negative ?? 0;
+  }
   return {
     verbatims,
     themed: themed.n,
