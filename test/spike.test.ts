@@ -135,3 +135,35 @@ describe('spike alerts on generated series', () => {
     expect(spikesAt(weeks([10, 60, 11, 10, 12, 45]), 5, 'week')).toHaveLength(1);
   });
 });
+
+describe('spikes of a merged partial', () => {
+  it('finds a planted spike in the buckets a run touched, the same one its series marks', async () => {
+    const { createPartial, foldAnalysis } = await import('../src/core/insights/fold.js');
+    const { computeInsights } = await import('../src/core/insights/compute.js');
+    const { themeSpikes } = await import('../src/core/insights/spike-alerts.js');
+    const { makeAnalysis } = await import('./helpers/analysis.js');
+    const options = { bucketSize: 'day' as const, by: ['channel'] };
+    const partial = createPartial('d', 'k', options);
+    const random = mulberry32(5);
+    let n = 0;
+    for (let day = 0; day < 70; day++) {
+      for (let i = 0; i < 200; i++) {
+        // 5% mention late delivery; on day 60, 25%.
+        const late = random() < (day === 60 ? 0.25 : 0.05);
+        const createdAt = `${dateOf(day)}T12:00:00Z`;
+        foldAnalysis(partial, makeAnalysis(`v${n++}`, { themes: late ? [['delivery.late', -0.6]] : [], createdAt, channel: 'chat' }), options);
+      }
+    }
+    const spikes = themeSpikes(partial, [dateOf(59), dateOf(60), dateOf(61)]);
+    expect(spikes.map((s) => [s.themeId, s.facet, s.spike.bucket, s.spike.kind])).toEqual([
+      ['delivery.late', 'all', dateOf(60), 'volume'],
+      ['delivery.late', 'channel=chat', dateOf(60), 'volume'],
+    ]);
+    expect(themeSpikes(partial, [dateOf(59)])).toEqual([]);
+    const marked = computeInsights(partial, 'd', 0).filter((i) => i.trend?.spike);
+    expect(marked.map((i) => [i.themeId, i.facet, i.bucket])).toEqual([
+      ['delivery.late', 'all', dateOf(60)],
+      ['delivery.late', 'channel=chat', dateOf(60)],
+    ]);
+  });
+});

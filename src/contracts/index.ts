@@ -7,3 +7,4 @@ export * from './drivers.js';
 export * from './batch.js';
 export * from './api-key.js';
 export * from './digest.js';
+export * from './alert.js';

@@ -1,5 +1,5 @@
 import type { InsightPartial } from './partial-types.js';
-import { type BucketCount, DEFAULT_SPIKE_RULE, spikesAt } from './spike.js';
+import { type BucketCount, DEFAULT_SPIKE_RULE, type Spike, spikesAt } from './spike.js';
 
 /**
  * A bucket needs this many verbatims (in its facet) to have a trend, to serve as the previous
@@ -58,14 +58,19 @@ export function trendAt(partial: InsightPartial, buckets: readonly string[], ind
   const previousShare = shareIn(partial, buckets[index - 1]!, facet, themeId);
   const history = buckets.slice(Math.max(0, index - BASELINE_BUCKETS), index).map((b) => shareIn(partial, b, facet, themeId));
   const mu = history.reduce((s, x) => s + x, 0) / history.length;
+  const spike = spikesOf(partial, buckets, index, facet, themeId).length > 0;
+  return { previousShare, change: share - previousShare, spike, growth: (share - mu) / Math.max(mu, 0.01) };
+}
+
+/** The spikes (spike.ts) of a theme in bucket `index` of a facet's buckets: what trends mark and alerts send. */
+export function spikesOf(partial: InsightPartial, buckets: readonly string[], index: number, facet: string, themeId: string): Spike[] {
   const from = Math.max(0, index - SPIKE_HISTORY[partial.bucketSize]);
   const series = buckets.slice(from, index + 1).map((bucket): BucketCount => {
     const scope = partial.scopes[`${bucket}|${facet}`];
     const cell = scope?.themes[themeId];
     return { bucket, total: scope?.total.n ?? 0, volume: cell?.any.n ?? 0, negative: cell?.negative.n ?? 0 };
   });
-  const spike = spikesAt(series, index - from, partial.bucketSize).length > 0;
-  return { previousShare, change: share - previousShare, spike, growth: (share - mu) / Math.max(mu, 0.01) };
+  return spikesAt(series, index - from, partial.bucketSize);
 }
 
 /** The buckets before one that the spike rule may look at: 8 weeks of days, else 8 buckets. */
