@@ -161,4 +161,29 @@ describe('per-bucket rollups', () => {
     expect(bbOnly!.insights).toEqual(runInsights(mergedEverything({ bb: RUNS.bb! }), owner, 0, { by: ['channel'] }).insights);
     expect((await store.rollupIndex(owner)).every((e) => e.sources.join() === 'bb@1')).toBe(true);
   });
+
+  it("builds a team's digest from the dataset's rollups: the period's buckets, their coverage, the week before", async () => {
+    const runs = await stored(RUNS);
+    const { teamDigest } = await import('../src/pipeline/team-digest.js');
+    const { parsePeriod } = await import('../src/core/digest/period.js');
+    const info = (id: string) => ({ id, name: id, owner: id.startsWith('delivery.') ? 'logistics' : 'engineering' });
+    const request = {
+      subscriptionId: 's',
+      team: 'logistics',
+      dataset: 'shop',
+      facet: 'all',
+      period: parsePeriod('2026-W25'),
+      createdAt: '2026-06-22T06:00:00Z',
+    };
+    const digest = await teamDigest(store, runs, request, info);
+    expect(digest.window).toEqual({ from: '2026-06-15', to: '2026-06-15' });
+    expect(digest.previous.label).toBe('2026-W24');
+    expect(digest.top.map((t) => t.id)).toEqual(['delivery.late']);
+    const partial = mergedEverything(RUNS);
+    expect(digest.coverage!.verbatims).toBe(partial.scopes['2026-06-15|all']!.total.n);
+    expect(digest.coverage!.themed).toBe(partial.scopes['2026-06-15|all']!.themed!.n);
+    expect(digest.top[0]!.volume).toBe(partial.scopes['2026-06-15|all']!.themes['delivery.late']!.any.n);
+    const none = await teamDigest(store, [], { ...request, dataset: 'empty' }, info);
+    expect([none.top, none.window, none.coverage]).toEqual([[], null, null]);
+  });
 });

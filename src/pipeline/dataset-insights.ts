@@ -1,5 +1,8 @@
 import type { Coverage, Insight, KeyDrivers, Run } from '../contracts/index.js';
+import type { BucketSize } from '../core/insights/bucket.js';
+import { coverageIn } from '../core/insights/profile.js';
 import { runInsights } from '../core/insights/run-insights.js';
+import { splitScope } from '../core/insights/trend.js';
 import type { Store } from '../store/store.js';
 import { datasetOwner, mergedRollups, refreshDatasetRollups } from './rollups.js';
 
@@ -9,6 +12,9 @@ export interface DatasetView {
   coverage: Coverage | null;
   /** The facet fields the dataset is sliced by (its runs share them: dataset-options.ts). */
   fields: string[];
+  /** The dataset's bucket size (its runs share it) and each bucket's coverage (a digest's period). */
+  bucketSize: BucketSize;
+  bucketCoverage: Record<string, Coverage>;
 }
 
 /**
@@ -29,5 +35,10 @@ export async function datasetInsights(store: Store, dataset: string, finished: r
   const first = finished[0]!;
   const options = { by: first.options.by, ...(first.options.metric ? { metric: first.options.metric } : {}) };
   const { insights, drivers, profile } = merged ? runInsights(merged, id, 0, options) : { insights: [], drivers: null, profile: undefined };
-  return { insights, drivers, coverage: profile?.coverage ?? null, fields: [...first.options.by] };
+  const bucketCoverage: Record<string, Coverage> = {};
+  for (const key of Object.keys(merged?.scopes ?? {})) {
+    const [bucket, facet] = splitScope(key);
+    if (bucket !== '*' && facet === 'all') bucketCoverage[bucket] = coverageIn(merged!, [key]);
+  }
+  return { insights, drivers, coverage: profile?.coverage ?? null, fields: [...first.options.by], bucketSize: first.options.bucket, bucketCoverage };
 }

@@ -76,3 +76,21 @@ export function coverageIn(partial: InsightPartial, scopeKeys: readonly string[]
     negativeShare: negative > 0 ? themed.negative / negative : 1,
   };
 }
+
+/** Coverages of disjoint sets of verbatims (a period's buckets) as one; null when there is none. */
+export function sumCoverage(parts: readonly Coverage[]): Coverage | null {
+  if (parts.length === 0) return null;
+  const sum = (f: (c: Coverage) => number): number => parts.reduce((n, c) => n + f(c), 0);
+  const verbatims = sum((c) => c.verbatims);
+  const themed = sum((c) => c.themed);
+  const negative = sum((c) => c.negative);
+  const themedNegative = sum((c) => c.themedNegative);
+  return {
+    verbatims,
+    themed,
+    share: verbatims > 0 ? themed / verbatims : 1,
+    negative,
+    themedNegative,
+    negativeShare: negative > 0 ? themedNegative / negative : 1,
+  };
+}
