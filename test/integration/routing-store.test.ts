@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Alert, alertKey, type Digest } from '../../src/contracts/index.js';
+import { createPartial, foldAnalysis } from '../../src/core/insights/fold.js';
+import { mulberry32 } from '../../src/core/random/mulberry32.js';
+import { raiseAlerts } from '../../src/pipeline/raise-alerts.js';
+import { refreshDatasetRollups } from '../../src/pipeline/rollups.js';
+import { createEmbeddedStore } from '../../src/store/embedded-store.js';
 import { openRoutingStore } from '../../src/store/routing/open-routing-store.js';
+import { makeAnalysis } from '../helpers/analysis.js';
 import type { RoutingStore } from '../../src/store/routing/routing-store.js';
 import { dropDatabase, services, testNamespace } from '../helpers/services.js';
 
@@ -75,5 +81,60 @@ describe('the routing store on MongoDB', () => {
       'shop/billing.double-charge/attributes.region=eu/2026-11-20/volume',
     ]);
     expect(await store.alerts('other')).toEqual([]);
+  });
+});
+
+describe('spike alerts of a finished run', () => {
+  it("alerts each spike in the run's buckets once, to the team that owns the theme in that facet", async () => {
+    const data = createEmbeddedStore();
+    try {
+      const options = { bucketSize: 'day' as const, by: ['channel'] };
+      const random = mulberry32(9);
+      const day = (d: number) => new Date(Date.UTC(2026, 8, 1 + d)).toISOString().slice(0, 10);
+      // Two runs: eight weeks of history, then a week whose Thursday has five times the late deliveries.
+      for (const [id, first, last] of [
+        ['history', 0, 55],
+        ['latest', 56, 62],
+      ] as const) {
+        const partial = createPartial(id, 'b0', options);
+        for (let d = first; d <= last; d++) {
+          for (let i = 0; i < 200; i++) {
+            const late = random() < (d === 59 ? 0.25 : 0.05);
+            const analysis = makeAnalysis(`${id}-${d}-${i}`, {
+              themes: late ? [['delivery.late', -0.6]] : [],
+              createdAt: `${day(d)}T09:00:00Z`,
+              channel: 'chat',
+            });
+            foldAnalysis(partial, analysis, options);
+          }
+        }
+        await data.createRun({
+          id,
+          status: 'done',
+          sources: [],
+          options: { dataset: 'spiky', bucket: 'day', by: ['channel'] },
+          counts: { read: 0, analyzed: 0, rejected: 0, duplicates: 0, unsupportedLanguage: 0, undated: 0 },
+          startedAt: `${day(first)}T00:00:00Z`,
+          insightGeneration: 1,
+          modelVersion: 'test',
+        });
+        await data.putPartial(partial);
+      }
+      await refreshDatasetRollups(data, 'spiky', await data.listRuns());
+      const latest = (await data.getRun('latest'))!;
+      const ownerOf = (themeId: string, facet: string) => ({ team: facet === 'channel=chat' ? 'support' : 'logistics', name: themeId });
+      const raised = await raiseAlerts(data, store, latest, ownerOf, new Date('2026-10-28T10:00:00Z'));
+      expect(raised.map((a) => [a.key, a.team, a.kind])).toEqual([
+        [`spiky/delivery.late/all/${day(59)}/volume`, 'logistics', 'volume'],
+        [`spiky/delivery.late/channel=chat/${day(59)}/volume`, 'support', 'volume'],
+      ]);
+      expect(raised[0]!.observed).toBeGreaterThan(3 * raised[0]!.expected);
+      // The same run routed again (a retry, a second worker): nothing new.
+      expect(await raiseAlerts(data, store, latest, ownerOf, new Date())).toEqual([]);
+      // The earlier run touched none of the spike's buckets.
+      expect(await raiseAlerts(data, store, (await data.getRun('history'))!, ownerOf, new Date())).toEqual([]);
+    } finally {
+      await data.close();
+    }
   });
 });
