@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { bearerToken, formatKey, parseKey } from '../src/core/keys/key-format.js';
 import { grants, parseScopes } from '../src/core/keys/scopes.js';
 import { UsageError } from '../src/errors/index.js';
-import { loadTaxonomy } from '../src/load/taxonomy.js';
 import { accessOf } from '../src/serve/route-access.js';
 import { buildServer } from '../src/serve/server.js';
 import type { Uploads } from '../src/serve/upload-run.js';
 import type { ServeSource } from '../src/serve/source.js';
 import { hashSecret, sameHash } from '../src/store/keys/secret-hash.js';
+import { bundledModels } from './helpers/models.js';
 
 describe('the text of an API key', () => {
   const id = '0123456789abcdef';
@@ -128,7 +128,7 @@ describe('the access table', () => {
 describe('every route of the server', () => {
   it('has a rule in the access table, so that none is refused to every key by mistake', async () => {
     // The routes are listed, never called: the source and the uploads are not used.
-    const app = await buildServer({ source: {} as ServeSource, taxonomy: loadTaxonomy(), uploads: {} as Uploads });
+    const app = await buildServer({ source: {} as ServeSource, ...bundledModels(), uploads: {} as Uploads });
     await app.ready();
     // printRoutes draws a tree ("├── api/v1/datasets (GET)", "│   └── /:name (GET)"): a
     // route is its ancestors' segments and its own, joined.

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTaxonomy } from '../src/load/taxonomy.js';
 import { outDirSource } from '../src/serve/out-dir-source.js';
 import { buildServer } from '../src/serve/server.js';
 import { runCommand, spawnCommand } from './helpers/cli.js';
+import { bundledModels } from './helpers/models.js';
 
 /**
  * The API over what `analyze --out DIR` wrote (serve --from): every route against a real
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const run = await runCommand(['analyze', 'data/samples/feedback.jsonl', '--by', 'channel,attributes.region', '--out', out, '--json']);
   expect(run.code, run.stderr).toBe(0);
   cli = JSON.parse(run.stdout);
-  app = await buildServer({ source: await outDirSource(out), taxonomy: loadTaxonomy() });
+  app = await buildServer({ source: await outDirSource(out), ...bundledModels() });
 }, 120_000);
 afterAll(async () => {
   await app?.close();

@@ -2,6 +2,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Owners } from '../core/routing/owner-resolver.js';
 import { themeInfoOf, type Taxonomy } from '../core/themes/taxonomy.js';
 import { auth, type KeyVerifier, type RateLimit } from './auth.js';
 import { dashboardRoutes } from './dashboard.js';
@@ -22,6 +23,8 @@ export const API_PREFIX = '/api/v1';
 export interface ServerOptions {
   source: ServeSource;
   taxonomy: Taxonomy;
+  /** The owners map compiled against the taxonomy: the `owner` of every theme the API shows. */
+  owners: Owners;
   /** JSON request logs (pino) to stderr; off in tests. */
   log?: boolean;
   /** Largest request body accepted, in bytes (a 413 beyond); uploads have their own limit. */
@@ -78,13 +81,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     transform: jsonSchemaTransform,
   });
   const registry = registerMetrics(app, options.source);
-  const info = themeInfoOf(options.taxonomy);
+  const info = themeInfoOf(options.taxonomy, options.owners.ownerOf);
   await app.register(
     async (api) => {
       await api.register(themeRoutes(options.source, info));
       await api.register(analysesRoutes(options.source));
       await api.register(datasetRoutes(options.source));
-      await api.register(infoRoutes(options.source, options.taxonomy, registry));
+      await api.register(infoRoutes(options.source, options.taxonomy, options.owners, registry));
       if (options.uploads) await api.register(runUploadRoutes(options.uploads));
     },
     { prefix: API_PREFIX },

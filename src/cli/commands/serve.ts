@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../errors/index.js';
+import { loadOwners } from '../../load/owners.js';
 import { loadTaxonomy } from '../../load/taxonomy.js';
 import { onShutdownSignals } from '../../distributed/shutdown.js';
 import { openKeys } from '../../services/open-keys.js';
@@ -36,7 +37,8 @@ keys create').
                     keys are asked)
   --rate-limit N    requests a minute per key, or per client address without a valid key
                     (default: ${DEFAULT_RATE_LIMIT.max}); a 429 beyond
-  --taxonomy FILE   theme names and owners (default: the bundled taxonomy)
+  --taxonomy FILE   theme names (default: the bundled taxonomy)
+  --owners FILE     owners map: each theme's owner team (default: models/owners.yaml)
   --quiet           no request log (JSON lines on stderr, without query strings)
   --upload-dir DIR  where POST /runs streams uploads until their batches are queued
                     (default: the system's temporary folder)
@@ -48,7 +50,7 @@ Prints 'listening on http://HOST:PORT' once ready; stops on SIGINT / SIGTERM (af
 uploads being queued are queued).
 
 Exit codes: 0 stopped, 2 usage error (a port in use included), 3 DIR not written by
-analyze --out, 4 MongoDB or Redis unreachable.`;
+analyze --out or an invalid taxonomy or owners map, 4 MongoDB or Redis unreachable.`;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -61,6 +63,7 @@ export async function run(argv: string[]): Promise<number> {
     port: { type: 'string' },
     host: { type: 'string' },
     taxonomy: { type: 'string' },
+    owners: { type: 'string' },
     quiet: { type: 'boolean' },
     'upload-dir': { type: 'string' },
     'upload-limit': { type: 'string' },
@@ -92,6 +95,7 @@ export async function run(argv: string[]): Promise<number> {
   if (port === undefined || port > 65_535) throw new UsageError(`--port: '${portFlag}' is not a port number`);
 
   const taxonomy = loadTaxonomy(values.taxonomy);
+  const owners = loadOwners(taxonomy, { owners: values.owners, taxonomyGiven: values.taxonomy !== undefined });
   const log = (line: string): void => void process.stderr.write(`serve: ${line}\n`);
   const closing: Array<() => Promise<void>> = [];
   try {
@@ -118,6 +122,7 @@ export async function run(argv: string[]): Promise<number> {
     const app = await buildServer({
       source,
       taxonomy,
+      owners,
       log: values.quiet !== true,
       ...(uploads ? { uploads } : {}),
       ...(queues ? { queues } : {}),
