@@ -12,7 +12,10 @@ import { analysesRoutes } from './routes/analyses.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { infoRoutes } from './routes/info.js';
 import { runUploadRoutes } from './routes/runs.js';
+import { subscriptionRoutes } from './routes/subscriptions.js';
 import { themeRoutes } from './routes/themes.js';
+import { subscriptionScope } from '../core/routing/subscription-check.js';
+import type { SubscriptionStore } from '../store/subscriptions/subscription-store.js';
 import type { RunQueues } from '../queue/run-queues.js';
 import { registerQueueBoard } from './queue-board.js';
 import type { ServeSource } from './source.js';
@@ -35,6 +38,11 @@ export interface ServerOptions {
   queues?: RunQueues;
   /** Require a key with the route's scope on every route but the open ones (auth.ts); without it, no key is asked. */
   keys?: KeyVerifier;
+  /**
+   * Digest subscriptions and the hosts their endpoints may reach over http; absent (serve
+   * --from): no /subscriptions routes (a 404), since subscriptions live in MongoDB.
+   */
+  subscriptions?: { store: SubscriptionStore; webhookAllow: readonly string[] };
   /** Requests per key in a window (with `keys`; default auth.ts DEFAULT_RATE_LIMIT). */
   rateLimit?: RateLimit;
 }
@@ -89,6 +97,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await api.register(datasetRoutes(options.source));
       await api.register(infoRoutes(options.source, options.taxonomy, options.owners, registry));
       if (options.uploads) await api.register(runUploadRoutes(options.uploads));
+      if (options.subscriptions) {
+        const scope = subscriptionScope(options.taxonomy, options.owners.teams, options.subscriptions.webhookAllow);
+        await api.register(subscriptionRoutes(options.subscriptions.store, scope));
+      }
     },
     { prefix: API_PREFIX },
   );

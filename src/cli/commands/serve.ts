@@ -6,6 +6,9 @@ import { loadOwners } from '../../load/owners.js';
 import { loadTaxonomy } from '../../load/taxonomy.js';
 import { onShutdownSignals } from '../../distributed/shutdown.js';
 import { openKeys } from '../../services/open-keys.js';
+import { openSubscriptions } from '../../services/open-subscriptions.js';
+import { webhookAllowList } from '../../services/webhook-allow.js';
+import type { SubscriptionStore } from '../../store/subscriptions/subscription-store.js';
 import { openServices } from '../../services/open-services.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
 import { DEFAULT_RATE_LIMIT } from '../../serve/auth.js';
@@ -23,7 +26,9 @@ export const SERVE_HELP = `Usage: frictionlens serve [--from DIR] [options]
 
 Serves insights over HTTP: the dashboard at /, the API under ${API_PREFIX} (README "HTTP
 API"), its OpenAPI 3 document at /openapi.json. Without --from it serves every dataset of the
-runs in MongoDB (distributed mode), takes uploads (POST ${API_PREFIX}/runs), and every route
+runs in MongoDB (distributed mode), takes uploads (POST ${API_PREFIX}/runs), manages digest
+subscriptions (${API_PREFIX}/subscriptions; endpoints over http only to hosts in
+FRICTIONLENS_WEBHOOK_ALLOW), and every route
 but ${API_PREFIX}/health, /openapi.json and the dashboard's files needs a key ('frictionlens
 keys create').
 
@@ -102,6 +107,7 @@ export async function run(argv: string[]): Promise<number> {
     let source: ServeSource;
     let uploads: Uploads | undefined;
     let queues: RunQueues | undefined;
+    let subscriptions: SubscriptionStore | undefined;
     if (fromDir !== undefined) source = await outDirSource(fromDir);
     else {
       const services = await openServices(serviceSettings(values), log);
@@ -111,6 +117,9 @@ export async function run(argv: string[]): Promise<number> {
       const started = createUploads(services, values['upload-dir'] ?? join(tmpdir(), 'frictionlens-uploads'), uploadLimitMb * 1_048_576, log);
       closing.unshift(() => started.drain());
       uploads = started;
+      const opened = await openSubscriptions(values);
+      closing.push(() => opened.close());
+      subscriptions = opened;
     }
     // Opened at start: an unreachable MongoDB fails here (exit 4), not on the first request.
     let keys: KeyStore | undefined;
@@ -126,6 +135,7 @@ export async function run(argv: string[]): Promise<number> {
       log: values.quiet !== true,
       ...(uploads ? { uploads } : {}),
       ...(queues ? { queues } : {}),
+      ...(subscriptions ? { subscriptions: { store: subscriptions, webhookAllow: webhookAllowList() } } : {}),
       ...(keys ? { keys } : {}),
       ...(perMinute !== undefined ? { rateLimit: { max: perMinute, windowMs: 60_000 } } : {}),
     });
