@@ -171,3 +171,28 @@ describe('an invalid owners map', () => {
     expect(result.stderr).toContain(`${file}: owners: rules[0].team: unknown team "b" (teams: a)`);
   });
 });
+
+describe('owners in the output of analyze', () => {
+  it('puts the facet rule team on the --by rows of its facet value and the family team on the headline rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'owners-'));
+    const file = join(dir, 'owners.yaml');
+    writeFileSync(
+      file,
+      'version: 1\nteams: [{ id: money, name: Money }, { id: chat-desk, name: Chat desk }]\nrules:\n  - { family: billing, team: money }\n  - { family: billing, facet: channel=chat, team: chat-desk }\n',
+    );
+    const result = await runCommand(['analyze', 'data/samples/feedback.jsonl', '--by', 'channel', '--owners', file, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const doc = JSON.parse(result.stdout) as {
+      themes: Array<{ id: string; owner: string }>;
+      by: Array<{ values: Array<{ value: string; themes: Array<{ id: string; owner: string }> }> }>;
+    };
+    const owner = (themes: Array<{ id: string; owner: string }>, id: string) => themes.find((t) => t.id === id)?.owner;
+    expect(owner(doc.themes, 'billing.double-charge')).toBe('money');
+    expect(owner(doc.themes, 'delivery.lost-package')).toBe('unassigned');
+    const values = doc.by[0]!.values;
+    expect(owner(values.find((v) => v.value === 'chat')!.themes, 'billing.double-charge')).toBe('chat-desk');
+    expect(owner(values.find((v) => v.value !== 'chat')!.themes, 'billing.double-charge')).toBe('money');
+    const table = await runCommand(['analyze', 'data/samples/feedback.jsonl', '--owners', file, '--top', '40']);
+    expect(table.stdout).toMatch(/Charged twice\s+money\s/);
+  });
+});
