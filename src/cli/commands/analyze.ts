@@ -67,9 +67,8 @@ date column whose day/month order no value decides stops the run (exit 3). A row
 date cannot be read is analysed as undated. When half the rows or more are not analysed,
 the most frequent reasons go to stderr; when none is, the exit code is 3.
 
-Exit codes: 0 ok, 2 usage error, 3 input error (a file that cannot be read or mapped, an
-invalid taxonomy or owners map,
-no row analysed, or --metric with no responses).`;
+Exit codes: 0 ok, 2 usage error, 3 input error (a file that cannot be read or mapped,
+no row analysed, --metric with no responses, or an invalid taxonomy or owners map).`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
