@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSubscriptionStore } from '../../src/store/subscriptions/open-subscription-store.js';
-import { runCommand } from '../helpers/cli.js';
-import { cliEnv } from '../helpers/cluster.js';
+import { runCommand, spawnCommand } from '../helpers/cli.js';
+import { cliEnv, dropQueues, runCli, waitFor } from '../helpers/cluster.js';
 import { dropDatabase, services, testNamespace } from '../helpers/services.js';
 
 const name = testNamespace(import.meta.filename);
@@ -16,6 +16,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'fl-subscriptions-cli-'));
 });
 afterAll(async () => {
+  await dropQueues(ns.prefix);
   await dropDatabase(ns.db);
   await rm(dir, { recursive: true, force: true });
 });
@@ -143,5 +144,40 @@ describe('frictionlens subscriptions', () => {
     const removed = await cli(['remove', '0000000000000000']);
     expect(removed.code).toBe(3);
     expect(removed.stderr).toContain("no subscription '0000000000000000' (frictionlens subscriptions list shows them)");
+  });
+});
+
+describe('serve on MongoDB', () => {
+  it('offers the subscriptions the CLI manages, over HTTP, with endpoints allowed by FRICTIONLENS_WEBHOOK_ALLOW', async () => {
+    const created = await runCli(ns, ['keys', 'create', '--name', 'routing', '--scope', 'subscriptions:write', '--json']);
+    expect(created.code, created.stderr).toBe(0);
+    const auth = { authorization: `Bearer ${(JSON.parse(created.stdout) as { key: string }).key}`, 'content-type': 'application/json' };
+    const server = spawnCommand(['serve', '--port', '0', '--quiet', '--upload-dir', join(dir, 'uploads')], {
+      ...cliEnv(ns),
+      FRICTIONLENS_WEBHOOK_ALLOW: '127.0.0.1',
+    });
+    try {
+      await waitFor(
+        () => /listening on/.test(server.stdout()),
+        60_000,
+        () => `serve did not start:\n${server.stderr()}`,
+      );
+      const base = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(server.stdout())![1]!;
+      const payload = { team: 'operations', dataset: 'default', cadence: { kind: 'daily' }, endpoint: 'http://127.0.0.1:9/ops' };
+      const res = await fetch(`${base}/api/v1/subscriptions`, { method: 'POST', headers: auth, body: JSON.stringify(payload) });
+      expect(res.status).toBe(201);
+      const { id, secret } = (await res.json()) as { id: string; secret: string };
+      const listed = await cli(['list', '--json']);
+      expect(JSON.parse(listed.stdout).subscriptions.find((s: { id: string }) => s.id === id)).toMatchObject({
+        team: 'operations',
+        endpoint: 'http://127.0.0.1:9/ops',
+      });
+      expect(await secretOf(id)).toBe(secret);
+      const removed = await fetch(`${base}/api/v1/subscriptions/${id}`, { method: 'DELETE', headers: { authorization: auth.authorization } });
+      expect(removed.status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
   });
 });
