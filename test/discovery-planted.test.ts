@@ -15,6 +15,7 @@ import { runEmbedded } from '../src/runner/embedded.js';
 import { createEmbeddedStore } from '../src/store/embedded-store.js';
 import type { Truth } from '../data/generator/truth.js';
 import { makeDoc } from './helpers/doc.js';
+import { loadOwners } from '../src/load/owners.js';
 
 /**
  * Theme discovery on the generated samples: three themes are taken out of the taxonomy,
@@ -68,7 +69,7 @@ beforeAll(async () => {
   const units = [...analyses.values()].flatMap((a) => uncoveredUnits(a, (text) => analyzer.parse(text)));
   result = suggestFromUnits(units, {
     existingIds: new Set([...reduced.themes.map((t) => t.id), ...reduced.families.map((f) => f.id)]),
-    families: familyVocabularies(reduced),
+    families: familyVocabularies(reduced, loadOwners(reduced, { taxonomyGiven: true }).familyOwner),
     valence: (w) => lexicon.words[w] ?? 0,
     // All suggestions of at least 10 verbatims: the CLI shows the 30 most complaining by default.
     maxSuggestions: Number.POSITIVE_INFINITY,

@@ -11,16 +11,16 @@ import {
 } from '../src/core/discovery/index.js';
 import { parseTaxonomy } from '../src/core/themes/taxonomy.js';
 import { makeDoc } from './helpers/doc.js';
+import { loadOwners } from '../src/load/owners.js';
 
 const TAXONOMY = `version: 1
 families:
-  - { id: account, name: Account access, owner: engineering, description: Sign-in, passwords and verification. }
-  - { id: product, name: Product, owner: product, description: What was bought and how good it is. }
+  - { id: account, name: Account access, description: Sign-in, passwords and verification. }
+  - { id: product, name: Product, description: What was bought and how good it is. }
 themes:
   - id: account.password-reset
     name: Password reset
     parent: account
-    owner: engineering
     description: Password reset links and emails.
     phrases: [reset password]
 `;
@@ -69,7 +69,7 @@ function unitsOf(groups: string[][]): DiscoveryUnit[] {
 const options: SuggestOptions = {
   minSize: 5,
   existingIds: new Set([...taxonomy.themes.map((t) => t.id), ...taxonomy.families.map((f) => f.id)]),
-  families: familyVocabularies(taxonomy),
+  families: familyVocabularies(taxonomy, loadOwners(taxonomy, { taxonomyGiven: true }).familyOwner),
 };
 const units = unitsOf([CODES, LEAKS, BRAND_ONLY]);
 const ids = (group: string[], offset: number): string[] => group.map((_, i) => `v${String(offset + i).padStart(3, '0')}`);

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { bearerToken, formatKey, parseKey } from '../src/core/keys/key-format.js';
 import { grants, parseScopes } from '../src/core/keys/scopes.js';
 import { UsageError } from '../src/errors/index.js';
-import { loadTaxonomy } from '../src/load/taxonomy.js';
 import { accessOf } from '../src/serve/route-access.js';
 import { buildServer } from '../src/serve/server.js';
 import type { Uploads } from '../src/serve/upload-run.js';
 import type { ServeSource } from '../src/serve/source.js';
 import { hashSecret, sameHash } from '../src/store/keys/secret-hash.js';
+import { bundledModels } from './helpers/models.js';
+import type { SubscriptionStore } from '../src/store/subscriptions/subscription-store.js';
 
 describe('the text of an API key', () => {
   const id = '0123456789abcdef';
@@ -128,7 +129,12 @@ describe('the access table', () => {
 describe('every route of the server', () => {
   it('has a rule in the access table, so that none is refused to every key by mistake', async () => {
     // The routes are listed, never called: the source and the uploads are not used.
-    const app = await buildServer({ source: {} as ServeSource, taxonomy: loadTaxonomy(), uploads: {} as Uploads });
+    const app = await buildServer({
+      source: {} as ServeSource,
+      ...bundledModels(),
+      uploads: {} as Uploads,
+      subscriptions: { store: {} as SubscriptionStore, webhookAllow: [] },
+    });
     await app.ready();
     // printRoutes draws a tree ("├── api/v1/datasets (GET)", "│   └── /:name (GET)"): a
     // route is its ancestors' segments and its own, joined.
@@ -144,7 +150,10 @@ describe('every route of the server', () => {
       routes.push(...m[3]!.split(', ').map((method) => `${method} ${route}`));
     }
     await app.close();
-    expect(routes).toEqual(expect.arrayContaining(['GET /api/v1/themes/top', 'POST /api/v1/runs']));
+    expect(routes).toEqual(
+      expect.arrayContaining(['GET /api/v1/themes/top', 'POST /api/v1/runs', 'POST /api/v1/subscriptions', 'DELETE /api/v1/subscriptions/:id']),
+    );
     expect(routes.filter((r) => accessOf(r.split(' ')[0]!, r.split(' ')[1]!) === null)).toEqual([]);
+    for (const r of routes.filter((r) => r.includes('/subscriptions'))) expect(accessOf(r.split(' ')[0]!, r.split(' ')[1]!), r).toBe('subscriptions:write');
   });
 });

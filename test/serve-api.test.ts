@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTaxonomy } from '../src/load/taxonomy.js';
 import { outDirSource } from '../src/serve/out-dir-source.js';
 import { buildServer } from '../src/serve/server.js';
 import { runCommand, spawnCommand } from './helpers/cli.js';
+import { bundledModels } from './helpers/models.js';
+import { loadOwners } from '../src/load/owners.js';
+import { loadTaxonomy } from '../src/load/taxonomy.js';
 
 /**
  * The API over what `analyze --out DIR` wrote (serve --from): every route against a real
@@ -27,7 +29,7 @@ beforeAll(async () => {
   const run = await runCommand(['analyze', 'data/samples/feedback.jsonl', '--by', 'channel,attributes.region', '--out', out, '--json']);
   expect(run.code, run.stderr).toBe(0);
   cli = JSON.parse(run.stdout);
-  app = await buildServer({ source: await outDirSource(out), taxonomy: loadTaxonomy() });
+  app = await buildServer({ source: await outDirSource(out), ...bundledModels() });
 }, 120_000);
 afterAll(async () => {
   await app?.close();
@@ -250,4 +252,39 @@ describe('frictionlens serve --from DIR', () => {
     expect(wrong.code).toBe(3);
     expect(wrong.stderr).toContain('insights.json: not found');
   }, 120_000);
+});
+
+describe('owners from an owners map with a facet rule (serve --owners)', () => {
+  it('gives the facet rule team on the rows of its facet, the family team elsewhere, in /themes and /taxonomy', async () => {
+    const file = join(dir, 'owners.yaml');
+    await writeFile(
+      file,
+      `version: 1
+teams: [{ id: money, name: Money }, { id: chat-desk, name: Chat desk }, { id: rest, name: Everyone else }]
+rules:
+  - { team: rest }
+  - { family: billing, team: money }
+  - { family: billing, facet: channel=chat, team: chat-desk }
+`,
+    );
+    const taxonomy = loadTaxonomy();
+    const owned = await buildServer({ source: await outDirSource(join(dir, 'out')), taxonomy, owners: loadOwners(taxonomy, { owners: file }) });
+    try {
+      const top = async (url: string) => (await owned.inject({ method: 'GET', url })).json();
+      const all = await top('/api/v1/themes/top?limit=1000');
+      const chat = await top('/api/v1/themes/top?channel=chat&limit=1000');
+      const ownerIn = (body: { themes: Array<{ id: string; owner: string }> }, id: string) => body.themes.find((t) => t.id === id)?.owner;
+      expect(ownerIn(all, 'billing.double-charge')).toBe('money');
+      expect(ownerIn(chat, 'billing.double-charge')).toBe('chat-desk');
+      expect(ownerIn(all, 'delivery.lost-package')).toBe('rest');
+      expect(ownerIn(chat, 'delivery.lost-package')).toBe('rest');
+      expect((await top('/api/v1/themes/billing.double-charge?channel=chat')).owner).toBe('chat-desk');
+      expect((await top('/api/v1/themes/billing.double-charge')).owner).toBe('money');
+      const tax = await top('/api/v1/taxonomy');
+      expect(tax.families.find((f: { id: string }) => f.id === 'billing').owner).toBe('money');
+      expect(tax.teams.map((t: { id: string }) => t.id)).toEqual(['money', 'chat-desk', 'rest']);
+    } finally {
+      await owned.close();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileTaxonomy, matchThemes, type ThemeMatcher } from '../src/core/themes/matcher.js';
 import { compilePatterns } from '../src/core/themes/pattern.js';
 import { parseTaxonomy, TaxonomyError } from '../src/core/themes/taxonomy.js';
+import { loadOwners } from '../src/load/owners.js';
 import { loadTaxonomy } from '../src/load/taxonomy.js';
 import { makeDoc } from './helpers/doc.js';
 
@@ -22,7 +23,9 @@ communication.no-updates communication.conflicting-info communication.unwanted-m
 describe('the default taxonomy', () => {
   it('holds exactly the 45 agreed theme ids under 9 owned families', () => {
     expect(taxonomy.themes.map((t) => t.id).sort()).toEqual([...EXPECTED_IDS].sort());
-    const owners = Object.fromEntries(taxonomy.families.map((f) => [f.id, f.owner]));
+    // The owners are the bundled owners map's (models/owners.yaml), the same teams as before it.
+    const map = loadOwners(taxonomy);
+    const owners = Object.fromEntries(taxonomy.families.map((f) => [f.id, map.familyOwner(f.id)]));
     expect(owners).toEqual({
       billing: 'billing',
       delivery: 'logistics',
@@ -36,23 +39,23 @@ describe('the default taxonomy', () => {
     });
     for (const t of taxonomy.themes) {
       expect(t.id.startsWith(`${t.parent}.`)).toBe(true);
-      expect(t.owner).toBe(owners[t.parent]);
+      expect(map.ownerOf(t.id)).toBe(owners[t.parent]);
     }
   });
 });
 
 const minimal = (theme: string): string => `version: 1
 families:
-  - { id: billing, name: Billing, owner: billing }
+  - { id: billing, name: Billing }
 themes:
 ${theme}`;
-const good = `  - { id: billing.a, name: A, parent: billing, owner: billing, description: d, lemmas: [refund] }`;
+const good = `  - { id: billing.a, name: A, parent: billing, description: d, lemmas: [refund] }`;
 
 describe('taxonomy validation', () => {
   it('names the theme and field that is missing', () => {
-    const text = minimal(`${good}\n  - { id: billing.b, name: B, parent: billing, description: d, lemmas: [x] }`);
+    const text = minimal(`${good}\n  - { id: billing.b, name: B, parent: billing, lemmas: [x] }`);
     expect(() => parseTaxonomy(text)).toThrow(TaxonomyError);
-    expect(() => parseTaxonomy(text)).toThrow(/themes\[1\]\.owner: required/);
+    expect(() => parseTaxonomy(text)).toThrow(/themes\[1\]\.description: required/);
   });
 
   it('reports a duplicate theme id with both positions', () => {
@@ -60,26 +63,26 @@ describe('taxonomy validation', () => {
   });
 
   it('reports a parent that is not a family', () => {
-    const text = minimal(`  - { id: billing.a, name: A, parent: bling, owner: billing, description: d, lemmas: [x] }`);
+    const text = minimal(`  - { id: billing.a, name: A, parent: bling, description: d, lemmas: [x] }`);
     expect(() => parseTaxonomy(text)).toThrow(/themes\[0\]\.parent: unknown family "bling"/);
   });
 
   it('reports an empty pattern and a theme with no pattern at all', () => {
-    const empty = minimal(`  - { id: billing.a, name: A, parent: billing, owner: billing, description: d, phrases: ["  "] }`);
+    const empty = minimal(`  - { id: billing.a, name: A, parent: billing, description: d, phrases: ["  "] }`);
     expect(() => parseTaxonomy(empty)).toThrow(/themes\[0\]\.phrases\[0\]: empty pattern/);
-    const none = minimal(`  - { id: billing.a, name: A, parent: billing, owner: billing, description: d }`);
+    const none = minimal(`  - { id: billing.a, name: A, parent: billing, description: d }`);
     expect(() => parseTaxonomy(none)).toThrow(/themes\[0\]: no match pattern/);
-    const group = minimal(`  - { id: billing.a, name: A, parent: billing, owner: billing, description: d, all: [[[charge], []]] }`);
+    const group = minimal(`  - { id: billing.a, name: A, parent: billing, description: d, all: [[[charge], []]] }`);
     expect(() => parseTaxonomy(group)).toThrow(/themes\[0\]\.all\[0\]\[1\]: empty group/);
   });
 
   it('accepts a single co-occurrence pattern written without the outer list', () => {
-    const t = parseTaxonomy(minimal(`  - { id: billing.a, name: A, parent: billing, owner: billing, description: d, all: [[charge, bill], [twice]] }`));
+    const t = parseTaxonomy(minimal(`  - { id: billing.a, name: A, parent: billing, description: d, all: [[charge, bill], [twice]] }`));
     expect(t.themes[0]?.all).toEqual([[['charge', 'bill'], ['twice']]]);
   });
 
   it('rejects a co-occurrence group word that is really several words', () => {
-    const text = minimal(`  - { id: billing.a, name: A, parent: billing, owner: billing, description: d, all: [[[check-out, cart], [error]]] }`);
+    const text = minimal(`  - { id: billing.a, name: A, parent: billing, description: d, all: [[[check-out, cart], [error]]] }`);
     expect(() => parseTaxonomy(text)).toThrow(/themes\[0\]\.all\[0\]\[0\]\[0\]: "check-out" is not one word/);
   });
 

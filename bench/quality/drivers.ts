@@ -24,7 +24,8 @@ async function driverRows(root: string, say: (line: string) => void): Promise<Qu
   const dir = datasetFolder(root, 'womens_clothing_reviews', FILES, say);
   if (!dir) return [];
   const started = performance.now();
-  const { analyzer, themeInfo } = await loadAnalyzer();
+  const { analyzer, taxonomy } = await loadAnalyzer();
+  const names = new Map(taxonomy.themes.map((t) => [t.id, t.name]));
   const store = createEmbeddedStore();
   try {
     const { run } = await runEmbedded(
@@ -50,7 +51,7 @@ async function driverRows(root: string, say: (line: string) => void): Promise<Qu
       data,
       system,
       other:
-        `#${i + 1} ${themeInfo(d.themeId)?.name ?? d.themeId} (${d.themeId}): attribution ${signed(d.attribution)} ` +
+        `#${i + 1} ${names.get(d.themeId) ?? d.themeId} (${d.themeId}): attribution ${signed(d.attribution)} ` +
         `[${signed(d.ci[0])}, ${signed(d.ci[1])}], weight ${signed(d.weight)}, support ${d.support}, in top ${model.top} in ${(100 * d.stability).toFixed(0)}% of replicates`,
     }));
     rows.push({

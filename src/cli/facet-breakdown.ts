@@ -1,7 +1,7 @@
 import type { Insight, RunProfile } from '../contracts/index.js';
 import { int, pct } from './format.js';
 import { TABLE_WIDTH, textTable, wrap, type Column } from './text-table.js';
-import { themeRows, type ThemeInfo, type ThemeRow } from '../core/insights/theme-rows.js';
+import { themeRows, type ThemeLookup, type ThemeRow } from '../core/insights/theme-rows.js';
 
 /** One theme in one facet value: its row as the main table has it, ranked within the value, without quotes. */
 type FacetThemeRow = Omit<ThemeRow, 'quotes' | 'driver'>;
@@ -18,7 +18,7 @@ export interface FacetBreakdown {
  * The whole run's insights of every value of `field`, most verbatims first. A value's
  * verbatim count is volume / share of any of its themes (exact: share is volume / count).
  */
-export function facetBreakdown(insights: readonly Insight[], field: string, info: (id: string) => ThemeInfo | undefined, profile?: RunProfile): FacetBreakdown {
+export function facetBreakdown(insights: readonly Insight[], field: string, info: ThemeLookup, profile?: RunProfile): FacetBreakdown {
   const prefix = `${field}=`;
   const counts = new Map<string, number>();
   for (const i of insights) {

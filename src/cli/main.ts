@@ -28,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   top: { summary: 'top friction themes of a finished run, from MongoDB', load: () => import('./commands/top.js') },
   serve: { summary: 'serve a run over HTTP (--from DIR: what analyze --out wrote)', load: () => import('./commands/serve.js') },
   keys: { summary: 'API keys: create (shown once), list, revoke', load: () => import('./commands/keys.js') },
+  subscriptions: { summary: 'digest subscriptions of a team: add (secret shown once), list, remove', load: () => import('./commands/subscriptions.js') },
 };
 
 const HELP = `frictionlens — ranked, evidenced friction themes from customer feedback
@@ -36,7 +37,7 @@ Usage: frictionlens COMMAND [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(13)} ${c.summary}`)
   .join('\n')}
 
 Run 'frictionlens COMMAND --help' for a command's options.

@@ -6,7 +6,7 @@ import { renderDriversTable } from './driver-rows.js';
 import { facetBreakdown, missingFacetNote, renderFacetBlock, type FacetBreakdown } from './facet-breakdown.js';
 import { metricLine } from './metric-note.js';
 import { renderThemesTable } from './render-table.js';
-import { themeRows, type DriversSummary, type ThemeInfo, type ThemeRow } from '../core/insights/theme-rows.js';
+import { themeRows, type DriversSummary, type ThemeLookup, type ThemeRow } from '../core/insights/theme-rows.js';
 
 /** The document `analyze --json` prints. */
 interface AnalyzeSummary {
@@ -35,7 +35,7 @@ export interface RunSummary {
   summary: AnalyzeSummary;
 }
 
-export function summariseRun(run: Run, insights: readonly Insight[], info: (id: string) => ThemeInfo | undefined): RunSummary {
+export function summariseRun(run: Run, insights: readonly Insight[], info: ThemeLookup): RunSummary {
   const rows = withDrivers(themeRows(insights, info), run.drivers);
   const by = run.options.by.map((field) => facetBreakdown(insights, field, info, run.profile));
   const summary: AnalyzeSummary = {

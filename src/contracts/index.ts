@@ -8,3 +8,4 @@ export * from './batch.js';
 export * from './api-key.js';
 export * from './digest.js';
 export * from './alert.js';
+export * from './subscription.js';

@@ -10,7 +10,7 @@ import { detectSignals } from '../core/signals/detect.js';
 import { createNlp, forgetNewWords, parseDoc } from '../core/text/nlp.js';
 import type { Doc } from '../core/text/types.js';
 import { compileTaxonomy, matchThemes } from '../core/themes/matcher.js';
-import { themeInfoOf, type Taxonomy, type ThemeInfo } from '../core/themes/taxonomy.js';
+import type { Taxonomy } from '../core/themes/taxonomy.js';
 import type { SentimentLexicon } from '../core/sentiment/lexicon.js';
 import { InputError } from '../errors/index.js';
 import { tinyldDetector } from './language-detector.js';
@@ -36,7 +36,6 @@ export interface LoadedAnalyzer {
   taxonomy: Taxonomy;
   /** The sentiment lexicon the analyzer scores with (theme discovery reads word valences from it). */
   lexicon: SentimentLexicon;
-  themeInfo: (id: string) => ThemeInfo | undefined;
 }
 
 /**
@@ -100,7 +99,7 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
     signals: (doc, scores) => detectSignals(doc, scores, cues),
     keyPhrases: (doc) => keyPhrases(doc),
   };
-  return { analyzer, taxonomy, lexicon, themeInfo: themeInfoOf(taxonomy) };
+  return { analyzer, taxonomy, lexicon };
 }
 
 /**

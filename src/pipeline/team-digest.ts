@@ -3,7 +3,7 @@ import { buildDigest } from '../core/digest/build-digest.js';
 import { previousPeriod } from '../core/digest/period.js';
 import { bucketStart } from '../core/insights/bucket.js';
 import { sumCoverage } from '../core/insights/profile.js';
-import type { ThemeInfo } from '../core/insights/theme-rows.js';
+import type { ThemeLookup } from '../core/insights/theme-rows.js';
 import type { Store } from '../store/store.js';
 import { datasetInsights } from './dataset-insights.js';
 
@@ -27,7 +27,7 @@ export interface DigestRequest {
  * `finished` the dataset's finished runs. A dataset with none yet gives an empty digest
  * that says so, not an error: a subscription made before the first export still reports.
  */
-export async function teamDigest(store: Store, finished: readonly Run[], request: DigestRequest, info: (id: string) => ThemeInfo | undefined): Promise<Digest> {
+export async function teamDigest(store: Store, finished: readonly Run[], request: DigestRequest, info: ThemeLookup): Promise<Digest> {
   const view = await datasetInsights(store, request.dataset, finished);
   const bucketSize = view?.bucketSize ?? 'week';
   const from = bucketStart(request.period.from, bucketSize);

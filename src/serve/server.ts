@@ -2,6 +2,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Owners } from '../core/routing/owner-resolver.js';
 import { themeInfoOf, type Taxonomy } from '../core/themes/taxonomy.js';
 import { auth, type KeyVerifier, type RateLimit } from './auth.js';
 import { dashboardRoutes } from './dashboard.js';
@@ -11,7 +12,10 @@ import { analysesRoutes } from './routes/analyses.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { infoRoutes } from './routes/info.js';
 import { runUploadRoutes } from './routes/runs.js';
+import { subscriptionRoutes } from './routes/subscriptions.js';
 import { themeRoutes } from './routes/themes.js';
+import { subscriptionScope } from '../core/routing/subscription-check.js';
+import type { SubscriptionStore } from '../store/subscriptions/subscription-store.js';
 import type { RunQueues } from '../queue/run-queues.js';
 import { registerQueueBoard } from './queue-board.js';
 import type { ServeSource } from './source.js';
@@ -22,6 +26,8 @@ export const API_PREFIX = '/api/v1';
 export interface ServerOptions {
   source: ServeSource;
   taxonomy: Taxonomy;
+  /** The owners map compiled against the taxonomy: the `owner` of every theme the API shows. */
+  owners: Owners;
   /** JSON request logs (pino) to stderr; off in tests. */
   log?: boolean;
   /** Largest request body accepted, in bytes (a 413 beyond); uploads have their own limit. */
@@ -32,6 +38,11 @@ export interface ServerOptions {
   queues?: RunQueues;
   /** Require a key with the route's scope on every route but the open ones (auth.ts); without it, no key is asked. */
   keys?: KeyVerifier;
+  /**
+   * Digest subscriptions and the hosts their endpoints may reach over http; absent (serve
+   * --from): no /subscriptions routes (a 404), since subscriptions live in MongoDB.
+   */
+  subscriptions?: { store: SubscriptionStore; webhookAllow: readonly string[] };
   /** Requests per key in a window (with `keys`; default auth.ts DEFAULT_RATE_LIMIT). */
   rateLimit?: RateLimit;
 }
@@ -78,14 +89,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     transform: jsonSchemaTransform,
   });
   const registry = registerMetrics(app, options.source);
-  const info = themeInfoOf(options.taxonomy);
+  const info = themeInfoOf(options.taxonomy, options.owners.ownerOf);
   await app.register(
     async (api) => {
       await api.register(themeRoutes(options.source, info));
       await api.register(analysesRoutes(options.source));
       await api.register(datasetRoutes(options.source));
-      await api.register(infoRoutes(options.source, options.taxonomy, registry));
+      await api.register(infoRoutes(options.source, options.taxonomy, options.owners, registry));
       if (options.uploads) await api.register(runUploadRoutes(options.uploads));
+      if (options.subscriptions) {
+        const scope = subscriptionScope(options.taxonomy, options.owners.teams, options.subscriptions.webhookAllow);
+        await api.register(subscriptionRoutes(options.subscriptions.store, scope));
+      }
     },
     { prefix: API_PREFIX },
   );

@@ -13,7 +13,7 @@ export interface Namespace {
   mongoUrl?: string;
 }
 
-const cliEnv = (ns: Namespace): NodeJS.ProcessEnv => ({
+export const cliEnv = (ns: Namespace): NodeJS.ProcessEnv => ({
   ...process.env,
   REDIS_URL: ns.redisUrl ?? services().redisUrl,
   MONGO_URL: ns.mongoUrl ?? services().mongoUrl,

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTaxonomy } from '../../src/load/taxonomy.js';
 import { outDirSource } from '../../src/serve/out-dir-source.js';
 import { buildServer, type ServerOptions } from '../../src/serve/server.js';
 import type { ServeSource } from '../../src/serve/source.js';
@@ -15,6 +14,7 @@ import { runCommand } from '../helpers/cli.js';
 import { spawnCli, waitFor } from '../helpers/cluster.js';
 import { dropDatabase, services, testNamespace } from '../helpers/services.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
+import { bundledModels } from '../helpers/models.js';
 
 /**
  * The API with keys required (serve --require-key): servers built over what `analyze --out`
@@ -53,7 +53,7 @@ afterAll(async () => {
  * have passed.
  */
 async function server(options: Partial<ServerOptions> = {}): Promise<FastifyInstance> {
-  const app = await buildServer({ source, taxonomy: loadTaxonomy(), keys, bodyLimit: 1_048_576, ...options });
+  const app = await buildServer({ source, ...bundledModels(), keys, bodyLimit: 1_048_576, ...options });
   app.post('/api/v1/runs', async (request) => ({ received: String(request.body).length }));
   servers.push(app);
   return app;

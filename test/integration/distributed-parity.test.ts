@@ -44,7 +44,7 @@ beforeAll(async () => {
     embedded = {
       summary: JSON.parse(analyze.stdout()) as Record<string, unknown>,
       insights: result.insights,
-      csat: summariseRun(csat.run, csat.insights, loadThemeInfo()).summary,
+      csat: summariseRun(csat.run, csat.insights, loadThemeInfo({})).summary,
     };
   } finally {
     await local.close();

@@ -97,7 +97,7 @@ describe('spike alerts of a finished run', () => {
         ['latest', 56, 62],
       ] as const) {
         const partial = createPartial(id, 'b0', options);
-        for (let d = first; d <= last; d++) {
+        for (let d: number = first; d <= last; d++) {
           for (let i = 0; i < 200; i++) {
             const late = random() < (d === 59 ? 0.25 : 0.05);
             const analysis = makeAnalysis(`${id}-${d}-${i}`, {

@@ -17,6 +17,8 @@ import { parseFlags } from '../parse-flags.js';
 import { createProgress } from '../progress.js';
 import { renderRunSummary, summariseRun } from '../run-summary.js';
 import { writeOutputs } from '../write-outputs.js';
+import { loadThemeInfo, OWNERS_HELP } from '../theme-info.js';
+import type { ThemeLookup } from '../../core/themes/taxonomy.js';
 
 export const ANALYZE_HELP = `Usage: frictionlens analyze FILE... [options]
 
@@ -35,6 +37,7 @@ ${READING_HELP}
   --date ISO                createdAt of rows when no date column is mapped
                             (default: the first file's modification time)
   --taxonomy FILE           theme taxonomy replacing models/taxonomy.yaml
+${OWNERS_HELP}
   --model FILE              a trained model (frictionlens train); repeatable. Theme
                             models add the themes they find (via 'model'); a sentiment
                             model scores sentences in place of the lexicon
@@ -65,12 +68,13 @@ date cannot be read is analysed as undated. When half the rows or more are not a
 the most frequent reasons go to stderr; when none is, the exit code is 3.
 
 Exit codes: 0 ok, 2 usage error, 3 input error (a file that cannot be read or mapped,
-no row analysed, or --metric with no responses).`;
+no row analysed, --metric with no responses, or an invalid taxonomy or owners map).`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     ...INGEST_FLAGS,
     taxonomy: { type: 'string' },
+    owners: { type: 'string' },
     model: { type: 'string', multiple: true },
     top: { type: 'string' },
     out: { type: 'string' },
@@ -91,6 +95,8 @@ export async function run(argv: string[]): Promise<number> {
   const ingest = await ingestSettings(positionals, values);
   // Every file is looked at before the models load: a run that cannot be read stops here.
   const plans = await planSources(positionals, ingest);
+  // The taxonomy and owners map are checked before the models load and any row is analysed.
+  const info = loadThemeInfo(values);
 
   const analyzerOptions = {
     ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
@@ -100,7 +106,13 @@ export async function run(argv: string[]): Promise<number> {
   // On an input that will need them, the other threads load their models beside this one's.
   const pool = threads > 1 && bytes >= EARLY_THREADS_BYTES ? createAnalyzePool(threads - 1, { analyzer: analyzerOptions, keepAnalyses }) : undefined;
   try {
-    return await analyzeFiles(positionals, values, { ...ingest, plans, threads, analyzer: analyzerOptions, keepAnalyses, ...(pool ? { pool } : {}) }, top);
+    return await analyzeFiles(
+      positionals,
+      values,
+      info,
+      { ...ingest, plans, threads, analyzer: analyzerOptions, keepAnalyses, ...(pool ? { pool } : {}) },
+      top,
+    );
   } finally {
     await pool?.close();
   }
@@ -109,10 +121,11 @@ export async function run(argv: string[]): Promise<number> {
 async function analyzeFiles(
   files: string[],
   values: { out?: string; json?: boolean; wide?: boolean },
+  themeInfo: ThemeLookup,
   request: Omit<EmbeddedRunRequest, 'sources'>,
   top: number,
 ): Promise<number> {
-  const { analyzer, themeInfo } = await loadAnalyzer(request.analyzer);
+  const { analyzer } = await loadAnalyzer(request.analyzer);
   const progress = createProgress('analyzing', process.stderr.isTTY ? await estimateRows(files) : undefined);
   // Created last before the try: its temporary folder is removed in the finally, whatever fails.
   // Only --out reads analyses back; the partials are summed as they come (see the options).

@@ -2,9 +2,13 @@ import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../errors/index.js';
+import { loadOwners } from '../../load/owners.js';
 import { loadTaxonomy } from '../../load/taxonomy.js';
 import { onShutdownSignals } from '../../distributed/shutdown.js';
 import { openKeys } from '../../services/open-keys.js';
+import { openSubscriptions } from '../../services/open-subscriptions.js';
+import { webhookAllowList } from '../../services/webhook-allow.js';
+import type { SubscriptionStore } from '../../store/subscriptions/subscription-store.js';
 import { openServices } from '../../services/open-services.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
 import { DEFAULT_RATE_LIMIT } from '../../serve/auth.js';
@@ -22,7 +26,9 @@ export const SERVE_HELP = `Usage: frictionlens serve [--from DIR] [options]
 
 Serves insights over HTTP: the dashboard at /, the API under ${API_PREFIX} (README "HTTP
 API"), its OpenAPI 3 document at /openapi.json. Without --from it serves every dataset of the
-runs in MongoDB (distributed mode), takes uploads (POST ${API_PREFIX}/runs), and every route
+runs in MongoDB (distributed mode), takes uploads (POST ${API_PREFIX}/runs), manages digest
+subscriptions (${API_PREFIX}/subscriptions; endpoints over http only to hosts in
+FRICTIONLENS_WEBHOOK_ALLOW), and every route
 but ${API_PREFIX}/health, /openapi.json and the dashboard's files needs a key ('frictionlens
 keys create').
 
@@ -36,7 +42,8 @@ keys create').
                     keys are asked)
   --rate-limit N    requests a minute per key, or per client address without a valid key
                     (default: ${DEFAULT_RATE_LIMIT.max}); a 429 beyond
-  --taxonomy FILE   theme names and owners (default: the bundled taxonomy)
+  --taxonomy FILE   theme names (default: the bundled taxonomy)
+  --owners FILE     owners map: each theme's owner team (default: models/owners.yaml)
   --quiet           no request log (JSON lines on stderr, without query strings)
   --upload-dir DIR  where POST /runs streams uploads until their batches are queued
                     (default: the system's temporary folder)
@@ -48,7 +55,7 @@ Prints 'listening on http://HOST:PORT' once ready; stops on SIGINT / SIGTERM (af
 uploads being queued are queued).
 
 Exit codes: 0 stopped, 2 usage error (a port in use included), 3 DIR not written by
-analyze --out, 4 MongoDB or Redis unreachable.`;
+analyze --out or an invalid taxonomy or owners map, 4 MongoDB or Redis unreachable.`;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -61,6 +68,7 @@ export async function run(argv: string[]): Promise<number> {
     port: { type: 'string' },
     host: { type: 'string' },
     taxonomy: { type: 'string' },
+    owners: { type: 'string' },
     quiet: { type: 'boolean' },
     'upload-dir': { type: 'string' },
     'upload-limit': { type: 'string' },
@@ -92,12 +100,14 @@ export async function run(argv: string[]): Promise<number> {
   if (port === undefined || port > 65_535) throw new UsageError(`--port: '${portFlag}' is not a port number`);
 
   const taxonomy = loadTaxonomy(values.taxonomy);
+  const owners = loadOwners(taxonomy, { owners: values.owners, taxonomyGiven: values.taxonomy !== undefined });
   const log = (line: string): void => void process.stderr.write(`serve: ${line}\n`);
   const closing: Array<() => Promise<void>> = [];
   try {
     let source: ServeSource;
     let uploads: Uploads | undefined;
     let queues: RunQueues | undefined;
+    let subscriptions: SubscriptionStore | undefined;
     if (fromDir !== undefined) source = await outDirSource(fromDir);
     else {
       const services = await openServices(serviceSettings(values), log);
@@ -107,6 +117,9 @@ export async function run(argv: string[]): Promise<number> {
       const started = createUploads(services, values['upload-dir'] ?? join(tmpdir(), 'frictionlens-uploads'), uploadLimitMb * 1_048_576, log);
       closing.unshift(() => started.drain());
       uploads = started;
+      const opened = await openSubscriptions(values);
+      closing.push(() => opened.close());
+      subscriptions = opened;
     }
     // Opened at start: an unreachable MongoDB fails here (exit 4), not on the first request.
     let keys: KeyStore | undefined;
@@ -118,9 +131,11 @@ export async function run(argv: string[]): Promise<number> {
     const app = await buildServer({
       source,
       taxonomy,
+      owners,
       log: values.quiet !== true,
       ...(uploads ? { uploads } : {}),
       ...(queues ? { queues } : {}),
+      ...(subscriptions ? { subscriptions: { store: subscriptions, webhookAllow: webhookAllowList() } } : {}),
       ...(keys ? { keys } : {}),
       ...(perMinute !== undefined ? { rateLimit: { max: perMinute, windowMs: 60_000 } } : {}),
     });

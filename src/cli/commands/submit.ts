@@ -15,7 +15,7 @@ import { reportRejects } from '../reject-summary.js';
 import { parseFlags } from '../parse-flags.js';
 import { createProgress } from '../progress.js';
 import { renderRunSummary, summariseRun } from '../run-summary.js';
-import { loadThemeInfo } from '../theme-info.js';
+import { loadThemeInfo, OWNERS_HELP } from '../theme-info.js';
 
 export const SUBMIT_HELP = `Usage: frictionlens submit FILE... [options]
 
@@ -39,7 +39,8 @@ ${WIDE_HELP}
   --give-up S               with --wait: stop waiting after S seconds without reaching
                             Redis or MongoDB (exit 4; the run goes on in the workers;
                             default: ${DEFAULT_GIVE_UP_MS / 1000})
-  --taxonomy FILE           theme names and owners for the table
+  --taxonomy FILE           theme names for the table
+${OWNERS_HELP}
 ${SERVICE_HELP}
   -h, --help                this help
 
@@ -64,6 +65,7 @@ export async function run(argv: string[]): Promise<number> {
     'give-up': { type: 'string' },
     wide: { type: 'boolean' },
     taxonomy: { type: 'string' },
+    owners: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -81,7 +83,7 @@ export async function run(argv: string[]): Promise<number> {
   const inFlight = positiveInt('in-flight', values['in-flight']) ?? 32;
   const top = positiveInt('top', values.top) ?? 15;
   const giveUpMs = (positiveInt('give-up', values['give-up']) ?? DEFAULT_GIVE_UP_MS / 1000) * 1000;
-  const themeInfo = values.wait ? loadThemeInfo(values.taxonomy) : undefined;
+  const themeInfo = values.wait ? loadThemeInfo(values) : undefined;
   const log = (line: string): void => void process.stderr.write(`submit: ${line}\n`);
 
   const services = await openServices(serviceSettings(values), log);

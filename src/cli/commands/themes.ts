@@ -14,6 +14,7 @@ import {
 } from '../../core/discovery/index.js';
 import { UsageError } from '../../errors/index.js';
 import { loadAnalyzer, type LoadedAnalyzer } from '../../load/analyzer.js';
+import { loadOwners } from '../../load/owners.js';
 import { runEmbedded } from '../../runner/embedded.js';
 import { createEmbeddedStore } from '../../store/embedded-store.js';
 import type { Store } from '../../store/store.js';
@@ -36,6 +37,8 @@ ${READ_HELP}
   --run ID                  suggest from a finished run of the distributed mode, read from
                             MongoDB (see the services flags below)
   --taxonomy FILE           taxonomy to analyse with and suggest against (default: models/taxonomy.yaml)
+  --owners FILE             owners map giving each suggestion's owner guess, its family's
+                            team (default: models/owners.yaml)
   --model FILE              a trained theme or sentiment model, as for analyze; repeatable
   --min-size N              smallest group worth suggesting, in verbatims (default: ${DEFAULT_MIN_SIZE})
   --max N                   at most N suggestions, largest first (default: ${DEFAULT_MAX_SUGGESTIONS})
@@ -66,6 +69,7 @@ const SUGGEST_FLAGS = {
   ...SERVICE_FLAGS,
   run: { type: 'string' },
   taxonomy: { type: 'string' },
+  owners: { type: 'string' },
   model: { type: 'string', multiple: true },
   'min-size': { type: 'string' },
   max: { type: 'string' },
@@ -94,6 +98,7 @@ async function suggest(argv: string[]): Promise<number> {
       ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
       modelPaths: values.model ?? [],
     });
+    const owners = loadOwners(taxonomy, { owners: values.owners, taxonomyGiven: values.taxonomy !== undefined });
     let runId = values.run ?? '';
     let counts: RunCounts | undefined;
     if (input) {
@@ -106,7 +111,7 @@ async function suggest(argv: string[]): Promise<number> {
       minSize,
       maxSuggestions: max,
       existingIds: new Set([...taxonomy.themes.map((t) => t.id), ...taxonomy.families.map((f) => f.id)]),
-      families: familyVocabularies(taxonomy),
+      families: familyVocabularies(taxonomy, owners.familyOwner),
     });
     const about = `run ${runId}: ${result.uncovered} uncovered sentences, ${result.suggestions.length} suggestions of at least ${minSize} verbatims`;
     if (values.out)

@@ -11,8 +11,8 @@ import { parseFlags } from '../parse-flags.js';
 import { driversSummary } from '../../core/insights/driver-summary.js';
 import { renderThemesTable } from '../render-table.js';
 import { openRunStore } from '../stored-run.js';
-import { loadThemeInfo } from '../theme-info.js';
-import type { ThemeInfo, ThemeRow } from '../../core/insights/theme-rows.js';
+import { loadThemeInfo, OWNERS_HELP } from '../theme-info.js';
+import type { ThemeLookup, ThemeRow } from '../../core/insights/theme-rows.js';
 import { topThemes } from '../../core/insights/top-themes.js';
 import { windowStart } from '../top-window.js';
 
@@ -34,7 +34,8 @@ Options:
   --top N                   themes per table (default: 15)
 ${WIDE_HELP}
   --json                    one JSON document
-  --taxonomy FILE           theme names and owners
+  --taxonomy FILE           theme names
+${OWNERS_HELP}
 ${SERVICE_HELP}
   -h, --help                this help
 
@@ -56,6 +57,7 @@ export async function run(argv: string[]): Promise<number> {
     wide: { type: 'boolean' },
     json: { type: 'boolean' },
     taxonomy: { type: 'string' },
+    owners: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -67,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   const top = positiveInt('top', values.top) ?? 15;
   const by = values.by === undefined ? undefined : parseByFlags([values.by])[0];
   const metric = parseMetricFlag(values.metric);
-  const info = loadThemeInfo(values.taxonomy);
+  const info = loadThemeInfo(values);
   const { store, run: stored } = await openRunStore(values.run, values);
   try {
     const { run, insights } = await measuredOn(store, stored, metric);
@@ -127,7 +129,7 @@ async function measuredOn(store: Store, run: Run, metric: Metric | undefined): P
 async function readScopes(
   insights: (query: InsightQuery) => Promise<Insight[]>,
   run: Run,
-  info: (id: string) => ThemeInfo | undefined,
+  info: ThemeLookup,
   q: { since?: string; facet: string; byField: boolean },
 ): Promise<{ window: { from: string; to: string } | null; tables: Table[] }> {
   const rows = q.byField ? (await insights({ runId: run.id })).filter((i) => i.facet.startsWith(q.facet)) : await insights({ runId: run.id, facet: q.facet });

@@ -13,6 +13,7 @@ import { redactUrl } from '../../core/redact/redact-url.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
 import { positiveInt } from '../ingest-flags.js';
 import { parseFlags } from '../parse-flags.js';
+import { loadThemeInfo } from '../theme-info.js';
 
 export const WORKER_HELP = `Usage: frictionlens worker [options]
 
@@ -31,6 +32,8 @@ Options:
                             twice this (default: 30000)
   --taxonomy FILE           theme taxonomy replacing models/taxonomy.yaml (all workers
                             of an installation must use the same models)
+  --owners FILE             owners map replacing models/owners.yaml, checked at start
+                            against the taxonomy (the route stage's: who owns a theme)
   --model FILE              a trained model (frictionlens train); repeatable. Theme
                             models add the themes they find; a sentiment model scores
                             sentences in place of the lexicon
@@ -42,7 +45,7 @@ Options:
 ${SERVICE_HELP}
   -h, --help                this help
 
-Exit codes: 0 stopped, 2 usage error, 3 input error (models), 4 a service unreachable.`;
+Exit codes: 0 stopped, 2 usage error, 3 input error (models, owners map), 4 a service unreachable.`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -51,6 +54,7 @@ export async function run(argv: string[]): Promise<number> {
     concurrency: { type: 'string' },
     'lock-ms': { type: 'string' },
     taxonomy: { type: 'string' },
+    owners: { type: 'string' },
     model: { type: 'string', multiple: true },
     'budget-ms': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -68,6 +72,9 @@ export async function run(argv: string[]): Promise<number> {
   const log = (line: string): void => void process.stderr.write(`worker ${process.pid}: ${line}\n`);
 
   // Models first: a worker that cannot analyse should fail before taking any job.
+  // The owners map is checked here too, though no stage reads it yet (digests will): a bad
+  // file stops the worker now rather than at its first digest.
+  loadThemeInfo(values);
   let analyzer: Analyzer | null = null;
   let budgeted: BudgetedAnalysis | undefined;
   if (stages.includes('analyze')) {

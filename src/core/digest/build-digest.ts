@@ -1,7 +1,7 @@
 import type { Coverage, Digest, DigestTheme, Insight, KeyDrivers, Period } from '../../contracts/index.js';
 import { type BucketSize, bucketStart } from '../insights/bucket.js';
 import { withDrivers } from '../insights/driver-summary.js';
-import { type ThemeInfo, type ThemeRow, themeRows } from '../insights/theme-rows.js';
+import { type ThemeLookup, type ThemeRow, themeRows } from '../insights/theme-rows.js';
 import { topThemes } from '../insights/top-themes.js';
 
 export interface DigestInput {
@@ -23,7 +23,7 @@ export interface DigestInput {
   drivers: KeyDrivers | null;
   /** Coverage of the period's buckets (null when it has no verbatims). */
   coverage: Coverage | null;
-  info: (id: string) => ThemeInfo | undefined;
+  info: ThemeLookup;
   createdAt: string;
   /** Themes listed at most (default 10), and how many are called rising (default 3). */
   limit?: number;
@@ -40,7 +40,7 @@ const QUOTES = 3;
  */
 export function buildDigest(input: DigestInput): Digest {
   const wanted = (id: string): boolean => {
-    if (input.info(id)?.owner !== input.team) return false;
+    if (input.info(id, input.facet)?.owner !== input.team) return false;
     const family = id.split('.')[0]!;
     const named = (input.themes?.length ?? 0) + (input.families?.length ?? 0) > 0;
     return !named || input.themes?.includes(id) === true || input.families?.includes(family) === true;

@@ -1,3 +1,4 @@
+import { UNASSIGNED } from '../routing/owners-map.js';
 import type { Taxonomy } from '../themes/taxonomy.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { FamilyVocabulary } from './types.js';
@@ -14,8 +15,11 @@ function wordsOf(text: string): string[] {
     .map(stem);
 }
 
-/** Each family's words: its own name and description, and its themes' names, descriptions and patterns. */
-export function familyVocabularies(taxonomy: Taxonomy): FamilyVocabulary[] {
+/**
+ * Each family's words: its own name and description, and its themes' names, descriptions and
+ * patterns; and the team the owners map gives the family (the owner of a theme put in it).
+ */
+export function familyVocabularies(taxonomy: Taxonomy, familyOwner: (familyId: string) => string | undefined): FamilyVocabulary[] {
   return taxonomy.families.map((f) => {
     const words = new Set(wordsOf(`${f.name} ${f.description}`));
     for (const t of taxonomy.themes) {
@@ -23,7 +27,7 @@ export function familyVocabularies(taxonomy: Taxonomy): FamilyVocabulary[] {
       const patterns = [...t.lemmas, ...t.phrases, ...t.all.flat(2)].join(' ');
       for (const w of wordsOf(`${t.name} ${t.description} ${patterns}`)) words.add(w);
     }
-    return { id: f.id, owner: f.owner, words };
+    return { id: f.id, owner: familyOwner(f.id) ?? UNASSIGNED, words };
   });
 }
 

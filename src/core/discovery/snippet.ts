@@ -5,7 +5,6 @@ export interface SnippetInput {
   id: string;
   name: string;
   parent: string;
-  owner: string;
   description: string;
   phrases: readonly RankedPhrase[];
 }
@@ -41,7 +40,6 @@ export function themeSnippet(input: SnippetInput): string {
     id: input.id,
     name: input.name,
     parent: input.parent,
-    owner: input.owner,
     description: input.description,
     ...(lemmas.length > 0 ? { lemmas } : {}),
     ...(phrases.length > 0 ? { phrases } : {}),
@@ -61,8 +59,9 @@ export function themeSnippet(input: SnippetInput): string {
 export function suggestionsDocument(entries: readonly string[], about: string): string {
   return [
     `# Theme suggestions from frictionlens themes suggest (${about}).`,
-    '# Review each entry (name, parent, owner, patterns), then paste the ones you keep under',
+    '# Review each entry (name, parent, patterns), then paste the ones you keep under',
     '# `themes:` in your taxonomy. Suggested ids never reuse an existing id, so no theme id changes.',
+    "# A theme is owned by its family's team in the owners map (models/owners.yaml) unless a rule names it.",
     ...(entries.length > 0 ? ['themes:', ...entries] : ['themes: []']),
     '',
   ].join('\n');

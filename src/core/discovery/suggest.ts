@@ -68,7 +68,7 @@ export function suggestThemes(input: readonly DescribedUnit[], options: SuggestO
       phrases: g.phrases.slice(0, 8).map((p) => ({ phrase: p.term, count: p.count })),
       quotes,
       members,
-      yaml: themeSnippet({ id, name, parent: family.id, owner: family.owner, description, phrases: g.phrases }),
+      yaml: themeSnippet({ id, name, parent: family.id, description, phrases: g.phrases }),
     };
   });
   return { uncovered: units.length, grouped: terms.filter((t) => t?.some((x) => termId.has(x))).length, suggestions };

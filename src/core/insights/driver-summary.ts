@@ -1,8 +1,8 @@
 import type { KeyDrivers } from '../../contracts/index.js';
-import type { DriversSummary, ThemeInfo, ThemeRow } from './theme-rows.js';
+import type { DriversSummary, ThemeLookup, ThemeRow } from './theme-rows.js';
 
 /** The key-driver model with each driver's theme name, as `--json`, the report and the API show it. */
-export function driversSummary(drivers: KeyDrivers | null | undefined, info: (id: string) => ThemeInfo | undefined): DriversSummary | null {
+export function driversSummary(drivers: KeyDrivers | null | undefined, info: ThemeLookup): DriversSummary | null {
   if (!drivers) return null;
   return { ...drivers, drivers: drivers.drivers.map((d) => ({ ...d, name: info(d.themeId)?.name ?? d.themeId })) };
 }

@@ -1,5 +1,6 @@
+import { UNASSIGNED } from '../routing/owners-map.js';
 import type { Impact, Insight, KeyDriver, KeyDrivers, Quote } from '../../contracts/index.js';
-import type { ThemeInfo } from './theme-rows.js';
+import type { ThemeLookup } from './theme-rows.js';
 
 interface SeriesPoint {
   bucket: string;
@@ -38,7 +39,7 @@ export interface ThemeDetail {
 export function themeDetail(
   insights: readonly Insight[],
   drivers: KeyDrivers | null | undefined,
-  info: (id: string) => ThemeInfo | undefined,
+  info: ThemeLookup,
   themeId: string,
   query: { facet: string; from?: string; to?: string },
 ): ThemeDetail | null {
@@ -65,12 +66,12 @@ export function themeDetail(
     .filter((i) => i.bucket === '*')
     .sort((a, b) => (a.facet === 'all' ? -1 : b.facet === 'all' ? 1 : a.facet.localeCompare(b.facet)))
     .map((i) => ({ facet: i.facet, volume: i.volume, impact: i.impact }));
-  const meta = info(themeId);
+  const meta = info(themeId, query.facet);
   const whole = mine.find((i) => i.bucket === '*' && i.facet === 'all');
   return {
     id: themeId,
     name: meta?.name ?? themeId,
-    owner: meta?.owner ?? 'unassigned',
+    owner: meta?.owner ?? UNASSIGNED,
     facet: query.facet,
     overall,
     series,

@@ -1,7 +1,8 @@
+import { UNASSIGNED } from '../routing/owners-map.js';
 import type { Impact, Insight, KeyDriver, KeyDrivers, Quote } from '../../contracts/index.js';
 
-export type { ThemeInfo } from '../themes/taxonomy.js';
-import type { ThemeInfo } from '../themes/taxonomy.js';
+export type { ThemeLookup } from '../themes/taxonomy.js';
+import type { ThemeLookup } from '../themes/taxonomy.js';
 
 /** One ranked theme as the table, `--json` and the report show it. */
 export interface ThemeRow {
@@ -28,17 +29,17 @@ export interface DriversSummary extends Omit<KeyDrivers, 'drivers'> {
 }
 
 /** Ranks the themes of one scope (default: the whole run, all facets) by friction score. */
-export function themeRows(insights: readonly Insight[], info: (id: string) => ThemeInfo | undefined, bucket = '*', facet = 'all'): ThemeRow[] {
+export function themeRows(insights: readonly Insight[], info: ThemeLookup, bucket = '*', facet = 'all'): ThemeRow[] {
   return insights
     .filter((i) => i.bucket === bucket && i.facet === facet)
     .sort((a, b) => b.frictionScore - a.frictionScore || b.volume - a.volume || a.themeId.localeCompare(b.themeId))
     .map((i, index) => {
-      const meta = info(i.themeId);
+      const meta = info(i.themeId, facet);
       return {
         rank: index + 1,
         id: i.themeId,
         name: meta?.name ?? i.themeId,
-        owner: meta?.owner ?? 'unassigned',
+        owner: meta?.owner ?? UNASSIGNED,
         volume: i.volume,
         share: i.share,
         negativeShare: i.negativeShare,

@@ -1,7 +1,7 @@
 import type { Insight, KeyDrivers } from '../../contracts/index.js';
 import { combineBuckets } from './combine-buckets.js';
 import { withDrivers } from './driver-summary.js';
-import { themeRows, type ThemeInfo, type ThemeRow } from './theme-rows.js';
+import { themeRows, type ThemeLookup, type ThemeRow } from './theme-rows.js';
 
 export const THEME_SORTS = ['friction', 'impact', 'volume', 'trend'] as const;
 type ThemeSort = (typeof THEME_SORTS)[number];
@@ -28,12 +28,7 @@ export interface TopThemes {
  * bucket's own insights (impact included); a window of several is combined as `top --since`
  * combines it (combine-buckets.ts: impact left out). Drivers belong to the whole dataset only.
  */
-export function topThemes(
-  insights: readonly Insight[],
-  drivers: KeyDrivers | null | undefined,
-  info: (id: string) => ThemeInfo | undefined,
-  query: TopThemesQuery,
-): TopThemes {
+export function topThemes(insights: readonly Insight[], drivers: KeyDrivers | null | undefined, info: ThemeLookup, query: TopThemesQuery): TopThemes {
   const inFacet = insights.filter((i) => i.facet === query.facet);
   let rows: ThemeRow[];
   let window: TopThemes['window'] = null;

@@ -1,3 +1,4 @@
+import { UNASSIGNED } from '../routing/owners-map.js';
 import { z } from 'zod';
 import { parseYaml } from '../parse-yaml.js';
 import { formatIssues, InputError } from '../../errors/index.js';
@@ -17,7 +18,6 @@ function wrapSinglePattern(all: unknown): unknown {
 const Family = z.object({
   id: Id,
   name: z.string().min(1),
-  owner: z.string().min(1),
   description: z.string().default(''),
 });
 
@@ -25,7 +25,6 @@ const Theme = z.object({
   id: Id,
   name: z.string().min(1),
   parent: z.string().min(1),
-  owner: z.string().min(1),
   description: z.string().min(1),
   /** Single lemmas that alone signal the theme. */
   lemmas: z.array(Words).default([]),
@@ -117,15 +116,24 @@ export function parseTaxonomy(yamlText: string): Taxonomy {
   return parsed.data;
 }
 
-/** What tables and reports show of a theme. */
-export interface ThemeInfo {
+/** What tables and reports show of a theme: its owner is the owners map's (core/routing). */
+interface ThemeInfo {
   id: string;
   name: string;
   owner: string;
 }
 
-/** Looks up a theme's name and owner by id (undefined for an id the taxonomy lacks). */
-export function themeInfoOf(taxonomy: Taxonomy): (id: string) => ThemeInfo | undefined {
-  const byId = new Map(taxonomy.themes.map((t) => [t.id, { id: t.id, name: t.name, owner: t.owner }]));
-  return (id) => byId.get(id);
+/** A theme's name and owner by id, in a facet ("all" by default); undefined for an id the taxonomy lacks. */
+export type ThemeLookup = (id: string, facet?: string) => ThemeInfo | undefined;
+
+/**
+ * The lookup of the taxonomy's themes with their owners: `ownerOf` is the owners map's
+ * (owner-resolver.ts), the owner in a facet value where a rule names one; 'unassigned' where none does.
+ */
+export function themeInfoOf(taxonomy: Taxonomy, ownerOf: (themeId: string, facet?: string) => string | undefined): ThemeLookup {
+  const names = new Map(taxonomy.themes.map((t) => [t.id, t.name]));
+  return (id, facet = 'all') => {
+    const name = names.get(id);
+    return name === undefined ? undefined : { id, name, owner: ownerOf(id, facet) ?? UNASSIGNED };
+  };
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { themeDetail } from '../../core/insights/theme-detail.js';
 import { topThemes } from '../../core/insights/top-themes.js';
-import type { ThemeInfo } from '../../core/insights/theme-rows.js';
+import type { ThemeLookup } from '../../core/insights/theme-rows.js';
 import { NotFoundError } from '../../errors/index.js';
 import { datasetScope } from '../dataset-scope.js';
 import { ThemeParams, ThemeQuery, TopThemesQuery } from '../query.js';
@@ -12,7 +12,7 @@ import type { ServeSource } from '../source.js';
  * figures as `top` and `analyze --json`. GET /themes/:id: one theme's series by bucket (spikes
  * marked), impact by facet, key-driver attribution and quotes.
  */
-export function themeRoutes(source: ServeSource, info: (id: string) => ThemeInfo | undefined): FastifyPluginAsyncZod {
+export function themeRoutes(source: ServeSource, info: ThemeLookup): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/themes/top',
