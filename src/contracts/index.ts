@@ -6,3 +6,4 @@ export * from './insight.js';
 export * from './drivers.js';
 export * from './batch.js';
 export * from './api-key.js';
+export * from './delivery.js';
