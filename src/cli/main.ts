@@ -28,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   top: { summary: 'top friction themes of a finished run, from MongoDB', load: () => import('./commands/top.js') },
   serve: { summary: 'serve a run over HTTP (--from DIR: what analyze --out wrote)', load: () => import('./commands/serve.js') },
   keys: { summary: 'API keys: create (shown once), list, revoke', load: () => import('./commands/keys.js') },
+  deliveries: { summary: 'webhook deliveries: list (--failed: dead letters), redrive', load: () => import('./commands/deliveries.js') },
 };
 
 const HELP = `frictionlens — ranked, evidenced friction themes from customer feedback

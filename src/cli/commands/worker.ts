@@ -5,8 +5,10 @@ import { UsageError } from '../../errors/index.js';
 import { onShutdownSignals } from '../../distributed/shutdown.js';
 import { startWorkers } from '../../distributed/start-workers.js';
 import { HANDLERS } from '../../distributed/handlers/index.js';
-import { STAGES } from '../../queue/stages.js';
-import { parseStages } from '../parse-stages.js';
+import { ALL_STAGES, parseStages } from '../parse-stages.js';
+import { startDeliveryWorker } from '../../distributed/start-delivery-worker.js';
+import { deliverySettings } from '../../services/delivery-settings.js';
+import { openDeliveryStore } from '../../store/deliveries/open-delivery-store.js';
 import { probeRedis } from '../../queue/connection.js';
 import { openMongoStore } from '../../store/mongo/open.js';
 import { redactUrl } from '../../core/redact/redact-url.js';
@@ -22,11 +24,13 @@ stops at once). Start any number, on any number of machines, against one Redis a
 MongoDB; each uses one CPU core for analysis, so run one per core.
 
 Options:
-  --stages LIST             stages to run, comma-separated: ${STAGES.join(',')} (default: all;
+  --stages LIST             stages to run, comma-separated: ${ALL_STAGES} (default: all;
                             some worker must run each stage: ingest and route are light,
-                            analyze takes the CPU, aggregate merges one run at a time)
+                            analyze takes the CPU, aggregate merges one run at a time,
+                            deliver sends webhooks, README "Webhooks")
   --concurrency N           batches in progress at once in this process (default: 2: one
                             is analysed while the other is written)
+  --deliver-concurrency N   webhooks in flight at once in this process (default: 16)
   --lock-ms N               a job's lock; a dead worker's job runs elsewhere after about
                             twice this (default: 30000)
   --taxonomy FILE           theme taxonomy replacing models/taxonomy.yaml (all workers
@@ -49,6 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     ...SERVICE_FLAGS,
     stages: { type: 'string' },
     concurrency: { type: 'string' },
+    'deliver-concurrency': { type: 'string' },
     'lock-ms': { type: 'string' },
     taxonomy: { type: 'string' },
     model: { type: 'string', multiple: true },
@@ -60,8 +65,11 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`worker takes no FILE arguments (got '${positionals[0]}')`);
-  const stages = parseStages(values.stages ?? STAGES.join(','));
+  const { stages, deliver } = parseStages(values.stages ?? ALL_STAGES);
   const concurrency = positiveInt('concurrency', values.concurrency) ?? 2;
+  const deliverConcurrency = positiveInt('deliver-concurrency', values['deliver-concurrency']) ?? 16;
+  // Read now: a malformed FRICTIONLENS_WEBHOOK_* is a usage error before any job is taken.
+  const delivery = deliver ? deliverySettings() : undefined;
   const lockMs = positiveInt('lock-ms', values['lock-ms']) ?? 30_000;
   const budgetMs = budget(values['budget-ms'] ?? process.env.FRICTIONLENS_BUDGET_MS);
   const settings = serviceSettings(values);
@@ -88,10 +96,26 @@ export async function run(argv: string[]): Promise<number> {
       throw error;
     },
   );
+  const deliveries = delivery
+    ? await openDeliveryStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern }).catch(async (error: unknown) => {
+        await Promise.all([budgeted?.close(), store.close()]);
+        throw error;
+      })
+    : undefined;
   try {
     await probeRedis(settings.redisUrl);
+    const queues = { redisUrl: settings.redisUrl, prefix: settings.prefix };
+    const senders =
+      deliveries && delivery
+        ? startDeliveryWorker(
+            queues,
+            { deliveries, secrets: deliveries.secrets, send: { allow: delivery.allow, timeoutMs: delivery.timeoutMs } },
+            deliverConcurrency,
+            log,
+          )
+        : undefined;
     const workers = startWorkers(
-      { redisUrl: settings.redisUrl, prefix: settings.prefix },
+      queues,
       {
         store,
         analyzer: () => {
@@ -104,14 +128,14 @@ export async function run(argv: string[]): Promise<number> {
       log,
     );
     log(
-      `ready: stages ${stages.join(',')}, concurrency ${concurrency}${budgeted ? `, budget ${budgetMs} ms per verbatim` : ''}; redis ${redactUrl(settings.redisUrl)} prefix ${settings.prefix}; mongo ${redactUrl(settings.mongoUrl)} db ${settings.database}${analyzer ? `; models ${analyzer.version}` : ''}`,
+      `ready: stages ${[...stages, ...(deliver ? ['deliver'] : [])].join(',')}, concurrency ${concurrency}${deliver ? `, deliver concurrency ${deliverConcurrency}` : ''}${budgeted ? `, budget ${budgetMs} ms per verbatim` : ''}; redis ${redactUrl(settings.redisUrl)} prefix ${settings.prefix}; mongo ${redactUrl(settings.mongoUrl)} db ${settings.database}${analyzer ? `; models ${analyzer.version}` : ''}`,
     );
-    await onShutdownSignals((force) => workers.close(force), log);
+    await onShutdownSignals(async (force) => void (await Promise.all([workers.close(force), senders?.close(force)])), log);
     log('stopped');
     return 0;
   } finally {
     await budgeted?.close();
-    await store.close();
+    await Promise.all([store.close(), deliveries?.close()]);
   }
 }
 
