@@ -102,4 +102,19 @@ describe('the private-address rule of webhook endpoints', () => {
       server.close();
     }
   });
+
+  it('connects to the address it checked, never asking the system resolver again (DNS rebinding)', async () => {
+    // The name resolves nowhere but in the stub: had the connection looked it up again, it
+    // would fail with ENOTFOUND; pinned, it goes to the checked public address (and fails
+    // there, or times out, in a sandbox without a route to it).
+    const message = { id: 'msg_abcdefgh1234', subscriptionId: 's1', type: 'alert.spike', payload: {}, createdAt: new Date().toISOString() };
+    const resolve = table({ 'rebind.invalid': ['93.184.216.34'] });
+    const attempt = sendWebhook({ ...message, endpoint: 'https://rebind.invalid/hook' }, 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0', {
+      allow: [],
+      timeoutMs: 300,
+      resolve,
+    });
+    await expect(attempt).rejects.toThrow(TransientError);
+    await expect(attempt).rejects.not.toThrow(/ENOTFOUND|EAI_AGAIN/);
+  });
 });

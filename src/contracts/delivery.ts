@@ -27,6 +27,13 @@ export const DeliveryMessage = z.object({
 export type DeliveryMessage = z.infer<typeof DeliveryMessage>;
 
 /**
+ * A queued attempt series: the message and its round (0 when first queued, one more per
+ * redrive), which with the attempt number keys each outcome in the delivery log.
+ */
+export const DeliveryJob = DeliveryMessage.extend({ round: z.number().int().nonnegative() });
+export type DeliveryJob = z.infer<typeof DeliveryJob>;
+
+/**
  * A message and its fate, in the `deliveries` collection. `lastError` says why the last
  * attempt failed in terms that hold no personal data (an HTTP status, an error class, a
  * refused address): the receiver's response body is never read into it.

@@ -17,6 +17,6 @@ export async function enqueueDelivery(deliveries: DeliveryStore, queue: Delivery
   const parsed = Message.safeParse({ ...outgoing, id: newWebhookId(), createdAt: new Date().toISOString() });
   if (!parsed.success) throw new InputError(`a webhook message: ${formatIssues(parsed.error)}`);
   const delivery = await deliveries.create(parsed.data);
-  await queue.add(parsed.data);
+  await queue.add({ ...parsed.data, round: 0 });
   return delivery;
 }

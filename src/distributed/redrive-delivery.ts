@@ -9,12 +9,12 @@ import type { DeliveryStore } from '../store/deliveries/delivery-store.js';
  * dead letter to redrive later instead of a pending message no worker has.
  */
 export async function redriveDelivery(deliveries: DeliveryStore, queue: DeliveryQueue, id: string): Promise<Delivery> {
-  const delivery = await deliveries.reopen(id);
+  const { delivery, round } = await deliveries.reopen(id);
   const { status: _s, attempts: _a, lastError: _e, deliveredAt: _d, ...message } = delivery;
   try {
-    await queue.add(message);
+    await queue.add({ ...message, round });
   } catch (error) {
-    await deliveries.unopen(id).catch(() => {});
+    await deliveries.unopen(id, round).catch(() => {});
     throw error;
   }
   return delivery;

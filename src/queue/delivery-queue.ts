@@ -1,5 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { DeliveryMessage } from '../contracts/index.js';
+import type { DeliveryJob } from '../contracts/index.js';
 import { TransientError } from '../errors/index.js';
 import { probeRedis, redisConnection } from './connection.js';
 import type { QueueSettings } from './run-queues.js';
@@ -41,24 +41,24 @@ function jobOptions(id: string, retries: DeliveryRetries): JobsOptions {
 }
 
 export interface DeliveryQueue {
-  /** Queues one message (again, for a redrive: an ended job of the same id is replaced). */
-  add(message: DeliveryMessage): Promise<void>;
+  /** Queues one series of attempts of a message (again, for a redrive: an ended job of the same id is replaced). */
+  add(job: DeliveryJob): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function openDeliveryQueue(settings: QueueSettings, retries: DeliveryRetries, onError?: (error: Error) => void): Promise<DeliveryQueue> {
   await probeRedis(settings.redisUrl);
   const connection = redisConnection(settings.redisUrl, onError);
-  const queue = new Queue<DeliveryMessage>(DELIVER_QUEUE, { connection, prefix: settings.prefix });
+  const queue = new Queue<DeliveryJob>(DELIVER_QUEUE, { connection, prefix: settings.prefix });
   queue.on('error', (e) => onError?.(e));
   return {
-    async add(message) {
+    async add(job) {
       // A job of this id that has not left Redis yet would make this add a no-op: a failed
       // one is removed; an active one is still recording its failure, a moment away.
-      const state = await queue.getJobState(message.id);
-      if (state === 'active') throw new TransientError(`delivery ${message.id} is finishing its last attempt; try again in a moment`);
-      if (state === 'failed') await queue.remove(message.id);
-      await queue.add(message.type, message, jobOptions(message.id, retries));
+      const state = await queue.getJobState(job.id);
+      if (state === 'active') throw new TransientError(`delivery ${job.id} is finishing its last attempt; try again in a moment`);
+      if (state === 'failed') await queue.remove(job.id);
+      await queue.add(job.type, job, jobOptions(job.id, retries));
     },
     async close() {
       await queue.close();

@@ -68,7 +68,7 @@ async function list(flags: ServiceFlags, failed: boolean, limit: number, json: b
   const settings = serviceSettings(flags);
   const store = await openDeliveryStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern });
   try {
-    const found = await store.list({ ...(failed ? { status: 'failed' as const } : {}), limit });
+    const found = await store.list({ failed, limit });
     return json ? JSON.stringify({ deliveries: found }, null, 2) : render(found, failed);
   } finally {
     await store.close();
