@@ -53,11 +53,14 @@ export async function openDeliveryQueue(settings: QueueSettings, retries: Delive
   queue.on('error', (e) => onError?.(e));
   return {
     async add(job) {
-      // A job of this id that has not left Redis yet would make this add a no-op: a failed
-      // one is removed; an active one is still recording its failure, a moment away.
-      const state = await queue.getJobState(job.id);
-      if (state === 'active') throw new TransientError(`delivery ${job.id} is finishing its last attempt; try again in a moment`);
-      if (state === 'failed') await queue.remove(job.id);
+      // A redriven message's job may not have left Redis yet, which would make this add a
+      // no-op: a failed one is removed; an active one is still recording its failure, a
+      // moment away. A first round has a new id, with no job before it.
+      if (job.round > 0) {
+        const state = await queue.getJobState(job.id);
+        if (state === 'active') throw new TransientError(`delivery ${job.id} is finishing its last attempt; try again in a moment`);
+        if (state === 'failed') await queue.remove(job.id);
+      }
       await queue.add(job.type, job, jobOptions(job.id, retries));
     },
     async close() {
