@@ -92,7 +92,7 @@ try {
   );
   say();
   say(
-    `The pipeline's time runs from the first enqueue until the delivery log holds none pending: per message a MongoDB insert (the record), a Redis job, the worker's read of the subscription's secret (MongoDB), the endpoint check, signing, the POST, and an entry in the delivery's history (a MongoDB insert). Enqueueing alone: ${fmt(pipeline.enqueueRate)} messages/s. All ${fmt(N)} delivered at the first attempt: ${pipeline.allDelivered ? 'yes' : 'NO'}.`,
+    `The pipeline's time runs from the first enqueue until the delivery log holds none pending: per message a MongoDB insert (the record), a Redis job, the subscription's secret (a MongoDB read, which the worker keeps 10 s), the endpoint check, signing, the POST, and an entry in the delivery's history (a MongoDB insert). Enqueueing alone: ${fmt(pipeline.enqueueRate)} messages/s. All ${fmt(N)} delivered at the first attempt: ${pipeline.allDelivered ? 'yes' : 'NO'}.`,
   );
   say();
   say("Not measured yet: the p95 time from a run's end to its alert's delivery (spike alerts are not built; issue 12 part 4).");

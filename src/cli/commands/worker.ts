@@ -7,6 +7,7 @@ import { startWorkers } from '../../distributed/start-workers.js';
 import { HANDLERS } from '../../distributed/handlers/index.js';
 import { ALL_STAGES, parseStages } from '../parse-stages.js';
 import { startDeliveryWorker } from '../../distributed/start-delivery-worker.js';
+import { cachedSecrets } from '../../deliver/cached-secrets.js';
 import { deliverySettings } from '../../services/delivery-settings.js';
 import { openDeliveryStore } from '../../store/deliveries/open-delivery-store.js';
 import { probeRedis } from '../../queue/connection.js';
@@ -109,7 +110,7 @@ export async function run(argv: string[]): Promise<number> {
       deliveries && delivery
         ? startDeliveryWorker(
             queues,
-            { deliveries, secrets: deliveries.secrets, send: { allow: delivery.allow, timeoutMs: delivery.timeoutMs } },
+            { deliveries, secrets: cachedSecrets(deliveries.secrets, SECRET_TTL_MS), send: { allow: delivery.allow, timeoutMs: delivery.timeoutMs } },
             deliverConcurrency,
             log,
           )
@@ -138,6 +139,9 @@ export async function run(argv: string[]): Promise<number> {
     await Promise.all([store.close(), deliveries?.close()]);
   }
 }
+
+/** How long a worker keeps a subscription's secret: a rotation reaches it within this. */
+const SECRET_TTL_MS = 10_000;
 
 function budget(value: string | undefined): number {
   if (value === undefined) return DEFAULT_BUDGET_MS;
