@@ -26,7 +26,8 @@ describe('the job handler registry', () => {
   });
 
   it('reads --stages in pipeline order and refuses unknown names', () => {
-    expect(parseStages('route,analyze')).toEqual(['analyze', 'route']);
+    expect(parseStages('route,analyze')).toEqual({ stages: ['analyze', 'route'], deliver: false });
+    expect(parseStages('deliver')).toEqual({ stages: [], deliver: true });
     expect(() => parseStages('analyse')).toThrow(/unknown stage\(s\) analyse/);
   });
 });

@@ -9,3 +9,4 @@ export * from './api-key.js';
 export * from './digest.js';
 export * from './alert.js';
 export * from './subscription.js';
+export * from './delivery.js';

@@ -5,8 +5,11 @@ import { UsageError } from '../../errors/index.js';
 import { onShutdownSignals } from '../../distributed/shutdown.js';
 import { startWorkers } from '../../distributed/start-workers.js';
 import { HANDLERS } from '../../distributed/handlers/index.js';
-import { STAGES } from '../../queue/stages.js';
-import { parseStages } from '../parse-stages.js';
+import { ALL_STAGES, parseStages } from '../parse-stages.js';
+import { startDeliveryWorker } from '../../distributed/start-delivery-worker.js';
+import { cachedSecrets } from '../../deliver/cached-secrets.js';
+import { deliverySettings } from '../../services/delivery-settings.js';
+import { openDeliveryStore } from '../../store/deliveries/open-delivery-store.js';
 import { probeRedis } from '../../queue/connection.js';
 import { openMongoStore } from '../../store/mongo/open.js';
 import { redactUrl } from '../../core/redact/redact-url.js';
@@ -23,11 +26,13 @@ stops at once). Start any number, on any number of machines, against one Redis a
 MongoDB; each uses one CPU core for analysis, so run one per core.
 
 Options:
-  --stages LIST             stages to run, comma-separated: ${STAGES.join(',')} (default: all;
+  --stages LIST             stages to run, comma-separated: ${ALL_STAGES} (default: all;
                             some worker must run each stage: ingest and route are light,
-                            analyze takes the CPU, aggregate merges one run at a time)
+                            analyze takes the CPU, aggregate merges one run at a time,
+                            deliver sends webhooks, README "Webhooks")
   --concurrency N           batches in progress at once in this process (default: 2: one
                             is analysed while the other is written)
+  --deliver-concurrency N   webhooks in flight at once in this process (default: 16)
   --lock-ms N               a job's lock; a dead worker's job runs elsewhere after about
                             twice this (default: 30000)
   --taxonomy FILE           theme taxonomy replacing models/taxonomy.yaml (all workers
@@ -52,6 +57,7 @@ export async function run(argv: string[]): Promise<number> {
     ...SERVICE_FLAGS,
     stages: { type: 'string' },
     concurrency: { type: 'string' },
+    'deliver-concurrency': { type: 'string' },
     'lock-ms': { type: 'string' },
     taxonomy: { type: 'string' },
     owners: { type: 'string' },
@@ -64,8 +70,11 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`worker takes no FILE arguments (got '${positionals[0]}')`);
-  const stages = parseStages(values.stages ?? STAGES.join(','));
+  const { stages, deliver } = parseStages(values.stages ?? ALL_STAGES);
   const concurrency = positiveInt('concurrency', values.concurrency) ?? 2;
+  const deliverConcurrency = positiveInt('deliver-concurrency', values['deliver-concurrency']) ?? 16;
+  // Read now: a malformed FRICTIONLENS_WEBHOOK_* is a usage error before any job is taken.
+  const delivery = deliver ? deliverySettings() : undefined;
   const lockMs = positiveInt('lock-ms', values['lock-ms']) ?? 30_000;
   const budgetMs = budget(values['budget-ms'] ?? process.env.FRICTIONLENS_BUDGET_MS);
   const settings = serviceSettings(values);
@@ -95,10 +104,26 @@ export async function run(argv: string[]): Promise<number> {
       throw error;
     },
   );
+  const deliveries = delivery
+    ? await openDeliveryStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern }).catch(async (error: unknown) => {
+        await Promise.all([budgeted?.close(), store.close()]);
+        throw error;
+      })
+    : undefined;
   try {
     await probeRedis(settings.redisUrl);
+    const queues = { redisUrl: settings.redisUrl, prefix: settings.prefix };
+    const senders =
+      deliveries && delivery
+        ? startDeliveryWorker(
+            queues,
+            { deliveries, secrets: cachedSecrets(deliveries.secrets, SECRET_TTL_MS), send: { allow: delivery.allow, timeoutMs: delivery.timeoutMs } },
+            deliverConcurrency,
+            log,
+          )
+        : undefined;
     const workers = startWorkers(
-      { redisUrl: settings.redisUrl, prefix: settings.prefix },
+      queues,
       {
         store,
         analyzer: () => {
@@ -111,16 +136,19 @@ export async function run(argv: string[]): Promise<number> {
       log,
     );
     log(
-      `ready: stages ${stages.join(',')}, concurrency ${concurrency}${budgeted ? `, budget ${budgetMs} ms per verbatim` : ''}; redis ${redactUrl(settings.redisUrl)} prefix ${settings.prefix}; mongo ${redactUrl(settings.mongoUrl)} db ${settings.database}${analyzer ? `; models ${analyzer.version}` : ''}`,
+      `ready: stages ${[...stages, ...(deliver ? ['deliver'] : [])].join(',')}, concurrency ${concurrency}${deliver ? `, deliver concurrency ${deliverConcurrency}` : ''}${budgeted ? `, budget ${budgetMs} ms per verbatim` : ''}; redis ${redactUrl(settings.redisUrl)} prefix ${settings.prefix}; mongo ${redactUrl(settings.mongoUrl)} db ${settings.database}${analyzer ? `; models ${analyzer.version}` : ''}`,
     );
-    await onShutdownSignals((force) => workers.close(force), log);
+    await onShutdownSignals(async (force) => void (await Promise.all([workers.close(force), senders?.close(force)])), log);
     log('stopped');
     return 0;
   } finally {
     await budgeted?.close();
-    await store.close();
+    await Promise.all([store.close(), deliveries?.close()]);
   }
 }
+
+/** How long a worker keeps a subscription's secret: a rotation reaches it within this. */
+const SECRET_TTL_MS = 10_000;
 
 function budget(value: string | undefined): number {
   if (value === undefined) return DEFAULT_BUDGET_MS;

@@ -1,0 +1,22 @@
+import type { Delivery, DeliveryMessage } from '../contracts/index.js';
+import { DeliveryMessage as Message } from '../contracts/index.js';
+import { newWebhookId } from '../deliver/webhook-id.js';
+import { InputError, formatIssues } from '../errors/index.js';
+import type { DeliveryQueue } from '../queue/delivery-queue.js';
+import type { DeliveryStore } from '../store/deliveries/delivery-store.js';
+
+/** What a router hands over: a digest or an alert, for one subscription's endpoint. */
+export type Outgoing = Pick<DeliveryMessage, 'subscriptionId' | 'endpoint' | 'type' | 'payload'>;
+
+/**
+ * Makes a message of it (a new webhook id, the time now), records it as pending, then
+ * queues it: recorded first, so a message a worker sends is always in the log. A malformed
+ * one is an InputError before anything is written.
+ */
+export async function enqueueDelivery(deliveries: DeliveryStore, queue: DeliveryQueue, outgoing: Outgoing): Promise<Delivery> {
+  const parsed = Message.safeParse({ ...outgoing, id: newWebhookId(), createdAt: new Date().toISOString() });
+  if (!parsed.success) throw new InputError(`a webhook message: ${formatIssues(parsed.error)}`);
+  const delivery = await deliveries.create(parsed.data);
+  await queue.add({ ...parsed.data, round: 0 });
+  return delivery;
+}
