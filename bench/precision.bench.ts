@@ -4,6 +4,7 @@
  *
  *   npm run bench:precision                  # writes bench/results/precision.md
  *   npm run bench:precision -- --sample dev  # also writes data/precision/unjudged-dev.jsonl to judge
+ *                                            # and wrong-dev.jsonl (judged wrong, still matching)
  *
  * Every row of each set goes through the real analyzer; per theme, set and split up to 30
  * mentions are sampled (bottom-k of a seeded draw per mention, score.ts) and joined with
@@ -71,8 +72,11 @@ if (sample === 'dev' || sample === 'test') {
   const report = sample === 'dev' ? dev : test;
   const file = join(repoRoot, 'data', 'precision', `unjudged-${sample}.jsonl`);
   mkdirSync(join(repoRoot, 'data', 'precision'), { recursive: true });
-  writeFileSync(file, report.unjudged.map((m) => JSON.stringify(m)).join('\n') + (report.unjudged.length > 0 ? '\n' : ''));
-  say(`${report.unjudged.length} unjudged ${sample} mentions written to ${file}`);
+  const lines = (list: readonly Mention[]): string => list.map((m) => `${JSON.stringify(m)}\n`).join('');
+  writeFileSync(file, lines(report.unjudged));
+  // The judged-wrong mentions that still match: what the next fix looks at.
+  writeFileSync(join(repoRoot, 'data', 'precision', `wrong-${sample}.jsonl`), lines(report.wrong));
+  say(`${report.unjudged.length} unjudged ${sample} mentions written to ${file}, ${report.wrong.length} still-wrong ones beside it`);
 }
 const md = renderPrecision({ sizes, dev, test, themeName: (id) => themeInfo(id)?.name ?? id, notes });
 mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });

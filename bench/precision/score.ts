@@ -65,6 +65,8 @@ export interface PrecisionReport {
   themes: PrecisionCell[];
   /** Sampled mentions with no label yet: matches new since labelling, to judge next. */
   unjudged: Mention[];
+  /** Sampled mentions judged wrong that still match: what a fix should look at next. */
+  wrong: Mention[];
   /** Labels of the split whose mention no longer matches (a fix removed it): false ones fixed, true ones lost. */
   gone: { correct: number; wrong: number };
 }
@@ -91,6 +93,7 @@ export function scorePrecision(mentions: readonly Mention[], labels: readonly Pr
     cell(themes, 'all', m.themeId).mentions++;
   }
   const unjudged: Mention[] = [];
+  const wrong: Mention[] = [];
   for (const m of sampleMentions(inSplit)) {
     const label = byKey.get(labelKey(m.dataset, m.row, m.themeId));
     if (!label) {
@@ -101,6 +104,7 @@ export function scorePrecision(mentions: readonly Mention[], labels: readonly Pr
       c.judged++;
       if (label.correct) c.correct++;
     }
+    if (!label.correct) wrong.push(m);
   }
   const gone = { correct: 0, wrong: 0 };
   for (const [key, l] of byKey) {
@@ -112,5 +116,5 @@ export function scorePrecision(mentions: readonly Mention[], labels: readonly Pr
     [...list]
       .map((c) => ({ ...c, precision: c.judged > 0 ? c.correct / c.judged : undefined }))
       .sort((a, b) => (a.themeId < b.themeId ? -1 : a.themeId > b.themeId ? 1 : a.dataset < b.dataset ? -1 : 1));
-  return { cells: finish(cells.values()), themes: finish(themes.values()), unjudged, gone };
+  return { cells: finish(cells.values()), themes: finish(themes.values()), unjudged, wrong, gone };
 }

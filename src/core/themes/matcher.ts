@@ -65,6 +65,8 @@ export interface ThemeMatch {
 interface ContextPattern {
   ids: WordIds;
   anchored: boolean;
+  /** Set when a slot names a part of speech: the words, to check it at each candidate place. */
+  pos?: Pattern;
 }
 
 /** A pattern's context, compiled: one of `requires` (if any) and none of `unless` in the sentence. */
@@ -301,25 +303,35 @@ function compileContext(
       continue;
     }
     const anchored = entry.startsWith('^');
-    for (const p of compilePatterns(anchored ? entry.slice(1) : entry)) out.push({ ids: words.pattern(p), anchored });
+    for (const p of compilePatterns(anchored ? entry.slice(1) : entry)) {
+      out.push(p.some((w) => w.pos !== undefined) ? { ids: words.pattern(p), anchored, pos: p } : { ids: words.pattern(p), anchored });
+    }
   }
   return out;
 }
 
-/** Whether one of the context phrases is in the sentence. */
-function holdsAny(sw: SentenceWords<Trigger[]>, list: readonly ContextPattern[]): boolean {
+/** Whether one of the context phrases is in the sentence (with the parts of speech it names). */
+function holdsAny(sw: SentenceWords<Trigger[]>, s: PreparedSentence, list: readonly ContextPattern[]): boolean {
   for (const c of list) {
     if (!sw.hasAll(c.ids)) continue;
-    if ((c.anchored ? sw.matchAt(c.ids, 0, MAX_GAP) : sw.find(c.ids, MAX_GAP)) !== undefined) return true;
+    if (c.pos === undefined) {
+      if ((c.anchored ? sw.matchAt(c.ids, 0, MAX_GAP) : sw.find(c.ids, MAX_GAP)) !== undefined) return true;
+      continue;
+    }
+    const last = c.anchored ? 0 : sw.length - 1;
+    for (let at = 0; at <= last; at++) {
+      const hit = sw.matchAt(c.ids, at, MAX_GAP);
+      if (hit && posHolds(s, c.pos, hit)) return true;
+    }
   }
   return false;
 }
 
 /** Whether a pattern's context holds in the sentence (undefined: no context, it always does). */
-function contextHolds(sw: SentenceWords<Trigger[]>, c: CompiledContext | undefined): boolean {
+function contextHolds(sw: SentenceWords<Trigger[]>, s: PreparedSentence, c: CompiledContext | undefined): boolean {
   if (!c) return true;
-  if (c.requires.length > 0 && !holdsAny(sw, c.requires)) return false;
-  return !holdsAny(sw, c.unless);
+  if (c.requires.length > 0 && !holdsAny(sw, s, c.requires)) return false;
+  return !holdsAny(sw, s, c.unless);
 }
 
 /** Whether every slot that names a part of speech has a token of it at its matched position. */
@@ -404,7 +416,7 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, sw: SentenceWo
         }
         const theme = m.themes[tr.theme] as CompiledTheme;
         if (tr.kind === 'lemma') {
-          if (!posHolds(s, theme.lemmaPatterns[tr.pattern] as Pattern, [i]) || !contextHolds(sw, theme.lemmaContexts[tr.pattern])) continue;
+          if (!posHolds(s, theme.lemmaPatterns[tr.pattern] as Pattern, [i]) || !contextHolds(sw, s, theme.lemmaContexts[tr.pattern])) continue;
           offer(tr.theme, { confidence: CONFIDENCE.lemma, kind: 'lemma', positions: [i], selfNegated: false });
         } else if (tr.kind === 'phrase') {
           const pattern = theme.phraseIds[tr.pattern] as WordIds;
@@ -416,7 +428,7 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, sw: SentenceWo
           const last = tr.anchor === 0 ? i : i - tr.anchor;
           for (let start = first; start <= last; start++) {
             const hit = sw.matchAt(pattern, start, MAX_GAP);
-            if (!hit || !posHolds(s, theme.phrases[tr.pattern] as Pattern, hit) || !contextHolds(sw, theme.phraseContexts[tr.pattern])) continue;
+            if (!hit || !posHolds(s, theme.phrases[tr.pattern] as Pattern, hit) || !contextHolds(sw, s, theme.phraseContexts[tr.pattern])) continue;
             const contiguous = (hit[hit.length - 1] as number) - (hit[0] as number) === hit.length - 1;
             const confidence = PHRASE_CONFIDENCE[kind][contiguous ? 0 : 1];
             offer(tr.theme, { confidence, kind, positions: hit, selfNegated: theme.phraseNegated[tr.pattern] === true });
@@ -425,7 +437,7 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, sw: SentenceWo
           const groups = theme.allIds[tr.pattern] as WordIds;
           if (!sw.hasAll(groups)) continue;
           const hit = matchAll(sw, groups, theme.all[tr.pattern] as Pattern, s);
-          if (!hit || !contextHolds(sw, theme.allContexts[tr.pattern])) continue;
+          if (!hit || !contextHolds(sw, s, theme.allContexts[tr.pattern])) continue;
           const near = (hit[hit.length - 1] as number) - (hit[0] as number) <= ALL_NEAR;
           offer(tr.theme, {
             confidence: near ? CONFIDENCE.all : CONFIDENCE.allSpread,
@@ -494,8 +506,8 @@ function matchSentence(m: ThemeMatcher, doc: Doc, sentence: Sentence, sentenceIn
   const out: ThemeMatch[] = [];
   for (const [theme, c] of sentenceCandidates(m, s, sw, fuzzyAt)) {
     const th = m.themes[theme] as CompiledTheme;
-    if (holdsAny(sw, th.exclude)) continue;
-    if (th.requires.length > 0 && !holdsAny(sw, th.requires)) continue;
+    if (holdsAny(sw, s, th.exclude)) continue;
+    if (th.requires.length > 0 && !holdsAny(sw, s, th.requires)) continue;
     out.push(toMatch(doc, sentenceIndex, s, th.id, c));
   }
   return out.sort((a, b) => a.start - b.start || b.confidence - a.confidence || (a.themeId < b.themeId ? -1 : 1));
