@@ -30,6 +30,15 @@ describe('churn intent', () => {
     expect(signalsOf("I don't want to cancel my account, I just want it fixed.").churnIntent).toBe(false);
     expect(signalsOf('The delivery was quick and the shoes fit.', 0.6).churnIntent).toBe(false);
   });
+
+  it('hears "leave" only when what is left is the company, not a flight or a parcel left outside', () => {
+    expect(signalsOf('Honestly I am ready to leave your bank over this.').churnIntent).toBe(true);
+    expect(signalsOf('These fees are pushing me to leave.').churnIntent).toBe(true);
+    expect(signalsOf('The flight did not leave until nine, a miserable evening.').churnIntent).toBe(false);
+    expect(signalsOf('Our plane was late to leave for Lisbon.').churnIntent).toBe(false);
+    expect(signalsOf("I'm leaving for a competitor next month.").churnIntent).toBe(true);
+    expect(signalsOf('The courier had to leave it at the back door in the rain.').churnIntent).toBe(false);
+  });
 });
 
 describe('effort', () => {

@@ -155,9 +155,11 @@ describe('theme matching', () => {
     for (const text of ['Tucking it in is easy.', 'TUCKING it in is easy.', 'I like tucking it in.']) {
       expect(themesOf(fuzzy, text)).not.toContain('delivery.tracking');
     }
-    // Out of wink's lexicon but real: listed in known-words.yaml, so "long waisted" is no long wait.
-    expect(themesOf(fuzzy, 'It is long waisted and flows nicely.')).not.toContain('support.wait-time');
-    expect(themesOf(compileTaxonomy(taxonomy, { fuzzy: true }), 'It is long waisted and flows nicely.')).toContain('support.wait-time');
+    // Out of wink's lexicon but real: listed in known-words.yaml, so "long waisted" is no long wait
+    // (in a sentence about staff, where a wait for support would be in context).
+    const waisted = 'The agent said it is long waisted and flows nicely.';
+    expect(themesOf(fuzzy, waisted)).not.toContain('support.wait-time');
+    expect(themesOf(compileTaxonomy(taxonomy, { fuzzy: true }), waisted)).toContain('support.wait-time');
   });
 
   it('splits a hyphenated alternative into its own variant instead of demanding its tail everywhere', () => {

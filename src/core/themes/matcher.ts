@@ -1,5 +1,5 @@
 import type { Doc, Sentence } from '../text/types.js';
-import type { Taxonomy } from './taxonomy.js';
+import type { PatternContext, Taxonomy } from './taxonomy.js';
 import { buildFuzzyIndex, fuzzyKeyword, type FuzzyIndex } from './fuzzy.js';
 import {
   compilePattern,
@@ -7,6 +7,7 @@ import {
   MAX_GAP,
   NEGATORS,
   patternHasNegator,
+  posMatches,
   preparedSentence,
   type PatternWord,
   type Pattern,
@@ -60,26 +61,48 @@ export interface ThemeMatch {
   negated: boolean;
 }
 
+/** A context phrase as word numbers; `anchored` ones must open the sentence. */
+interface ContextPattern {
+  ids: WordIds;
+  anchored: boolean;
+  /** Set when a slot names a part of speech: the words, to check it at each candidate place. */
+  pos?: Pattern;
+}
+
+/** A pattern's context, compiled: one of `requires` (if any) and none of `unless` in the sentence. */
+interface CompiledContext {
+  requires: ContextPattern[];
+  unless: ContextPattern[];
+}
+
 interface CompiledTheme {
   id: string;
+  /** Per phrase / co-occurrence / single lemma: its context, or undefined (most have none). */
+  phraseContexts: (CompiledContext | undefined)[];
+  allContexts: (CompiledContext | undefined)[];
+  lemmaContexts: (CompiledContext | undefined)[];
+  /** Per single lemma: its pattern (a slot may demand a part of speech). */
+  lemmaPatterns: Pattern[];
+  /** The theme's own `requires`: one of these in the sentence for any mention. */
+  requires: ContextPattern[];
   phrases: Pattern[];
   /** Per phrase: complaint, praise or topic. */
   phraseKinds: PhraseKind[];
   /** Per phrase / per co-occurrence: the pattern names a negator itself. */
   phraseNegated: boolean[];
-  /** Per phrase, per co-occurrence, per exclusion: its words as numbers (word-index.ts). */
+  /** Per phrase, per co-occurrence: its words as numbers (word-index.ts). */
   phraseIds: WordIds[];
   all: Pattern[];
   allIds: WordIds[];
   allNegated: boolean[];
-  exclude: Pattern[];
-  excludeIds: WordIds[];
+  /** The theme's `exclude`: none of these in the sentence for any mention. */
+  exclude: ContextPattern[];
 }
 
 interface Trigger {
   theme: number;
   kind: 'phrase' | 'all' | 'lemma';
-  /** Index into the theme's phrases or all; unused for lemmas. */
+  /** Index into the theme's phrases, all or single lemmas. */
   pattern: number;
   /** For phrases: the word the pattern is indexed by (its first, unless that one is common). */
   anchor: number;
@@ -184,18 +207,27 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
   const words = new WordIndex<Trigger[]>();
   const fuzzyWords: string[] = [];
   let triggers = 0;
+  const contextOf = (c: PatternContext | undefined): CompiledContext | undefined =>
+    c && c.requires.length + c.unless.length > 0
+      ? { requires: compileContext(c.requires, t.contexts, words), unless: compileContext(c.unless, t.contexts, words) }
+      : undefined;
   const themes = t.themes.map((th, i): CompiledTheme => {
     const phrases: Pattern[] = [];
     const phraseKinds: PhraseKind[] = [];
-    const addPhrases = (texts: readonly string[], kind: PhraseKind): void => {
-      for (const p of texts.flatMap(compilePatterns)) {
-        phrases.push(p);
-        phraseKinds.push(kind);
-      }
+    const phraseContexts: (CompiledContext | undefined)[] = [];
+    const addPhrases = (texts: readonly string[], kind: PhraseKind, contexts: readonly (PatternContext | undefined)[]): void => {
+      texts.forEach((text, j) => {
+        const context = contextOf(contexts[j]);
+        for (const p of compilePatterns(text)) {
+          phrases.push(p);
+          phraseKinds.push(kind);
+          phraseContexts.push(context);
+        }
+      });
     };
-    addPhrases(th.phrases, 'phrase');
-    addPhrases(th.praise, 'praise');
-    addPhrases(th.topics, 'topic');
+    addPhrases(th.phrases, 'phrase', th.contexts.phrases);
+    addPhrases(th.praise, 'praise', th.contexts.praise);
+    addPhrases(th.topics, 'topic', th.contexts.topics);
     const all = th.all.map((groups) => groups.map((g) => compilePattern(g.join('|'))[0] as ReadonlySet<string>));
     phrases.forEach((p, j) => {
       const anchor = anchorSlot(p);
@@ -205,27 +237,37 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
       const id = triggers++;
       for (const group of p) addTrigger(index, group, { theme: i, kind: 'all', pattern: j, anchor: 0, id });
     });
-    for (const lemma of th.lemmas) {
+    const lemmaPatterns: Pattern[] = [];
+    const lemmaContexts: (CompiledContext | undefined)[] = [];
+    th.lemmas.forEach((lemma, j) => {
       const pattern = compilePattern(lemma);
+      const context = contextOf(th.contexts.lemmas[j]);
       // A hyphenated lemma ("auto-renew") is tokenized into words: match it as a phrase.
       if (pattern.length > 1) {
         phrases.push(pattern);
         phraseKinds.push('topic');
+        phraseContexts.push(context);
         addTrigger(index, pattern[0] ?? [], { theme: i, kind: 'phrase', pattern: phrases.length - 1, anchor: 0, id: triggers++ });
-        continue;
+        return;
       }
       const word = pattern[0] ?? new Set<string>();
-      addTrigger(index, word, { theme: i, kind: 'lemma', pattern: 0, anchor: 0, id: triggers++ });
-    }
+      addTrigger(index, word, { theme: i, kind: 'lemma', pattern: lemmaPatterns.length, anchor: 0, id: triggers++ });
+      lemmaPatterns.push(pattern);
+      lemmaContexts.push(context);
+    });
     // Every word a pattern of the theme can match: misspelt, it still counts (with a penalty).
     if (th.fuzzy) {
       for (const p of phrases) for (const w of p) fuzzyWords.push(...w);
       for (const p of all) for (const g of p) fuzzyWords.push(...g);
-      for (const lemma of th.lemmas) fuzzyWords.push(lemma);
+      for (const p of lemmaPatterns) for (const w of p) fuzzyWords.push(...w);
     }
-    const exclude = th.exclude.flatMap(compilePatterns);
     return {
       id: th.id,
+      phraseContexts,
+      allContexts: th.contexts.all.map(contextOf),
+      lemmaContexts,
+      lemmaPatterns,
+      requires: compileContext(th.requires, t.contexts, words),
       phrases,
       phraseKinds,
       phraseNegated: phrases.map(patternHasNegator),
@@ -233,13 +275,74 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
       all,
       allIds: all.map((p) => words.pattern(p)),
       allNegated: all.map(patternHasNegator),
-      exclude,
-      excludeIds: exclude.map((p) => words.pattern(p)),
+      exclude: compileContext(th.exclude, t.contexts, words),
     };
   });
   const fuzzy = options.fuzzy && fuzzyWords.length > 0 ? buildFuzzyIndex(fuzzyWords, options.knownWords) : undefined;
   for (const [key, triggers] of index) words.attach(key, triggers);
   return { themes, index, fuzzy, words, scratch: { words: new SentenceWords(words), tried: new Int32Array(triggers), stamp: 0 } };
+}
+
+/**
+ * Compiles context phrases: "@name" stands for the taxonomy's list of that name (lists may
+ * name lists), "^phrase" must open the sentence. Built once, with the taxonomy.
+ */
+function compileContext(
+  entries: readonly string[],
+  named: Readonly<Record<string, readonly string[]>>,
+  words: WordIndex<Trigger[]>,
+  seen = new Set<string>(),
+): ContextPattern[] {
+  const out: ContextPattern[] = [];
+  for (const raw of entries) {
+    const entry = raw.trim();
+    if (entry.startsWith('@')) {
+      const name = entry.slice(1);
+      if (seen.has(name)) continue;
+      out.push(...compileContext(named[name] ?? [], named, words, new Set([...seen, name])));
+      continue;
+    }
+    const anchored = entry.startsWith('^');
+    for (const p of compilePatterns(anchored ? entry.slice(1) : entry)) {
+      out.push(p.some((w) => w.pos !== undefined) ? { ids: words.pattern(p), anchored, pos: p } : { ids: words.pattern(p), anchored });
+    }
+  }
+  return out;
+}
+
+/** Whether one of the context phrases is in the sentence (with the parts of speech it names). */
+function holdsAny(sw: SentenceWords<Trigger[]>, s: PreparedSentence, list: readonly ContextPattern[]): boolean {
+  for (const c of list) {
+    if (!sw.hasAll(c.ids)) continue;
+    if (c.pos === undefined) {
+      if ((c.anchored ? sw.matchAt(c.ids, 0, MAX_GAP) : sw.find(c.ids, MAX_GAP)) !== undefined) return true;
+      continue;
+    }
+    const last = c.anchored ? 0 : sw.length - 1;
+    for (let at = 0; at <= last; at++) {
+      const hit = sw.matchAt(c.ids, at, MAX_GAP);
+      if (hit && posHolds(s, c.pos, hit)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a pattern's context holds in the sentence (undefined: no context, it always does). */
+function contextHolds(sw: SentenceWords<Trigger[]>, s: PreparedSentence, c: CompiledContext | undefined): boolean {
+  if (!c) return true;
+  if (c.requires.length > 0 && !holdsAny(sw, s, c.requires)) return false;
+  return !holdsAny(sw, s, c.unless);
+}
+
+/** Whether every slot that names a part of speech has a token of it at its matched position. */
+function posHolds(s: PreparedSentence, pattern: Pattern, hit: readonly number[]): boolean {
+  for (let w = 0; w < pattern.length; w++) {
+    const tag = (pattern[w] as PatternWord).pos;
+    if (tag === undefined) continue;
+    const at = hit[w] as number;
+    if (!posMatches(s.tokens[at]!, tag, at)) return false;
+  }
+  return true;
 }
 
 interface Candidate {
@@ -260,14 +363,18 @@ function better(a: Candidate, b: Candidate | undefined): boolean {
   return (a.positions[a.positions.length - 1] ?? 0) < (b.positions[b.positions.length - 1] ?? 0);
 }
 
-/** One token per group, each group's first not yet used, in group order; the positions sorted. */
-function matchAll(sw: SentenceWords<Trigger[]>, groups: WordIds): number[] | undefined {
+/**
+ * One token per group, each group's first not yet used (and of the part of speech the group
+ * names, if it names one), in group order; the positions sorted.
+ */
+function matchAll(sw: SentenceWords<Trigger[]>, groups: WordIds, pattern: Pattern, s: PreparedSentence): number[] | undefined {
   const used: number[] = [];
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g]!;
+    const tag = (pattern[g] as PatternWord).pos;
     let found = -1;
     for (let i = 0; i < sw.length && found < 0; i++) {
-      if (!used.includes(i) && sw.matches(i, group)) found = i;
+      if (!used.includes(i) && sw.matches(i, group) && (tag === undefined || posMatches(s.tokens[i]!, tag, i))) found = i;
     }
     if (found < 0) return undefined;
     used.push(found);
@@ -309,6 +416,7 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, sw: SentenceWo
         }
         const theme = m.themes[tr.theme] as CompiledTheme;
         if (tr.kind === 'lemma') {
+          if (!posHolds(s, theme.lemmaPatterns[tr.pattern] as Pattern, [i]) || !contextHolds(sw, s, theme.lemmaContexts[tr.pattern])) continue;
           offer(tr.theme, { confidence: CONFIDENCE.lemma, kind: 'lemma', positions: [i], selfNegated: false });
         } else if (tr.kind === 'phrase') {
           const pattern = theme.phraseIds[tr.pattern] as WordIds;
@@ -320,7 +428,7 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, sw: SentenceWo
           const last = tr.anchor === 0 ? i : i - tr.anchor;
           for (let start = first; start <= last; start++) {
             const hit = sw.matchAt(pattern, start, MAX_GAP);
-            if (!hit) continue;
+            if (!hit || !posHolds(s, theme.phrases[tr.pattern] as Pattern, hit) || !contextHolds(sw, s, theme.phraseContexts[tr.pattern])) continue;
             const contiguous = (hit[hit.length - 1] as number) - (hit[0] as number) === hit.length - 1;
             const confidence = PHRASE_CONFIDENCE[kind][contiguous ? 0 : 1];
             offer(tr.theme, { confidence, kind, positions: hit, selfNegated: theme.phraseNegated[tr.pattern] === true });
@@ -328,8 +436,8 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, sw: SentenceWo
         } else {
           const groups = theme.allIds[tr.pattern] as WordIds;
           if (!sw.hasAll(groups)) continue;
-          const hit = matchAll(sw, groups);
-          if (!hit) continue;
+          const hit = matchAll(sw, groups, theme.all[tr.pattern] as Pattern, s);
+          if (!hit || !contextHolds(sw, s, theme.allContexts[tr.pattern])) continue;
           const near = (hit[hit.length - 1] as number) - (hit[0] as number) <= ALL_NEAR;
           offer(tr.theme, {
             confidence: near ? CONFIDENCE.all : CONFIDENCE.allSpread,
@@ -398,7 +506,8 @@ function matchSentence(m: ThemeMatcher, doc: Doc, sentence: Sentence, sentenceIn
   const out: ThemeMatch[] = [];
   for (const [theme, c] of sentenceCandidates(m, s, sw, fuzzyAt)) {
     const th = m.themes[theme] as CompiledTheme;
-    if (th.excludeIds.some((p) => sw.hasAll(p) && sw.find(p, MAX_GAP) !== undefined)) continue;
+    if (holdsAny(sw, s, th.exclude)) continue;
+    if (th.requires.length > 0 && !holdsAny(sw, s, th.requires)) continue;
     out.push(toMatch(doc, sentenceIndex, s, th.id, c));
   }
   return out.sort((a, b) => a.start - b.start || b.confidence - a.confidence || (a.themeId < b.themeId ? -1 : 1));

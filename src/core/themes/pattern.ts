@@ -6,10 +6,29 @@ import type { Sentence, Token } from '../text/types.js';
  * them, so taxonomy authors can write lemmas ("run small") or surface words ("runs small").
  * Two word classes: "not" matches any negator (not, n't, never, no, cannot); "#num" matches
  * a number or a counting word ("3", "three", "several"); "#ord" an ordinal ("third", "4th").
+ * A slot may name the part of speech its token must have ("chase|chasing/VERB"): the word's
+ * sense, where the lemma alone is ambiguous ("my Chase account", "a hole in the wall").
  */
-export type PatternWord = ReadonlySet<string>;
+export type PatternWord = ReadonlySet<string> & { readonly pos?: PosTag };
 export type Pattern = readonly PatternWord[];
 
+/** The parts of speech a slot may demand, as wink tags them (universal POS). */
+export type PosTag = 'VERB' | 'NOUN' | 'ADJ' | 'ADV';
+const POS_SUFFIX = /\/(verb|noun|adj|adv)$/;
+
+/**
+ * Whether token `t` (at `index` in its sentence, punctuation dropped) has the part of speech
+ * a slot demands. A proper noun is never a verb: neither one wink tags PROPN nor a word
+ * capitalised mid-sentence that wink took for a verb ("JPMorgan Chase", "Chase Bryant").
+ */
+export function posMatches(t: Token, tag: PosTag, index: number): boolean {
+  if (tag === 'NOUN') return t.pos === 'NOUN' || t.pos === 'PROPN';
+  if (tag !== 'VERB') return t.pos === tag;
+  if (t.pos !== 'VERB') return false;
+  if (index === 0) return true;
+  const first = t.text.charCodeAt(0);
+  return !(first >= 65 && first <= 90 && t.text.slice(1) !== t.text.slice(1).toUpperCase());
+}
 export const NEGATORS: ReadonlySet<string> = new Set(['not', "n't", 'nt', 'never', 'no', 'cannot', 'without']);
 const COUNTS = [
   'two',
@@ -46,10 +65,15 @@ const ORDINAL_DIGITS = /^\d+(?:st|nd|rd|th)$/;
 /** Default gap: how many extra words may sit between two consecutive pattern words. */
 export const MAX_GAP = 2;
 
-function expandWord(word: string): Set<string> {
-  const out = new Set<string>();
+function expandWord(word: string): PatternWord {
+  const out = new Set<string>() as Set<string> & { pos?: PosTag };
   for (const alt of word.split('|')) {
-    const w = alt.trim().toLowerCase();
+    let w = alt.trim().toLowerCase();
+    const tag = POS_SUFFIX.exec(w);
+    if (tag) {
+      out.pos = (tag[1] as string).toUpperCase() as PosTag;
+      w = w.slice(0, tag.index);
+    }
     if (w === '') continue;
     if (w === 'not') for (const n of NEGATORS) out.add(n);
     else if (w === '#num') {

@@ -11,6 +11,32 @@ const Words = z.string().trim().min(1, 'empty pattern');
 
 const isGroup = (g: unknown): boolean => Array.isArray(g) && g.every((w) => typeof w === 'string');
 
+/**
+ * What a pattern demands of the rest of its sentence, so a word that means the complaint in
+ * one industry does not fire in another: `requires` (one of these phrases is in the sentence:
+ * "never received" needs a parcel, not a letter) and `unless` (none of these is). Entries are
+ * phrases in the pattern language, "@name" for a list under the taxonomy's `contexts`, and
+ * "^phrase" for one that opens the sentence ("^is there": a question, not a complaint).
+ */
+const Context = z.object({ requires: z.array(Words).default([]), unless: z.array(Words).default([]) });
+export type PatternContext = z.infer<typeof Context>;
+
+/** A pattern with its context: `match` is what the string form would be. */
+const withContext = <T extends z.ZodTypeAny>(match: T) => z.union([match, Context.extend({ match })]);
+type Entry<T> = T | (PatternContext & { match: T });
+
+/** The patterns' own texts, as the plain form gives them, and each one's context (undefined: none). */
+function split<T>(entries: readonly Entry<T>[]): { texts: T[]; contexts: (PatternContext | undefined)[] } {
+  const texts: T[] = [];
+  const contexts: (PatternContext | undefined)[] = [];
+  for (const e of entries) {
+    const object = typeof e === 'object' && e !== null && !Array.isArray(e) && 'match' in e;
+    texts.push(object ? (e as PatternContext & { match: T }).match : (e as T));
+    contexts.push(object ? { requires: (e as PatternContext).requires, unless: (e as PatternContext).unless } : undefined);
+  }
+  return { texts, contexts };
+}
+
 function wrapSinglePattern(all: unknown): unknown {
   return Array.isArray(all) && all.length > 0 && all.every(isGroup) ? [all] : all;
 }
@@ -21,40 +47,64 @@ const Family = z.object({
   description: z.string().default(''),
 });
 
-const Theme = z.object({
-  id: Id,
-  name: z.string().min(1),
-  parent: z.string().min(1),
-  description: z.string().min(1),
-  /** Single lemmas that alone signal the theme. */
-  lemmas: z.array(Words).default([]),
-  /**
-   * Multi-word complaint patterns matched on lemmas (or surface words) in order, small gaps
-   * allowed: in a sentence with no tone of its own ("it runs small") the mention is negative.
-   */
-  phrases: z.array(Words).default([]),
-  /** Patterns naming the theme going well ("fits perfectly"): a toneless sentence's mention is positive. */
-  praise: z.array(Words).default([]),
-  /** Patterns naming the theme without judging it ("I usually wear a medium"): the sentence decides. */
-  topics: z.array(Words).default([]),
-  /**
-   * Co-occurrence patterns, each a list of groups: the sentence holds one word from each
-   * group. A single pattern may be written without the outer list ([[charge], [twice]]).
-   */
-  all: z.preprocess(wrapSinglePattern, z.array(z.array(z.array(Words).min(1, 'empty group')).min(1, 'empty pattern'))).default([]),
-  /** Phrases that veto the theme in a sentence. */
-  exclude: z.array(Words).default([]),
-  /** Let misspelt words (out of the English lexicon) match the theme's words, by string distance. */
-  fuzzy: z.boolean().default(true),
-  /**
-   * A catch-all ("other", "general feedback"): it matches but names no root cause, so theme
-   * discovery treats the sentences it alone covers as uncovered.
-   */
-  catchAll: z.boolean().default(false),
-});
+const Groups = z.array(z.array(Words).min(1, 'empty group')).min(1, 'empty pattern');
+
+const Theme = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    parent: z.string().min(1),
+    description: z.string().min(1),
+    /** Single lemmas that alone signal the theme. */
+    lemmas: z.array(withContext(Words)).default([]),
+    /**
+     * Multi-word complaint patterns matched on lemmas (or surface words) in order, small gaps
+     * allowed: in a sentence with no tone of its own ("it runs small") the mention is negative.
+     */
+    phrases: z.array(withContext(Words)).default([]),
+    /** Patterns naming the theme going well ("fits perfectly"): a toneless sentence's mention is positive. */
+    praise: z.array(withContext(Words)).default([]),
+    /** Patterns naming the theme without judging it ("I usually wear a medium"): the sentence decides. */
+    topics: z.array(withContext(Words)).default([]),
+    /**
+     * Co-occurrence patterns, each a list of groups: the sentence holds one word from each
+     * group. A single pattern may be written without the outer list ([[charge], [twice]]).
+     */
+    all: z.preprocess(wrapSinglePattern, z.array(withContext(Groups))).default([]),
+    /** Phrases that veto the theme in a sentence (an `unless` of every pattern). */
+    exclude: z.array(Words).default([]),
+    /** A `requires` of every pattern: the sentence must hold one of these for any mention ("@staff" for agent attitude). */
+    requires: z.array(Words).default([]),
+    /** Let misspelt words (out of the English lexicon) match the theme's words, by string distance. */
+    fuzzy: z.boolean().default(true),
+    /**
+     * A catch-all ("other", "general feedback"): it matches but names no root cause, so theme
+     * discovery treats the sentences it alone covers as uncovered.
+     */
+    catchAll: z.boolean().default(false),
+  })
+  .transform((th) => {
+    const lemmas = split<string>(th.lemmas);
+    const phrases = split<string>(th.phrases);
+    const praise = split<string>(th.praise);
+    const topics = split<string>(th.topics);
+    const all = split<string[][]>(th.all);
+    return {
+      ...th,
+      lemmas: lemmas.texts,
+      phrases: phrases.texts,
+      praise: praise.texts,
+      topics: topics.texts,
+      all: all.texts,
+      /** Per pattern, in the order of each list: its context, or undefined. */
+      contexts: { lemmas: lemmas.contexts, phrases: phrases.contexts, praise: praise.contexts, topics: topics.contexts, all: all.contexts },
+    };
+  });
 
 export const Taxonomy = z.object({
   version: z.union([z.string(), z.number()]).transform(String),
+  /** Named lists of context phrases ("@parcel" in a `requires`), so one list serves every pattern that needs it. */
+  contexts: z.record(z.string(), z.array(Words)).default({}),
   families: z.array(Family).min(1, 'at least one family'),
   themes: z.array(Theme).min(1, 'at least one theme'),
 });
@@ -69,7 +119,19 @@ function checkReferences(t: Taxonomy): string[] {
     else families.set(f.id, i);
   });
   const themes = new Map<string, number>();
+  const checkContext = (where: string, entries: readonly string[]): void => {
+    for (const e of entries) {
+      const name = e.trim();
+      if (name.startsWith('@') && !(name.slice(1) in t.contexts)) problems.push(`${where}: unknown context "${name}" (not under contexts)`);
+    }
+  };
   t.themes.forEach((th, i) => {
+    checkContext(`themes[${i}].requires`, th.requires);
+    for (const [kind, list] of Object.entries(th.contexts)) {
+      list.forEach((c, j) => {
+        if (c) checkContext(`themes[${i}].${kind}[${j}]`, [...c.requires, ...c.unless]);
+      });
+    }
     const seen = themes.get(th.id);
     if (seen !== undefined) problems.push(`themes[${i}].id: duplicate id "${th.id}" (also themes[${seen}])`);
     else themes.set(th.id, i);
