@@ -29,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   serve: { summary: 'serve a run over HTTP (--from DIR: what analyze --out wrote)', load: () => import('./commands/serve.js') },
   keys: { summary: 'API keys: create (shown once), list, revoke', load: () => import('./commands/keys.js') },
   subscriptions: { summary: 'digest subscriptions of a team: add (secret shown once), list, remove', load: () => import('./commands/subscriptions.js') },
+  digest: { summary: "a subscription's digest: preview (print), send (now)", load: () => import('./commands/digest.js') },
   deliveries: { summary: 'webhook deliveries: list (--failed: dead letters), redrive', load: () => import('./commands/deliveries.js') },
 };
 

@@ -10,9 +10,10 @@ export type ThemeOwner = (themeId: string, facet: string) => { team: string; nam
 
 /**
  * The route stage's alerts for a finished run (README "Spike alerts"): the spikes of its
- * dataset's rollups in the buckets the run touched, each claimed once under its key, so a
- * recomputed bucket, a retried job or a second worker never alerts twice. Returns the alerts
- * raised now; the ones claimed before are not repeated.
+ * dataset's rollups in the buckets the run touched, each recorded once under its key (the
+ * first finding is kept, however often its bucket is recomputed). All of them are returned,
+ * recorded now or before: their deliveries carry ids made from the key (route-run.ts), so a
+ * retried route job re-sends nothing and still sends what a crash left unsent.
  */
 export async function raiseAlerts(store: Store, routing: RoutingStore, run: Run, ownerOf: ThemeOwner, now: Date): Promise<Alert[]> {
   const touched = (run.rollup?.buckets ?? []).filter((b) => b !== WHOLE_BUCKET);
@@ -20,7 +21,7 @@ export async function raiseAlerts(store: Store, routing: RoutingStore, run: Run,
   const dataset = datasetOf(run);
   const merged = await mergedRollups(store, dataset);
   if (!merged) return [];
-  const raised: Alert[] = [];
+  const found: Alert[] = [];
   for (const { themeId, facet, spike } of themeSpikes(merged, touched)) {
     const { team, name } = ownerOf(themeId, facet);
     const fields = { dataset, themeId, facet, bucket: spike.bucket, kind: spike.kind };
@@ -37,7 +38,8 @@ export async function raiseAlerts(store: Store, routing: RoutingStore, run: Run,
       runId: run.id,
       createdAt: now.toISOString(),
     };
-    if (await routing.claimAlert(alert)) raised.push(alert);
+    await routing.claimAlert(alert);
+    found.push(alert);
   }
-  return raised;
+  return found;
 }

@@ -17,6 +17,10 @@ import { submissionFingerprint, type Submission } from '../../src/distributed/su
 import { BATCH_JOB, RUN_JOB } from '../../src/queue/job-options.js';
 import { addBatch, batchesInFlight, ensureRunFlow, jobIds } from '../../src/queue/run-flow.js';
 import { openServices, type Services } from '../../src/services/open-services.js';
+import { openRouting } from '../../src/services/open-routing.js';
+import type { RoutingContext } from '../../src/distributed/routing-context.js';
+import { themeInfoOf } from '../../src/core/themes/taxonomy.js';
+import { bundledModels } from '../helpers/models.js';
 import { serviceSettings } from '../../src/services/settings.js';
 import type { Store } from '../../src/store/store.js';
 import { dropQueues, waitFor } from '../helpers/cluster.js';
@@ -35,6 +39,7 @@ const submission = (batchSize: number): Submission => ({
 
 let services: Services;
 let analyzer: Analyzer;
+let routing: RoutingContext & { close(): Promise<void> };
 const running: RunningWorkers[] = [];
 
 /** In-process workers on this file's queues, with a store of the caller's choosing. */
@@ -42,7 +47,7 @@ const logged: string[] = [];
 function workers(store: Store = services.store): RunningWorkers {
   const w = startWorkers(
     { redisUrl: urls().redisUrl, prefix: ns },
-    { store, analyzer: () => analyzer },
+    { store, analyzer: () => analyzer, routing: () => routing },
     { stages: ['ingest', 'analyze', 'aggregate', 'route'], handlers: HANDLERS, concurrency: 2, lockMs: 30_000 },
     (line) => logged.push(line),
   );
@@ -83,11 +88,17 @@ async function firstBatch(runId: string, s: Submission): Promise<Batch> {
 beforeAll(async () => {
   services = await openServices(serviceSettings({ redis: urls().redisUrl, mongo: urls().mongoUrl, db: ns, prefix: ns, 'write-concern': '1' }));
   analyzer = (await loadAnalyzer()).analyzer;
+  const { taxonomy, owners } = bundledModels();
+  routing = await openRouting(
+    serviceSettings({ redis: urls().redisUrl, mongo: urls().mongoUrl, db: ns, prefix: ns, 'write-concern': '1' }),
+    themeInfoOf(taxonomy, owners.ownerOf),
+  );
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all(running.map((w) => w.close()));
   await services.close();
+  await routing?.close();
   await dropQueues(ns);
   await dropDatabase(ns);
 });

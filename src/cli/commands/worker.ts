@@ -17,6 +17,8 @@ import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/set
 import { positiveInt } from '../ingest-flags.js';
 import { parseFlags } from '../parse-flags.js';
 import { loadThemeInfo } from '../theme-info.js';
+import { openRouting } from '../../services/open-routing.js';
+import { startDigestWorker } from '../../distributed/start-digest-worker.js';
 
 export const WORKER_HELP = `Usage: frictionlens worker [options]
 
@@ -29,7 +31,9 @@ Options:
   --stages LIST             stages to run, comma-separated: ${ALL_STAGES} (default: all;
                             some worker must run each stage: ingest and route are light,
                             analyze takes the CPU, aggregate merges one run at a time,
-                            deliver sends webhooks, README "Webhooks")
+                            route sends spike alerts, digest keeps one scheduler per
+                            subscription and builds its digests, deliver sends webhooks:
+                            README "Routing")
   --concurrency N           batches in progress at once in this process (default: 2: one
                             is analysed while the other is written)
   --deliver-concurrency N   webhooks in flight at once in this process (default: 16)
@@ -70,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`worker takes no FILE arguments (got '${positionals[0]}')`);
-  const { stages, deliver } = parseStages(values.stages ?? ALL_STAGES);
+  const { stages, deliver, digest } = parseStages(values.stages ?? ALL_STAGES);
   const concurrency = positiveInt('concurrency', values.concurrency) ?? 2;
   const deliverConcurrency = positiveInt('deliver-concurrency', values['deliver-concurrency']) ?? 16;
   // Read now: a malformed FRICTIONLENS_WEBHOOK_* is a usage error before any job is taken.
@@ -80,10 +84,9 @@ export async function run(argv: string[]): Promise<number> {
   const settings = serviceSettings(values);
   const log = (line: string): void => void process.stderr.write(`worker ${process.pid}: ${line}\n`);
 
-  // Models first: a worker that cannot analyse should fail before taking any job.
-  // The owners map is checked here too, though no stage reads it yet (digests will): a bad
-  // file stops the worker now rather than at its first digest.
-  loadThemeInfo(values);
+  // Models first: a worker that cannot analyse should fail before taking any job. The
+  // owners map too (route and digests read it): a bad file stops the worker now.
+  const info = loadThemeInfo(values);
   let analyzer: Analyzer | null = null;
   let budgeted: BudgetedAnalysis | undefined;
   if (stages.includes('analyze')) {
@@ -110,9 +113,17 @@ export async function run(argv: string[]): Promise<number> {
         throw error;
       })
     : undefined;
+  const routing =
+    stages.includes('route') || digest
+      ? await openRouting(settings, info).catch(async (error: unknown) => {
+          await Promise.all([budgeted?.close(), store.close(), deliveries?.close()]);
+          throw error;
+        })
+      : undefined;
   try {
     await probeRedis(settings.redisUrl);
     const queues = { redisUrl: settings.redisUrl, prefix: settings.prefix };
+    const digests = digest && routing ? await startDigestWorker(queues, store, routing, log) : undefined;
     const senders =
       deliveries && delivery
         ? startDeliveryWorker(
@@ -131,19 +142,23 @@ export async function run(argv: string[]): Promise<number> {
           return analyzer;
         },
         ...(budgeted ? { analyzeBatch: budgeted.analyzeBatch } : {}),
+        routing: () => {
+          if (!routing) throw new Error('this worker does not run the route stage');
+          return routing;
+        },
       },
       { stages, handlers: HANDLERS, concurrency, lockMs },
       log,
     );
     log(
-      `ready: stages ${[...stages, ...(deliver ? ['deliver'] : [])].join(',')}, concurrency ${concurrency}${deliver ? `, deliver concurrency ${deliverConcurrency}` : ''}${budgeted ? `, budget ${budgetMs} ms per verbatim` : ''}; redis ${redactUrl(settings.redisUrl)} prefix ${settings.prefix}; mongo ${redactUrl(settings.mongoUrl)} db ${settings.database}${analyzer ? `; models ${analyzer.version}` : ''}`,
+      `ready: stages ${[...stages, ...(deliver ? ['deliver'] : []), ...(digest ? ['digest'] : [])].join(',')}, concurrency ${concurrency}${deliver ? `, deliver concurrency ${deliverConcurrency}` : ''}${budgeted ? `, budget ${budgetMs} ms per verbatim` : ''}; redis ${redactUrl(settings.redisUrl)} prefix ${settings.prefix}; mongo ${redactUrl(settings.mongoUrl)} db ${settings.database}${analyzer ? `; models ${analyzer.version}` : ''}`,
     );
-    await onShutdownSignals(async (force) => void (await Promise.all([workers.close(force), senders?.close(force)])), log);
+    await onShutdownSignals(async (force) => void (await Promise.all([workers.close(force), senders?.close(force), digests?.close(force)])), log);
     log('stopped');
     return 0;
   } finally {
     await budgeted?.close();
-    await Promise.all([store.close(), deliveries?.close()]);
+    await Promise.all([store.close(), deliveries?.close(), routing?.close()]);
   }
 }
 
