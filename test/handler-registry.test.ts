@@ -26,8 +26,9 @@ describe('the job handler registry', () => {
   });
 
   it('reads --stages in pipeline order and refuses unknown names', () => {
-    expect(parseStages('route,analyze')).toEqual({ stages: ['analyze', 'route'], deliver: false });
-    expect(parseStages('deliver')).toEqual({ stages: [], deliver: true });
+    expect(parseStages('route,analyze')).toEqual({ stages: ['analyze', 'route'], deliver: false, digest: false });
+    expect(parseStages('deliver')).toEqual({ stages: [], deliver: true, digest: false });
+    expect(parseStages('digest,deliver')).toEqual({ stages: [], deliver: true, digest: true });
     expect(() => parseStages('analyse')).toThrow(/unknown stage\(s\) analyse/);
   });
 });

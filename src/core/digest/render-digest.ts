@@ -20,7 +20,8 @@ function scopeLine(d: Digest): string {
 function coverageLine(d: Digest): string | null {
   const c = d.coverage;
   if (!c) return null;
-  return `Coverage: themes explain ${percent(c.share)} of ${number(c.verbatims)} verbatims and ${percent(c.negativeShare)} of the ${number(c.negative)} negative ones.`;
+  const negative = c.negative > 0 ? ` and ${percent(c.negativeShare)} of the ${number(c.negative)} negative ones` : '';
+  return `Coverage: themes explain ${percent(c.share)} of ${number(c.verbatims)} verbatims${negative}.`;
 }
 
 /** The figures of one theme, one per line, as Markdown list items (Slack's mrkdwn reads them too). */
