@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { corpora, generatedComments, type Corpus } from './analyze/corpora.js';
 import { stageBreakdown } from './analyze/stages.js';
 import { runMeasured, type MeasuredRun } from './lib/rss.js';
+import { benchReport, fmt } from './lib/report.js';
 
 const { values } = parseArgs({
   options: {
@@ -46,12 +47,7 @@ const cli = join(here, '..', 'dist', 'src', 'cli', 'main.js');
 const baseline = join(here, 'analyze', 'baseline.mjs');
 if (!existsSync(cli)) throw new Error('run `npm run build` first: the bench runs the built `frictionlens` as a user does');
 
-const lines: string[] = [];
-const say = (line = ''): void => {
-  lines.push(line);
-  process.stdout.write(`${line}\n`);
-};
-const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const { lines, say } = benchReport();
 const cores = availableParallelism();
 
 interface Contender {

@@ -13,7 +13,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deleteRedisKeys } from '../scripts/lib/redis-keys.js';
 import { leaseServices, type ServiceLease } from '../scripts/lib/services.js';
 import { Verbatim, type Analysis } from '../src/contracts/index.js';
 import { analyzeVerbatim } from '../src/core/analyze.js';
@@ -26,6 +25,7 @@ import { sampleRedisMemory } from './distributed/redis-memory.js';
 import { describeMongo } from './distributed/services.js';
 import { storeWriteRates } from './distributed/store-writes.js';
 import { startWorkers } from './distributed/workers.js';
+import { dropBenchData } from './lib/drop-bench-data.js';
 
 const root = join(import.meta.dirname, '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
@@ -41,7 +41,7 @@ const tag = `bench_${process.pid}`;
 try {
   await bench(services);
 } finally {
-  await dropBenchData(services).catch((error: unknown) => console.error(`cleaning up ${tag}: ${error instanceof Error ? error.message : String(error)}`));
+  await dropBenchData(services, tag).catch((error: unknown) => console.error(`cleaning up ${tag}: ${error instanceof Error ? error.message : String(error)}`));
   await services.release();
 }
 
@@ -110,16 +110,4 @@ async function bench(services: ServiceLease): Promise<void> {
   );
   console.log(`queue overhead per batch job (flow of 500 no-op batches): ${overhead.toFixed(2)} ms`);
   if (process.env.BENCH_KEEP !== '1') rmSync(file, { force: true });
-}
-
-/** This bench's data: the run's database and its queues (and the write and queue benches'). */
-async function dropBenchData(services: ServiceLease): Promise<void> {
-  const { MongoClient } = await import('mongodb');
-  const client = new MongoClient(services.mongoUrl);
-  try {
-    await client.db(tag).dropDatabase();
-  } finally {
-    await client.close();
-  }
-  await deleteRedisKeys(services.redisUrl, `${tag}*`);
 }

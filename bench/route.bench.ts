@@ -9,43 +9,48 @@
  * - baseline, named and in the same run: bare fetch POSTs of the same bodies, signed ahead
  *   of time, at the same concurrency, to the same receiver: what loopback HTTP alone costs.
  *
- * The receiver verifies every request with the standardwebhooks package in both. Services:
+ * - alerts: a dataset with eight weeks of daily history, then BENCH_ALERT_RUNS runs (default
+ *   10) of one new day each whose late deliveries jump, submitted with `submit --wait` to a
+ *   built `frictionlens worker` (every stage); for each, the time from the run's end (its
+ *   finishedAt) to its spike alert's arrival at the subscription's receiver: p50 and p95.
+ *
+ * The receiver verifies every request with the standardwebhooks package. Services:
  * REDIS_URL / MONGO_URL, else scripts/services.sh. Needs the built CLI (npm run build).
- * Not measured yet: the p95 from a run's end to its alert's delivery (no alerts exist yet).
  *
  *   npm run build && npm run bench:route          # writes bench/results/route.md
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { deleteRedisKeys } from '../scripts/lib/redis-keys.js';
 import { leaseServices } from '../scripts/lib/services.js';
 import { signWebhook } from '../src/core/webhooks/sign-webhook.js';
 import { webhookBody } from '../src/core/webhooks/webhook-body.js';
 import { enqueueDelivery, type Outgoing } from '../src/distributed/enqueue-delivery.js';
-import { newWebhookId } from '../src/deliver/webhook-id.js';
+import { newWebhookId, webhookIdOf } from '../src/deliver/webhook-id.js';
+import { SubscriptionRequest } from '../src/contracts/index.js';
+import { openMongoStore } from '../src/store/mongo/open.js';
+import { openSubscriptionStore } from '../src/store/subscriptions/open-subscription-store.js';
+import { runMeasured } from './lib/rss.js';
 import { openDeliveryQueue } from '../src/queue/delivery-queue.js';
 import { openDeliveryStore } from '../src/store/deliveries/open-delivery-store.js';
 import { benchEnv } from './lib/bench-env.js';
 import { describeMongo } from './distributed/services.js';
 import { startReceiver, type BenchReceiver } from './route/receiver.js';
+import { benchReport, fmt } from './lib/report.js';
+import { dropBenchData } from './lib/drop-bench-data.js';
 
 const root = join(import.meta.dirname, '..');
 const N = Number(process.env.BENCH_DELIVERIES ?? 2_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const ALERT_RUNS = Number(process.env.BENCH_ALERT_RUNS ?? 10);
 const cli = join(root, 'dist/src/cli/main.js');
 if (!existsSync(cli)) throw new Error('run `npm run build` first (the bench measures the built CLI)');
 
-const lines: string[] = [];
-const say = (line = ''): void => {
-  lines.push(line);
-  process.stdout.write(`${line}\n`);
-};
-const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const { lines, say } = benchReport();
 const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
@@ -66,8 +71,9 @@ const payload = (i: number): Outgoing['payload'] => ({
 
 const services = await leaseServices();
 const tag = `bench_route_${process.pid}`;
-const secret = `whsec_${randomBytes(24).toString('base64')}`;
-const receiver = await startReceiver(secret);
+/** The baseline signs with a secret of its own; the worker path with its subscription's (made in workerPath). */
+let secret = `whsec_${randomBytes(24).toString('base64')}`;
+const receiver = await startReceiver(() => secret);
 try {
   const server = await describeMongo(services.mongoUrl);
   say('# Route benchmark: webhook delivery');
@@ -95,11 +101,22 @@ try {
     `The pipeline's time runs from the first enqueue until the delivery log holds none pending: per message a MongoDB insert (the record), a Redis job, the subscription's secret (a MongoDB read, which the worker keeps 10 s), the endpoint check, signing, the POST, and an entry in the delivery's history (a MongoDB insert). Enqueueing alone: ${fmt(pipeline.enqueueRate)} messages/s. All ${fmt(N)} delivered at the first attempt: ${pipeline.allDelivered ? 'yes' : 'NO'}.`,
   );
   say();
-  say("Not measured yet: the p95 time from a run's end to its alert's delivery (spike alerts are not built; issue 12 part 4).");
+  const alerts = await alertPath();
+  say("## A run's end to its spike alert's delivery");
+  say();
+  say(
+    `${fmt(ALERT_RUNS)} runs of 100 verbatims, each one new day whose late deliveries jump from 5% to 30%, after eight weeks of daily history (5,600 verbatims), through \`submit --wait\` and a built \`frictionlens worker\` (every stage) to a subscription of the owning team (logistics). Timed from each run's \`finishedAt\` (the aggregate stage's end) to the arrival of its alert: the route stage (the spikes of the buckets it touched, the alert's record), the deliver queue and the POST.`,
+  );
+  say();
+  say('| runs | alerts received | p50 ms | p95 ms | max ms |');
+  say('|---:|---:|---:|---:|---:|');
+  say(
+    `| ${alerts.runs} | ${alerts.received} | ${fmt(quantile(alerts.latencies, 0.5))} | ${fmt(quantile(alerts.latencies, 0.95))} | ${fmt(Math.max(...alerts.latencies))} |`,
+  );
   writeFileSync(join(root, 'bench', 'results', 'route.md'), `${lines.join('\n')}\n`);
 } finally {
   await receiver.close();
-  await dropBenchData().catch((error: unknown) => console.error(`cleaning up ${tag}: ${error instanceof Error ? error.message : String(error)}`));
+  await dropBenchData(services, tag).catch((error: unknown) => console.error(`cleaning up ${tag}: ${error instanceof Error ? error.message : String(error)}`));
   await services.release();
 }
 
@@ -130,7 +147,11 @@ async function bareFetch(to: BenchReceiver): Promise<{ rate: number; seconds: nu
 async function workerPath(to: BenchReceiver) {
   const env = { ...benchEnv(services, tag), FRICTIONLENS_WEBHOOK_ALLOW: '127.0.0.1' };
   const raw = await MongoClient.connect(services.mongoUrl);
-  await raw.db(tag).collection('subscriptions').insertOne({ id: 'sub_bench', secret });
+  const subscriptions = await openSubscriptionStore({ url: services.mongoUrl, database: tag, writeConcern: { w: 1 } });
+  const added = await subscriptions.add(SubscriptionRequest.parse({ team: 'product', dataset: 'bench', cadence: { kind: 'weekly' }, endpoint: to.url }));
+  await subscriptions.close();
+  secret = added.secret;
+  const subscriptionId = added.subscription.id;
   const store = await openDeliveryStore({ url: services.mongoUrl, database: tag, writeConcern: { w: 1 } });
   const queue = await openDeliveryQueue({ redisUrl: services.redisUrl, prefix: tag }, { attempts: 3, backoffMs: 100, jitter: 0.5 });
   const worker = spawn(cli, ['worker', '--stages', 'deliver', '--deliver-concurrency', String(CONCURRENCY)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -151,7 +172,7 @@ async function workerPath(to: BenchReceiver) {
         while (next < N) {
           const i = next++;
           const start = performance.now();
-          const d = await enqueueDelivery(store, queue, { subscriptionId: 'sub_bench', endpoint: to.url, type: 'digest.created', payload: payload(i) });
+          const d = await enqueueDelivery(store, queue, { subscriptionId, endpoint: to.url, type: 'digest.created', payload: payload(i) });
           queuedAt.set(d.id, start);
         }
       }),
@@ -184,12 +205,73 @@ async function workerPath(to: BenchReceiver) {
   }
 }
 
-async function dropBenchData(): Promise<void> {
-  const client = new MongoClient(services.mongoUrl);
+/** Each spiking run's end (finishedAt) to its alert's arrival, in ms. */
+async function alertPath(): Promise<{ runs: number; received: number; latencies: number[] }> {
+  const env = { ...benchEnv(services, tag), FRICTIONLENS_WEBHOOK_ALLOW: '127.0.0.1' };
+  let alertSecret = '';
+  const to = await startReceiver(() => alertSecret);
+  const subscriptions = await openSubscriptionStore({ url: services.mongoUrl, database: tag, writeConcern: { w: 1 } });
+  const store = await openMongoStore({ url: services.mongoUrl, database: tag, writeConcern: { w: 1 } });
+  const dir = mkdtempSync(join(tmpdir(), 'fl-bench-alerts-'));
+  const worker = spawn(cli, ['worker'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  worker.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   try {
-    await client.db(tag).dropDatabase();
+    const added = await subscriptions.add(SubscriptionRequest.parse({ team: 'logistics', dataset: 'alerts', cadence: { kind: 'weekly' }, endpoint: to.url }));
+    alertSecret = added.secret;
+    while (!log.includes('ready:')) {
+      if (worker.exitCode !== null) throw new Error(`worker exited: ${log}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const day = (offset: number): string => new Date(Date.UTC(2026, 9, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+    const csv = (tag: string, days: number[], late: number): string =>
+      `id,text,created_at\n${days
+        .flatMap((d) =>
+          Array.from({ length: 100 }, (_, i) => {
+            const text =
+              i < late
+                ? `The parcel arrived ${2 + (i % 5)} days late again.`
+                : ['Thanks for the quick answer.', 'Good service as usual.', 'I changed my address online.'][i % 3];
+            return `${tag}-${d}-${i},"${text}",${day(d)}T10:00:00Z`;
+          }),
+        )
+        .join('\n')}\n`;
+    const submit = async (name: string, text: string): Promise<string> => {
+      writeFileSync(join(dir, name), text);
+      const run = await runMeasured(
+        cli,
+        ['submit', join(dir, name), '--dataset', 'alerts', '--bucket', 'day', '--map', 'createdAt=created_at', '--wait', '--json'],
+        env,
+      );
+      if (run.code !== 0) throw new Error(`submit ${name} failed`);
+      return (JSON.parse(run.stdout) as { runId: string }).runId;
+    };
+    await submit(
+      'history.csv',
+      csv(
+        'h',
+        Array.from({ length: 56 }, (_, i) => i),
+        5,
+      ),
+    );
+    const latencies: number[] = [];
+    for (let k = 0; k < ALERT_RUNS; k++) {
+      const d = 56 + k;
+      const runId = await submit(`day-${k}.csv`, csv(`d${k}`, [d], 30));
+      const id = webhookIdOf(`alert/alerts/delivery.late/all/${day(d)}/volume/${added.subscription.id}`);
+      const deadline = Date.now() + 60_000;
+      while (!to.arrivedAt.has(id)) {
+        if (Date.now() > deadline) throw new Error(`no alert for run ${runId} (day ${day(d)}):\n${log.slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const finishedAt = Date.parse((await store.getRun(runId))!.finishedAt!);
+      latencies.push(to.arrivedAt.get(id)! - finishedAt);
+    }
+    return { runs: ALERT_RUNS, received: to.arrivedAt.size, latencies };
   } finally {
-    await client.close();
+    worker.kill('SIGTERM');
+    if (worker.exitCode === null) await once(worker, 'exit');
+    await Promise.all([subscriptions.close(), store.close(), to.close()]);
+    rmSync(dir, { recursive: true, force: true });
   }
-  await deleteRedisKeys(services.redisUrl, `${tag}*`);
 }

@@ -28,18 +28,14 @@ import { generatedFile } from './lib/generated-file.js';
 import { runMeasured } from './lib/rss.js';
 import { startWorkers } from './distributed/workers.js';
 import { load, sequentialLatency, type Latencies, type Load } from './serve/latency.js';
+import { benchReport, fmt } from './lib/report.js';
 
 const root = join(import.meta.dirname, '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const cli = join(root, 'dist/src/cli/main.js');
 if (!existsSync(cli)) throw new Error('run `npm run build` first (the bench measures the built CLI)');
 
-const lines: string[] = [];
-const say = (line = ''): void => {
-  lines.push(line);
-  process.stdout.write(`${line}\n`);
-};
-const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const { lines, say } = benchReport();
 
 const MONTHS = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
 const CHANNELS = [undefined, 'chat', 'survey', 'call', 'email', 'review'];

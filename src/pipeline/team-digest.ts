@@ -1,5 +1,5 @@
-import type { Digest, Period, Run } from '../contracts/index.js';
-import { buildDigest } from '../core/digest/build-digest.js';
+import type { Digest, Run } from '../contracts/index.js';
+import { buildDigest, type DigestInput } from '../core/digest/build-digest.js';
 import { previousPeriod } from '../core/digest/period.js';
 import { bucketStart } from '../core/insights/bucket.js';
 import { sumCoverage } from '../core/insights/profile.js';
@@ -8,19 +8,10 @@ import type { Store } from '../store/store.js';
 import { datasetInsights } from './dataset-insights.js';
 
 /** What a digest is built for: a subscription's team, dataset and filter, and the period. */
-export interface DigestRequest {
-  subscriptionId: string;
-  team: string;
-  dataset: string;
-  themes?: readonly string[];
-  families?: readonly string[];
-  /** "all" or "FIELD=VALUE". */
-  facet: string;
-  minFriction?: number;
-  minVolume?: number;
-  period: Period;
-  createdAt: string;
-}
+export type DigestRequest = Pick<
+  DigestInput,
+  'subscriptionId' | 'team' | 'dataset' | 'themes' | 'families' | 'facet' | 'minFriction' | 'minVolume' | 'period' | 'createdAt'
+>;
 
 /**
  * A team's digest from the dataset's view (its rollups, pipeline/dataset-insights.ts):
