@@ -6,12 +6,7 @@ import { loadAnalyzer } from '../src/load/analyzer.js';
 
 let analyzer: Analyzer;
 beforeAll(async () => {
-  // The rule under test gives a mention the tone of its pattern where its sentence scores
-  // neutral. On the lexicon "no sentiment words" means neutral, which is what these
-  // sentences are written to be; the default model reads tone into some of them (it learnt
-  // from 4-5 star reviews that "I usually wear a size 8" leans positive), so the rule is
-  // tested on the lexicon alone.
-  ({ analyzer } = await loadAnalyzer({ sentiment: 'lexicon' }));
+  ({ analyzer } = await loadAnalyzer());
 });
 
 function analyse(text: string): Analysis {
