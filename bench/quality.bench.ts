@@ -21,6 +21,7 @@ import { naturalBayes } from './quality/natural-bayes.js';
 import { ourAspects, ourMulticlass, ourSentiment, ourWithReject } from './quality/ours.js';
 import { extraRowProducers, qualityRows, renderMarkdown, type QualityRow } from './quality/rows.js';
 import './quality/drivers.js';
+import './quality/general-sentiment.js';
 import { ensureSklearn, runSklearn, type BaselineScores, type BaselineTask } from './quality/sklearn.js';
 import { cliRoundTrip, speedVsRules } from './quality/speed.js';
 import { ASPECT, BANKING, CLINC, SENTENCE } from './quality/tasks.js';

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Analyzer, ThemeHit } from '../core/analyzer.js';
 import { createClassifier, lexiconFeatures, sentimentScore, type Classifier } from '../core/classify/index.js';
 import { keyPhrases } from '../core/phrases/key-phrases.js';
 import { detectLanguage } from '../core/language/index.js';
 import { createRedactor, redact } from '../core/redact/index.js';
-import { createSentimentModel, NEUTRAL_BAND, scoreDoc, sentimentLabel } from '../core/sentiment/index.js';
+import { createHybridScorer, createSentimentModel, NEUTRAL_BAND, scoreDoc, sentimentLabel } from '../core/sentiment/index.js';
 import { detectSignals } from '../core/signals/detect.js';
 import { createNlp, forgetNewWords, parseDoc } from '../core/text/nlp.js';
 import type { Doc } from '../core/text/types.js';
@@ -18,7 +19,7 @@ import { loadWinkModel } from './wink-model.js';
 import { readModel } from './classifier.js';
 import { defaultLexiconDir, loadKnownWords, loadSentimentLexicon } from './lexicon.js';
 import { defaultSignalsPath, loadSignalCues } from './signals.js';
-import { defaultTaxonomyPath, loadTaxonomy } from './taxonomy.js';
+import { defaultTaxonomyPath, loadTaxonomy, packageRoot } from './taxonomy.js';
 
 export interface AnalyzerOptions {
   taxonomyPath?: string;
@@ -29,7 +30,19 @@ export interface AnalyzerOptions {
    * a sentiment model (at most one) scores sentences and verbatims in place of the lexicon.
    */
   modelPaths?: readonly string[];
+  /**
+   * Sentence sentiment without a sentiment model among `modelPaths`: 'default' (unset), the
+   * shipped model (defaultSentimentModelPath) on top of the lexicon; 'lexicon', the lexicon
+   * alone (as before the shipped model, and for rules tuned on its exact scores).
+   */
+  sentiment?: SentimentMode;
 }
+
+export type SentimentMode = 'default' | 'lexicon';
+export const SENTIMENT_MODES: readonly SentimentMode[] = ['default', 'lexicon'];
+
+/** The shipped sentiment model: a hybrid of the lexicon and a linear model trained on public text (npm run train:sentiment). */
+export const defaultSentimentModelPath = (): string => join(packageRoot(), 'models', 'sentiment', 'general.json');
 
 export interface LoadedAnalyzer {
   analyzer: Analyzer;
@@ -61,13 +74,15 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
   const sentimentModels = loaded.filter((c) => c.model.task === 'sentiment');
   if (sentimentModels.length > 1) throw new InputError(`${sentimentModels.length} sentiment models given: one at a time`);
   const sentimentModel = sentimentModels[0];
+  const generalPath = sentimentModel === undefined && options.sentiment !== 'lexicon' ? defaultSentimentModelPath() : undefined;
+  const general = generalPath === undefined ? undefined : createClassifier(await readModel(generalPath));
 
   const version = createHash('sha1');
   version.update(readFileSync(taxonomyPath));
   version.update(JSON.stringify(lexicon));
   version.update([...knownWords].sort().join(' '));
   version.update(JSON.stringify(cues, (_k, v: unknown) => (v instanceof Map || v instanceof Set ? [...v] : v)));
-  for (const p of options.modelPaths ?? []) version.update(readFileSync(p));
+  for (const p of [...(options.modelPaths ?? []), ...(generalPath ? [generalPath] : [])]) version.update(readFileSync(p));
 
   const nlp = createNlp(loadWinkModel());
   const ngram = tinyldDetector();
@@ -91,7 +106,9 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
             overall: sentimentScore(sentimentModel, doc.text, NEUTRAL_BAND, extra(lexicon?.overall)),
           };
         }
-      : (doc) => scoreDoc(sentiment, doc),
+      : general
+        ? createHybridScorer(sentiment, general)
+        : (doc) => scoreDoc(sentiment, doc),
     label: (score) => sentimentLabel(score),
     themes: (doc) => matchThemes(matcher, doc),
     ...(classifiers.length > 0 ? { modelThemes: (doc: Doc) => classifiers.flatMap((c) => modelHits(c, doc)) } : {}),

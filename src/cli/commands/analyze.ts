@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../errors/index.js';
-import { loadAnalyzer } from '../../load/analyzer.js';
+import { loadAnalyzer, SENTIMENT_MODES, type SentimentMode } from '../../load/analyzer.js';
 import { createAnalyzePool } from '../../runner/analyze-pool.js';
 import { runEmbedded, type EmbeddedRunRequest } from '../../runner/embedded.js';
 import { createEmbeddedStore } from '../../store/embedded-store.js';
@@ -40,7 +40,12 @@ ${READING_HELP}
 ${OWNERS_HELP}
   --model FILE              a trained model (frictionlens train); repeatable. Theme
                             models add the themes they find (via 'model'); a sentiment
-                            model scores sentences in place of the lexicon
+                            model scores sentences in place of the default one
+  --sentiment default|lexicon
+                            sentence sentiment without a sentiment --model: 'default',
+                            the shipped model (models/sentiment/general.json: the
+                            lexicon plus a linear model trained on public tweets and
+                            reviews); 'lexicon', the lexicon alone (default: default)
   --bucket day|week|month   time bucket for trends (default: week)
   --by FIELD                facet to slice by: channel, segment, attributes.NAME; repeatable.
                             Each gets a block under the table (the share of each value's
@@ -76,6 +81,7 @@ export async function run(argv: string[]): Promise<number> {
     taxonomy: { type: 'string' },
     owners: { type: 'string' },
     model: { type: 'string', multiple: true },
+    sentiment: { type: 'string' },
     top: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
@@ -101,6 +107,7 @@ export async function run(argv: string[]): Promise<number> {
   const analyzerOptions = {
     ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
     modelPaths: values.model ?? [],
+    sentiment: sentimentMode(values.sentiment),
   };
   const keepAnalyses = Boolean(values.out);
   // On an input that will need them, the other threads load their models beside this one's.
@@ -159,4 +166,10 @@ const EARLY_THREADS_BYTES = 1 << 20;
 async function inputBytes(paths: readonly string[]): Promise<number> {
   const sizes = await Promise.all(paths.map(async (p) => (await stat(p).catch(() => null))?.size ?? 0));
   return sizes.reduce((a, b) => a + b, 0);
+}
+
+function sentimentMode(value: string | undefined): SentimentMode {
+  if (value === undefined) return 'default';
+  if (!(SENTIMENT_MODES as readonly string[]).includes(value)) throw new UsageError(`--sentiment: '${value}' is not ${SENTIMENT_MODES.join(' or ')}`);
+  return value as SentimentMode;
 }

@@ -20,7 +20,12 @@ const LEXICON_WEIGHT = 1;
  * neutral band (positive, neutral, negative), each one-hot, scaled by LEXICON_WEIGHT.
  */
 export function lexiconFeatures(score: number, band: number): Float32Array {
-  const out = new Float32Array(BINS + 3);
+  return lexiconFeaturesInto(new Float32Array(BINS + 3), score, band);
+}
+
+/** lexiconFeatures into a buffer the caller reuses (the per-sentence path allocates nothing). */
+export function lexiconFeaturesInto(out: Float32Array, score: number, band: number): Float32Array {
+  out.fill(0);
   const clamped = Math.max(-1, Math.min(1, Number.isFinite(score) ? score : 0));
   out[Math.min(BINS - 1, Math.floor(((clamped + 1) / 2) * BINS))] = LEXICON_WEIGHT;
   out[BINS + (clamped > band ? 0 : clamped < -band ? 2 : 1)] = LEXICON_WEIGHT;

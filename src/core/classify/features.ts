@@ -109,7 +109,9 @@ export function createTextHasher(options: FeatureOptions): TextHasher {
     hash(text: string): HashedText {
       const lower = text.toLowerCase();
       hashWords(lower);
-      hashChars(lower);
+      // A block of weight 0 adds nothing to a score: a words-only model keeps no character buckets.
+      if (options.charWeight > 0) hashChars(lower);
+      else out.charCount = 0;
       return out;
     },
     hashWords(lower: string): HashedText {

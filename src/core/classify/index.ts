@@ -3,7 +3,7 @@ export { createVectorizer } from './feature-space.js';
 export type { LinearModel } from './model.js';
 export { sentimentScore, sentimentLabelProblem } from './sentiment-score.js';
 export { trainClassifier, trainMultiLabel, DEFAULT_TRAIN_OPTIONS, type TrainOptions, type ExtraRows } from './train.js';
-export { lexiconFeatures, type ExtraFeatureKind } from './extra-features.js';
+export { lexiconFeatures, lexiconFeaturesInto, EXTRA_FEATURE_COUNT, type ExtraFeatureKind } from './extra-features.js';
 export { createClassifier, type Classifier } from './classifier.js';
 export { calibrateRejectThreshold } from './calibrate.js';
 export { evaluate, microF1, type Evaluation } from './metrics.js';

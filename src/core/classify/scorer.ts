@@ -162,7 +162,7 @@ export function createScorer(space: FeatureSpace, weights: Float32Array, K: numb
     const lower = text.toLowerCase();
     sums.fill(0);
     addWords(lower);
-    addChars(lower);
+    if (options.charWeight > 0) addChars(lower);
     addRow(sums, bias, 1);
     for (let j = 0; j < extraCount; j++) if (extra![j] !== 0) addRow(sums, bias + 1 + j, extra![j]!);
     out.set(sums);

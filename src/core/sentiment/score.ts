@@ -230,14 +230,23 @@ export interface DocSentiment {
 export function scoreDoc(model: SentimentModel, doc: Doc): DocSentiment {
   const sentences = doc.sentences.map((s) => scoreSentence(model, s));
   const clauses = doc.sentences.map((s) => scoreClauses(model, s));
+  return { sentences, overall: overallSentiment(doc, sentences), clauses };
+}
+
+/** The verbatim's score from its sentences' (formula above), whichever model scored them. */
+export function overallSentiment(doc: Doc, sentences: readonly number[]): number {
   let num = 0;
   let den = 0;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i] as number;
-    const hasWords = (doc.sentences[i] as Sentence).tokens.some((t) => t.type === 'word');
-    const w = Math.abs(s) + (hasWords ? NEUTRAL_WEIGHT : 0);
+    const w = Math.abs(s) + (hasWords(doc.sentences[i] as Sentence) ? NEUTRAL_WEIGHT : 0);
     num += s * w;
     den += w;
   }
-  return { sentences, overall: den === 0 ? 0 : num / den, clauses };
+  return den === 0 ? 0 : num / den;
+}
+
+export function hasWords(sentence: Sentence): boolean {
+  for (const t of sentence.tokens) if (t.type === 'word') return true;
+  return false;
 }
