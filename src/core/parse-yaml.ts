@@ -1,4 +1,6 @@
 import yaml from 'js-yaml';
+import type { z } from 'zod';
+import { formatIssues, InputError } from '../errors/index.js';
 
 /**
  * YAML of the model files (taxonomy, lexicons, signal cues), read at every start-up and by
@@ -15,4 +17,26 @@ export function parseYaml(text: string): unknown {
     const where = error.mark ? ` (line ${error.mark.line + 1}, column ${error.mark.column + 1})` : '';
     throw new Error(`${error.reason}${where}`);
   }
+}
+
+/**
+ * A model file's YAML checked against its schema: a syntax error or a schema issue is one
+ * input error (`fail` makes it; InputError by default) prefixed with what the file is
+ * (`label`: "taxonomy", "owners", "signals"), naming the path of every problem.
+ */
+export function parseYamlDocument<S extends z.ZodType>(
+  text: string,
+  schema: S,
+  label: string,
+  fail: (message: string) => Error = (message) => new InputError(message),
+): z.output<S> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    throw fail(`${label}: not valid YAML: ${(err as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw fail(`${label}: ${formatIssues(parsed.error)}`);
+  return parsed.data;
 }

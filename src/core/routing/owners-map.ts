@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { formatIssues, InputError } from '../../errors/index.js';
+import { InputError } from '../../errors/index.js';
 import { parseFacetField } from '../insights/facet-field.js';
-import { parseYaml } from '../parse-yaml.js';
+import { parseYamlDocument } from '../parse-yaml.js';
 
 /** The owner shown for a theme that no rule names. */
 export const UNASSIGNED = 'unassigned';
@@ -82,15 +82,8 @@ function checkReferences(map: OwnersMap): string[] {
  * check, against the taxonomy in use. Throws InputError naming the path of every problem.
  */
 export function parseOwners(yamlText: string): OwnersMap {
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText);
-  } catch (err) {
-    throw new InputError(`owners: not valid YAML: ${(err as Error).message}`);
-  }
-  const parsed = OwnersMap.safeParse(raw);
-  if (!parsed.success) throw new InputError(`owners: ${formatIssues(parsed.error)}`);
-  const problems = checkReferences(parsed.data);
+  const map = parseYamlDocument(yamlText, OwnersMap, 'owners');
+  const problems = checkReferences(map);
   if (problems.length > 0) throw new InputError(`owners: ${problems.join('; ')}`);
-  return parsed.data;
+  return map;
 }

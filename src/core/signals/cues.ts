@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseYaml } from '../parse-yaml.js';
-import { formatIssues, InputError } from '../../errors/index.js';
+import { parseYamlDocument } from '../parse-yaml.js';
 import { compilePatterns, patternHasNegator, type Pattern } from '../themes/pattern.js';
 
 /**
@@ -80,15 +79,5 @@ export function compileSignalCues(spec: SignalCueSpec): SignalCues {
 
 /** Validates signal cue YAML; the message names the path of every problem. */
 export function parseSignalCues(yamlText: string): SignalCueSpec {
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText);
-  } catch (err) {
-    throw new InputError(`signals: not valid YAML: ${(err as Error).message}`);
-  }
-  const parsed = SignalCueSpec.safeParse(raw);
-  if (!parsed.success) {
-    throw new InputError(`signals: ${formatIssues(parsed.error)}`);
-  }
-  return parsed.data;
+  return parseYamlDocument(yamlText, SignalCueSpec, 'signals');
 }

@@ -1,7 +1,7 @@
 import { UNASSIGNED } from '../routing/owners-map.js';
 import { z } from 'zod';
-import { parseYaml } from '../parse-yaml.js';
-import { formatIssues, InputError } from '../../errors/index.js';
+import { parseYamlDocument } from '../parse-yaml.js';
+import { InputError } from '../../errors/index.js';
 
 /** A taxonomy file that cannot be used; the message names the path and what is wrong. */
 export class TaxonomyError extends InputError {}
@@ -163,19 +163,10 @@ function checkReferences(t: Taxonomy): string[] {
 
 /** Validates a taxonomy document; throws TaxonomyError listing every problem found. */
 export function parseTaxonomy(yamlText: string): Taxonomy {
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText);
-  } catch (err) {
-    throw new TaxonomyError(`taxonomy: not valid YAML: ${(err as Error).message}`);
-  }
-  const parsed = Taxonomy.safeParse(raw);
-  if (!parsed.success) {
-    throw new TaxonomyError(`taxonomy: ${formatIssues(parsed.error)}`);
-  }
-  const problems = checkReferences(parsed.data);
+  const taxonomy = parseYamlDocument(yamlText, Taxonomy, 'taxonomy', (message) => new TaxonomyError(message));
+  const problems = checkReferences(taxonomy);
   if (problems.length > 0) throw new TaxonomyError(`taxonomy: ${problems.join('; ')}`);
-  return parsed.data;
+  return taxonomy;
 }
 
 /** What tables and reports show of a theme: its owner is the owners map's (core/routing). */
