@@ -7,6 +7,7 @@ import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings, type ServiceFlags } from 
 import { openDeliveryStore } from '../../store/deliveries/open-delivery-store.js';
 import { positiveInt } from '../ingest-flags.js';
 import { parseFlags } from '../parse-flags.js';
+import { parseSubcommand } from '../subcommand.js';
 import { textTable } from '../text-table.js';
 
 export const DELIVERIES_HELP = `Usage: frictionlens deliveries list [--failed] [--limit N] [--json]
@@ -43,25 +44,19 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${DELIVERIES_HELP}\n`);
     return 0;
   }
-  const [sub, ...args] = positionals;
-  if (sub === undefined) {
-    process.stderr.write(`${DELIVERIES_HELP}\n\n`);
-    throw new UsageError(`deliveries needs a subcommand: ${SUBCOMMANDS.join(', ')}`);
-  }
+  const { sub, id } = parseSubcommand('deliveries', positionals, SUBCOMMANDS, DELIVERIES_HELP, {
+    sub: 'redrive',
+    what: 'delivery ID (deliveries list --failed shows them)',
+  });
   if (sub === 'list') {
-    if (args.length > 0) throw new UsageError(`deliveries list takes no arguments (got '${args[0]}')`);
     const limit = positiveInt('limit', values.limit) ?? 100;
     process.stdout.write(`${await list(values, values.failed === true, limit, values.json === true)}\n`);
     return 0;
   }
-  if (sub === 'redrive') {
-    if (args.length !== 1) throw new UsageError('deliveries redrive takes one delivery ID (deliveries list --failed shows them)');
-    if (values.failed !== undefined || values.limit !== undefined) throw new UsageError('--failed and --limit are for deliveries list');
-    const redriven = await redrive(values, args[0]!);
-    process.stdout.write(values.json ? `${JSON.stringify(redriven)}\n` : `redriven: ${redriven.id} (${redriven.type}) is queued again\n`);
-    return 0;
-  }
-  throw new UsageError(`deliveries: unknown subcommand '${sub}'; the subcommands are: ${SUBCOMMANDS.join(', ')}`);
+  if (values.failed !== undefined || values.limit !== undefined) throw new UsageError('--failed and --limit are for deliveries list');
+  const redriven = await redrive(values, id!);
+  process.stdout.write(values.json ? `${JSON.stringify(redriven)}\n` : `redriven: ${redriven.id} (${redriven.type}) is queued again\n`);
+  return 0;
 }
 
 async function list(flags: ServiceFlags, failed: boolean, limit: number, json: boolean): Promise<string> {

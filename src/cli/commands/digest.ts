@@ -8,6 +8,7 @@ import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/set
 import { openMongoStore } from '../../store/mongo/open.js';
 import { openSubscriptionStore } from '../../store/subscriptions/open-subscription-store.js';
 import { parseFlags } from '../parse-flags.js';
+import { parseSubcommand } from '../subcommand.js';
 import { loadThemeInfo } from '../theme-info.js';
 
 export const DIGEST_HELP = `Usage: frictionlens digest preview --subscription ID [--period P] [--format md|json|slack]
@@ -34,6 +35,7 @@ ${SERVICE_HELP}
 Exit codes: 0 ok, 2 usage error (a malformed period or format), 3 no such subscription or an
 invalid model file, 4 a service unreachable.`;
 
+const SUBCOMMANDS = ['preview', 'send'] as const;
 const FORMATS = ['md', 'json', 'slack'] as const;
 
 export async function run(argv: string[]): Promise<number> {
@@ -50,9 +52,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${DIGEST_HELP}\n`);
     return 0;
   }
-  const [sub, ...rest] = positionals;
-  if (sub !== 'preview' && sub !== 'send') throw new UsageError(`digest: expected preview or send, got '${sub ?? ''}' (frictionlens digest --help)`);
-  if (rest.length > 0) throw new UsageError(`digest ${sub} takes no arguments (got '${rest[0]}')`);
+  const { sub } = parseSubcommand('digest', positionals, SUBCOMMANDS, DIGEST_HELP);
   if (!values.subscription) throw new UsageError(`digest ${sub}: --subscription ID is required (frictionlens subscriptions list shows them)`);
   const format = values.format ?? 'md';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${format}' is not one of ${FORMATS.join(', ')}`);

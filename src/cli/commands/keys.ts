@@ -5,6 +5,7 @@ import { openKeys } from '../../services/open-keys.js';
 import { MONGO_FLAGS, MONGO_HELP } from '../../services/settings.js';
 import type { KeyStore } from '../../store/keys/key-store.js';
 import { parseFlags } from '../parse-flags.js';
+import { parseSubcommand } from '../subcommand.js';
 import { textTable } from '../text-table.js';
 
 export const KEYS_HELP = `Usage: frictionlens keys create --name NAME --scope SCOPE[,SCOPE...] [--json]
@@ -43,15 +44,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${KEYS_HELP}\n`);
     return 0;
   }
-  const [sub, ...args] = positionals;
-  if (sub === undefined) {
-    process.stderr.write(`${KEYS_HELP}\n\n`);
-    throw new UsageError(`keys needs a subcommand: ${SUBCOMMANDS.join(', ')}`);
-  }
-  if (!(SUBCOMMANDS as readonly string[]).includes(sub))
-    throw new UsageError(`keys: unknown subcommand '${sub}'; the subcommands are: ${SUBCOMMANDS.join(', ')}`);
-  if (sub === 'revoke' ? args.length !== 1 : args.length !== 0)
-    throw new UsageError(sub === 'revoke' ? 'keys revoke takes one key ID (keys list shows them)' : `keys ${sub} takes no arguments (got '${args[0]}')`);
+  const { sub, id } = parseSubcommand('keys', positionals, SUBCOMMANDS, KEYS_HELP, { sub: 'revoke', what: 'key ID (keys list shows them)' });
   if (sub !== 'create' && (values.name !== undefined || values.scope !== undefined))
     throw new UsageError(`--name and --scope are for keys create, not keys ${sub}`);
   // Checked before MongoDB is reached: a mistyped scope is a usage error even with no server.
@@ -62,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
     if (created) process.stdout.write(`${await create(keys, created.name, created.scopes, values.json === true)}\n`);
     else if (sub === 'list') process.stdout.write(`${renderList(await keys.list(), values.json === true)}\n`);
     else {
-      const revoked = await keys.revoke(args[0]!);
+      const revoked = await keys.revoke(id!);
       process.stdout.write(`revoked key ${revoked.id} (${revoked.name}) at ${revoked.revokedAt}\n`);
     }
     return 0;

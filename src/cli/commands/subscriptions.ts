@@ -8,6 +8,7 @@ import { MONGO_FLAGS, MONGO_HELP } from '../../services/settings.js';
 import { webhookAllowList } from '../../services/webhook-allow.js';
 import type { SubscriptionStore } from '../../store/subscriptions/subscription-store.js';
 import { parseFlags } from '../parse-flags.js';
+import { parseSubcommand } from '../subcommand.js';
 import { textTable } from '../text-table.js';
 
 export const SUBSCRIPTIONS_HELP = `Usage: frictionlens subscriptions add --team T --dataset D --cadence daily|weekly|CRON --endpoint URL [options]
@@ -88,19 +89,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${SUBSCRIPTIONS_HELP}\n`);
     return 0;
   }
-  const [sub, ...args] = positionals;
-  if (sub === undefined) {
-    process.stderr.write(`${SUBSCRIPTIONS_HELP}\n\n`);
-    throw new UsageError(`subscriptions needs a subcommand: ${SUBCOMMANDS.join(', ')}`);
-  }
-  if (!(SUBCOMMANDS as readonly string[]).includes(sub))
-    throw new UsageError(`subscriptions: unknown subcommand '${sub}'; the subcommands are: ${SUBCOMMANDS.join(', ')}`);
-  if (sub === 'remove' ? args.length !== 1 : args.length !== 0)
-    throw new UsageError(
-      sub === 'remove'
-        ? 'subscriptions remove takes one subscription ID (subscriptions list shows them)'
-        : `subscriptions ${sub} takes no arguments (got '${args[0]}')`,
-    );
+  const { sub, id } = parseSubcommand('subscriptions', positionals, SUBCOMMANDS, SUBSCRIPTIONS_HELP, {
+    sub: 'remove',
+    what: 'subscription ID (subscriptions list shows them)',
+  });
   if (sub !== 'add') {
     const misplaced = ADD_ONLY.find((flag) => values[flag] !== undefined);
     if (misplaced) throw new UsageError(`--${misplaced} is for subscriptions add, not subscriptions ${sub}`);
@@ -113,7 +105,7 @@ export async function run(argv: string[]): Promise<number> {
     if (request) process.stdout.write(`${await add(subscriptions, request, values.json === true)}\n`);
     else if (sub === 'list') process.stdout.write(`${renderList(await subscriptions.list(), values.json === true)}\n`);
     else {
-      const removed = await subscriptions.remove(args[0]!);
+      const removed = await subscriptions.remove(id!);
       process.stdout.write(`removed subscription ${removed.id} (team ${removed.team}, dataset ${removed.dataset})\n`);
     }
     return 0;
