@@ -7,7 +7,7 @@ import { loadTaxonomy } from '../../load/taxonomy.js';
 import { onShutdownSignals } from '../../distributed/shutdown.js';
 import { openKeys } from '../../services/open-keys.js';
 import { openSubscriptions } from '../../services/open-subscriptions.js';
-import { webhookAllowList } from '../../services/webhook-allow.js';
+import { parseAllowList } from '../../deliver/private-address.js';
 import type { SubscriptionStore } from '../../store/subscriptions/subscription-store.js';
 import { openServices } from '../../services/open-services.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
@@ -135,7 +135,7 @@ export async function run(argv: string[]): Promise<number> {
       log: values.quiet !== true,
       ...(uploads ? { uploads } : {}),
       ...(queues ? { queues } : {}),
-      ...(subscriptions ? { subscriptions: { store: subscriptions, webhookAllow: webhookAllowList() } } : {}),
+      ...(subscriptions ? { subscriptions: { store: subscriptions, webhookAllow: parseAllowList(process.env.FRICTIONLENS_WEBHOOK_ALLOW) } } : {}),
       ...(keys ? { keys } : {}),
       ...(perMinute !== undefined ? { rateLimit: { max: perMinute, windowMs: 60_000 } } : {}),
     });

@@ -5,7 +5,7 @@ import { loadOwners } from '../../load/owners.js';
 import { loadTaxonomy } from '../../load/taxonomy.js';
 import { openSubscriptions } from '../../services/open-subscriptions.js';
 import { MONGO_FLAGS, MONGO_HELP } from '../../services/settings.js';
-import { webhookAllowList } from '../../services/webhook-allow.js';
+import { parseAllowList } from '../../deliver/private-address.js';
 import type { SubscriptionStore } from '../../store/subscriptions/subscription-store.js';
 import { parseFlags } from '../parse-flags.js';
 import { parseSubcommand } from '../subcommand.js';
@@ -148,7 +148,7 @@ function checkedRequest(values: AddFlags): SubscriptionRequest {
   if (!parsed.success) throw new UsageError(`subscriptions add: ${flagNames(formatIssues(parsed.error))}`);
   const taxonomy = loadTaxonomy(values.taxonomy);
   const owners = loadOwners(taxonomy, { owners: values.owners, taxonomyGiven: values.taxonomy !== undefined });
-  checkSubscription(parsed.data, subscriptionScope(taxonomy, owners.teams, webhookAllowList()));
+  checkSubscription(parsed.data, subscriptionScope(taxonomy, owners.teams, parseAllowList(process.env.FRICTIONLENS_WEBHOOK_ALLOW)));
   return parsed.data;
 }
 
