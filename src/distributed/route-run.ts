@@ -1,5 +1,6 @@
 import { type Alert, datasetOf, type Subscription } from '../contracts/index.js';
 import { alertSlack } from '../core/digest/render-alert.js';
+import { UNASSIGNED } from '../core/routing/owners-map.js';
 import { webhookIdOf } from '../deliver/webhook-id.js';
 import { raiseAlerts } from '../pipeline/raise-alerts.js';
 import type { Store } from '../store/store.js';
@@ -29,7 +30,7 @@ export async function routeRun(store: Store, ctx: RoutingContext, runId: string)
   if (!run) throw new Error(`route: run ${runId} not found`);
   const ownerOf = (themeId: string, facet: string) => {
     const info = ctx.info(themeId, facet);
-    return { team: info?.owner ?? 'unassigned', name: info?.name ?? themeId };
+    return { team: info?.owner ?? UNASSIGNED, name: info?.name ?? themeId };
   };
   const alerts = await raiseAlerts(store, ctx.routing, run, ownerOf, ctx.now());
   if (alerts.length === 0) return { alerts: 0, deliveries: 0 };

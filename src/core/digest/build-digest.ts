@@ -1,7 +1,6 @@
 import type { Coverage, Digest, DigestTheme, Insight, KeyDrivers, Period } from '../../contracts/index.js';
 import { type BucketSize, bucketStart } from '../insights/bucket.js';
-import { withDrivers } from '../insights/driver-summary.js';
-import { type ThemeLookup, type ThemeRow, themeRows } from '../insights/theme-rows.js';
+import type { ThemeLookup, ThemeRow } from '../insights/theme-rows.js';
 import { topThemes } from '../insights/top-themes.js';
 
 export interface DigestInput {
@@ -53,10 +52,9 @@ export function buildDigest(input: DigestInput): Digest {
   const before = new Map(earlier.themes.map((r) => [r.id, r]));
   // A theme absent from a previous period that had verbatims had a share of 0 there.
   const previousShare = (id: string): number | null => before.get(id)?.share ?? (earlier.window === null ? null : 0);
+  // The whole dataset's rows of the facet (drivers with them for "all"), as /themes/top gives them.
   const whole = new Map(
-    (input.facet === 'all' ? withDrivers(themeRows(input.insights, input.info), input.drivers) : themeRows(input.insights, input.info, '*', input.facet)).map(
-      (r) => [r.id, r],
-    ),
+    topThemes(input.insights, input.drivers, input.info, { facet: input.facet, sort: 'friction', limit: Number.MAX_SAFE_INTEGER }).themes.map((r) => [r.id, r]),
   );
   const oneBucket = now.window !== null && now.window.from === now.window.to;
   const top = now.themes

@@ -90,6 +90,12 @@ export function foldAnalysis(partial: InsightPartial, analysis: Analysis, option
       const headline = key === HEADLINE_SCOPE;
       const scope = (partial.scopes[key] ??= emptyScope());
       addToGroup(scope.total, total);
+      // Coverage of the whole run and of each bucket (a digest's period): facet "all" only.
+      if (themes.length > 0 && facet === 'all') {
+        const themed = (scope.themed ??= { n: 0, negative: 0 });
+        themed.n++;
+        if (total.negative) themed.negative++;
+      }
       if (headline) addReplicates(scope.totalReplicates, fixed, weights);
       for (const { mention, contribution, quote } of themes) {
         const cell = (scope.themes[mention.id] ??= emptyTheme());
@@ -99,14 +105,6 @@ export function foldAnalysis(partial: InsightPartial, analysis: Analysis, option
         if (headline) addReplicates(cell.anyReplicates, fixed, weights);
         offerQuote(cell.quotes, quote);
       }
-    }
-  }
-  if (themes.length > 0) {
-    // Coverage of the whole run and of each bucket (a digest's period): facet "all" only.
-    for (const bucket of buckets) {
-      const themed = (partial.scopes[scopeKey(bucket, 'all')]!.themed ??= { n: 0, negative: 0 });
-      themed.n++;
-      if (total.negative) themed.negative++;
     }
   }
   if (themes.length > 1) countTogether(partial.scopes[HEADLINE_SCOPE]!, [...new Set(themes.map((t) => t.mention.id))]);

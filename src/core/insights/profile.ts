@@ -67,30 +67,27 @@ export function coverageIn(partial: InsightPartial, scopeKeys: readonly string[]
     themed.n += scope?.themed?.n ?? 0;
     themed.negative += scope?.themed?.negative ?? 0;
   }
-  return {
-    verbatims,
-    themed: themed.n,
-    share: verbatims > 0 ? themed.n / verbatims : 1,
-    negative,
-    themedNegative: themed.negative,
-    negativeShare: negative > 0 ? themed.negative / negative : 1,
-  };
+  return coverageFrom(verbatims, themed.n, negative, themed.negative);
 }
 
 /** Coverages of disjoint sets of verbatims (a period's buckets) as one; null when there is none. */
 export function sumCoverage(parts: readonly Coverage[]): Coverage | null {
   if (parts.length === 0) return null;
   const sum = (f: (c: Coverage) => number): number => parts.reduce((n, c) => n + f(c), 0);
-  const verbatims = sum((c) => c.verbatims);
-  const themed = sum((c) => c.themed);
-  const negative = sum((c) => c.negative);
-  const themedNegative = sum((c) => c.themedNegative);
-  return {
-    verbatims,
-    themed,
-    share: verbatims > 0 ? themed / verbatims : 1,
-    negative,
-    themedNegative,
-    negativeShare: negative > 0 ? themedNegative / negative : 1,
-  };
+  return coverageFrom(
+    sum((c) => c.verbatims),
+    sum((c) => c.themed),
+    sum((c) => c.negative),
+    sum((c) => c.themedNegative),
+  );
 }
+
+/** The counts with their shares (1 where there is nothing to explain). */
+const coverageFrom = (verbatims: number, themed: number, negative: number, themedNegative: number): Coverage => ({
+  verbatims,
+  themed,
+  share: verbatims > 0 ? themed / verbatims : 1,
+  negative,
+  themedNegative,
+  negativeShare: negative > 0 ? themedNegative / negative : 1,
+});
