@@ -15,17 +15,14 @@ export type Outgoing = Pick<DeliveryMessage, 'subscriptionId' | 'endpoint' | 'ty
 /**
  * Makes a message of it (a new webhook id unless given, the time now), records it as
  * pending, then queues it: recorded first, so a message a worker sends is always in the log.
- * A message whose id is recorded already is left as it is (returned, not queued again). A
- * malformed one is an InputError before anything is written.
+ * A message given an id that is recorded already is not queued again. A malformed one is an
+ * InputError before anything is written.
  */
 export async function enqueueDelivery(deliveries: DeliveryStore, queue: DeliveryQueue, outgoing: Outgoing): Promise<Delivery> {
   const parsed = Message.safeParse({ ...outgoing, id: outgoing.id ?? newWebhookId(), createdAt: new Date().toISOString() });
   if (!parsed.success) throw new InputError(`a webhook message: ${formatIssues(parsed.error)}`);
-  if (outgoing.id !== undefined) {
-    const known = await deliveries.get(outgoing.id);
-    if (known) return known;
-  }
-  const delivery = await deliveries.create(parsed.data);
-  await queue.add({ ...parsed.data, round: 0 });
+  const { delivery, created } = await deliveries.create(parsed.data);
+  // A message of a given id recorded before was queued then; a new random id never collides.
+  if (created || outgoing.id === undefined) await queue.add({ ...parsed.data, round: 0 });
   return delivery;
 }

@@ -15,8 +15,11 @@ interface AttemptKey {
  * `deliveries list` shows it; `deliveries redrive` re-sends a dead letter from it.
  */
 export interface DeliveryStore {
-  /** Records a new message as pending; recording the same id again is a no-op (an enqueue retried). */
-  create(message: DeliveryMessage): Promise<Delivery>;
+  /**
+   * Records a new message as pending; recording the same id again is a no-op (an enqueue
+   * retried, a message made twice), which `created` says, in the same write.
+   */
+  create(message: DeliveryMessage): Promise<{ delivery: Delivery; created: boolean }>;
   /** The delivery, or null for an unknown id. */
   get(id: string): Promise<Delivery | null>;
   /** Newest first, without payloads; only the dead letters when `failed`. */

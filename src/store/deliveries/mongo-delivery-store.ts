@@ -1,6 +1,7 @@
-import { MongoServerError, type Db, type WriteConcernSettings } from 'mongodb';
+import type { Db, WriteConcernSettings } from 'mongodb';
 import { Delivery, DeliveryMessage, DeliverySummary } from '../../contracts/index.js';
 import { InputError, NotFoundError } from '../../errors/index.js';
+import { insertUnique } from '../mongo/insert-unique.js';
 import { withTransientErrors } from '../mongo/transient-errors.js';
 import { foldHistory, TURNING_POINTS, type DeliveryEvent } from './delivery-history.js';
 import type { DeliveryStore } from './delivery-store.js';
@@ -9,12 +10,8 @@ import type { DeliveryStore } from './delivery-store.js';
 const DELIVERIES = 'deliveries';
 const DELIVERY_EVENTS = 'deliveryEvents';
 
-const DUPLICATE_KEY = 11000;
-
 /** lastError is a status or an error class; cut, in case a message runs long. */
 const ERROR_CHARS = 300;
-
-const isDuplicate = (error: unknown): boolean => error instanceof MongoServerError && error.code === DUPLICATE_KEY;
 
 /**
  * The delivery log on MongoDB, insert-only: a message is written once when queued, and each
@@ -30,15 +27,7 @@ export function createMongoDeliveryStore(db: Db, writeConcern?: WriteConcernSett
   const events = db.collection<DeliveryEvent>(DELIVERY_EVENTS, options);
   const NO_ID = { projection: { _id: 0 } } as const;
 
-  const insertEvent = async (event: DeliveryEvent): Promise<boolean> => {
-    try {
-      await events.insertOne({ ...event });
-      return true;
-    } catch (error) {
-      if (isDuplicate(error)) return false;
-      throw error;
-    }
-  };
+  const insertEvent = async (event: DeliveryEvent): Promise<boolean> => (await insertUnique(events, [{ ...event }])).inserted === 1;
   const historyOf = async (ids: readonly string[]): Promise<Map<string, DeliveryEvent[]>> => {
     const byId = new Map<string, DeliveryEvent[]>(ids.map((id) => [id, []]));
     for (const e of await events.find({ id: { $in: [...ids] } }, NO_ID).toArray()) byId.get(e.id)?.push(e);
@@ -60,12 +49,8 @@ export function createMongoDeliveryStore(db: Db, writeConcern?: WriteConcernSett
 
     async create(message: DeliveryMessage) {
       const doc = DeliveryMessage.parse(message);
-      try {
-        await messages.insertOne({ ...doc });
-      } catch (error) {
-        if (!isDuplicate(error)) throw error;
-      }
-      return Delivery.parse({ ...doc, status: 'pending', attempts: 0 });
+      const created = (await insertUnique(messages, [{ ...doc }])).inserted === 1;
+      return { delivery: Delivery.parse({ ...doc, status: 'pending', attempts: 0 }), created };
     },
     get,
     async list(filter: { failed: boolean; limit: number }) {
