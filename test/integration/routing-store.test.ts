@@ -4,7 +4,7 @@ import { createPartial, foldAnalysis } from '../../src/core/insights/fold.js';
 import { mulberry32 } from '../../src/core/random/mulberry32.js';
 import { raiseAlerts } from '../../src/pipeline/raise-alerts.js';
 import { refreshDatasetRollups } from '../../src/pipeline/rollups.js';
-import { createEmbeddedStore } from '../../src/store/embedded-store.js';
+import { openMongoStore } from '../../src/store/mongo/open.js';
 import { openRoutingStore } from '../../src/store/routing/open-routing-store.js';
 import { makeAnalysis } from '../helpers/analysis.js';
 import type { RoutingStore } from '../../src/store/routing/routing-store.js';
@@ -86,7 +86,8 @@ describe('the routing store on MongoDB', () => {
 
 describe('spike alerts of a finished run', () => {
   it("finds each spike in the run's buckets and records it once, for the team that owns the theme in that facet", async () => {
-    const data = createEmbeddedStore();
+    // The runs, partials and rollups on FerretDB too: the alert path reads them there.
+    const data = await openMongoStore({ url: services().mongoUrl, database: db, writeConcern: { w: 1 } });
     try {
       const options = { bucketSize: 'day' as const, by: ['channel'] };
       const random = mulberry32(9);
