@@ -40,7 +40,7 @@ import { openDeliveryStore } from '../src/store/deliveries/open-delivery-store.j
 import { benchEnv } from './lib/bench-env.js';
 import { describeMongo } from './distributed/services.js';
 import { startReceiver, type BenchReceiver } from './route/receiver.js';
-import { benchReport, fmt } from './lib/report.js';
+import { benchReport, fmt, quantile } from './lib/report.js';
 import { dropBenchData } from './lib/drop-bench-data.js';
 
 const root = join(import.meta.dirname, '..');
@@ -51,10 +51,6 @@ const cli = join(root, 'dist/src/cli/main.js');
 if (!existsSync(cli)) throw new Error('run `npm run build` first (the bench measures the built CLI)');
 
 const { lines, say } = benchReport();
-const quantile = (xs: number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
-};
 
 /** A payload the size of a small digest: five themes with figures and a quote each (~2 KB of JSON). */
 const payload = (i: number): Outgoing['payload'] => ({

@@ -21,7 +21,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deleteRedisKeys } from '../scripts/lib/redis-keys.js';
 import { leaseServices } from '../scripts/lib/services.js';
 import { benchEnv } from './lib/bench-env.js';
 import { generatedFile } from './lib/generated-file.js';
@@ -29,6 +28,7 @@ import { runMeasured } from './lib/rss.js';
 import { startWorkers } from './distributed/workers.js';
 import { load, sequentialLatency, type Latencies, type Load } from './serve/latency.js';
 import { benchReport, fmt } from './lib/report.js';
+import { dropBenchData } from './lib/drop-bench-data.js';
 
 const root = join(import.meta.dirname, '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -127,14 +127,7 @@ try {
     await server.stop();
   }
 } finally {
-  const { MongoClient } = await import('mongodb');
-  const client = await new MongoClient(services.mongoUrl).connect();
-  await client
-    .db(tag)
-    .dropDatabase()
-    .catch(() => {});
-  await client.close();
-  await deleteRedisKeys(services.redisUrl, `${tag}:*`).catch(() => {});
+  await dropBenchData(services, tag).catch(() => {});
   await services.release();
 }
 

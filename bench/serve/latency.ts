@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { quantile } from '../lib/report.js';
 
 export interface Latencies {
   /** The first request: a server that computes a dataset's view on demand pays it here. */
@@ -7,8 +8,6 @@ export interface Latencies {
   p95Ms: number;
   requests: number;
 }
-
-const quantile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 /** Sequential requests (one at a time, what one dashboard user waits for), client-side wall time each. */
 export async function sequentialLatency(base: string, paths: readonly string[], headers: Record<string, string> = {}): Promise<Latencies> {
@@ -21,8 +20,7 @@ export async function sequentialLatency(base: string, paths: readonly string[], 
     times.push(performance.now() - started);
   }
   const [first, ...rest] = times;
-  const sorted = [...rest].sort((a, b) => a - b);
-  return { firstMs: first!, p50Ms: quantile(sorted, 0.5), p95Ms: quantile(sorted, 0.95), requests: rest.length };
+  return { firstMs: first!, p50Ms: quantile(rest, 0.5), p95Ms: quantile(rest, 0.95), requests: rest.length };
 }
 
 export interface Load {
