@@ -25,14 +25,19 @@ export function openDigestSchedules(settings: QueueSettings, onError?: (error: E
   return {
     async sync(subscriptions) {
       const wanted = new Set(subscriptions.map((s) => schedulerId(s.id)));
+      const existing = new Map<string, string>();
       let removed = 0;
       for (const scheduler of await queue.getJobSchedulers(0, -1)) {
-        if (scheduler.key.startsWith('digest-') && !wanted.has(scheduler.key)) {
+        if (!scheduler.key.startsWith('digest-')) continue;
+        if (wanted.has(scheduler.key)) existing.set(scheduler.key, `${scheduler.pattern}|${scheduler.tz}`);
+        else {
           await queue.removeJobScheduler(scheduler.key);
           removed++;
         }
       }
       for (const s of subscriptions) {
+        // Only a new or changed schedule is written: every digest worker syncs every 30 s.
+        if (existing.get(schedulerId(s.id)) === `${cadencePattern(s.cadence)}|${s.cadence.timeZone}`) continue;
         await queue.upsertJobScheduler(
           schedulerId(s.id),
           { pattern: cadencePattern(s.cadence), tz: s.cadence.timeZone },
