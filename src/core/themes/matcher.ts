@@ -426,9 +426,13 @@ function sentenceCandidates(m: ThemeMatcher, s: PreparedSentence, sw: SentenceWo
           // Indexed by a later word: every start its first word may have is tried.
           const first = tr.anchor === 0 ? i : Math.max(0, i - tr.anchor * (MAX_GAP + 1));
           const last = tr.anchor === 0 ? i : i - tr.anchor;
+          // The context depends on the sentence only: read once, at the first start that matches.
+          let context: boolean | undefined;
           for (let start = first; start <= last; start++) {
             const hit = sw.matchAt(pattern, start, MAX_GAP);
-            if (!hit || !posHolds(s, theme.phrases[tr.pattern] as Pattern, hit) || !contextHolds(sw, s, theme.phraseContexts[tr.pattern])) continue;
+            if (!hit || !posHolds(s, theme.phrases[tr.pattern] as Pattern, hit)) continue;
+            context ??= contextHolds(sw, s, theme.phraseContexts[tr.pattern]);
+            if (!context) break;
             const contiguous = (hit[hit.length - 1] as number) - (hit[0] as number) === hit.length - 1;
             const confidence = PHRASE_CONFIDENCE[kind][contiguous ? 0 : 1];
             offer(tr.theme, { confidence, kind, positions: hit, selfNegated: theme.phraseNegated[tr.pattern] === true });
