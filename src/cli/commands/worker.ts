@@ -107,19 +107,22 @@ export async function run(argv: string[]): Promise<number> {
       throw error;
     },
   );
-  const deliveries = delivery
-    ? await openDeliveryStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern }).catch(async (error: unknown) => {
-        await Promise.all([budgeted?.close(), store.close()]);
-        throw error;
-      })
-    : undefined;
   const routing =
     stages.includes('route') || digest
       ? await openRouting(settings, info).catch(async (error: unknown) => {
-          await Promise.all([budgeted?.close(), store.close(), deliveries?.close()]);
+          await Promise.all([budgeted?.close(), store.close()]);
           throw error;
         })
       : undefined;
+  // The deliver stage sends from the delivery log routing opened, when it did: one client.
+  const deliveries = !delivery
+    ? undefined
+    : routing
+      ? { ...routing.deliveries, secrets: { secretOf: (id: string) => routing.subscriptions.signingSecret(id) } }
+      : await openDeliveryStore({ url: settings.mongoUrl, database: settings.database, writeConcern: settings.writeConcern }).catch(async (error: unknown) => {
+          await Promise.all([budgeted?.close(), store.close()]);
+          throw error;
+        });
   try {
     await probeRedis(settings.redisUrl);
     const queues = { redisUrl: settings.redisUrl, prefix: settings.prefix };
