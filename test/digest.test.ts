@@ -13,7 +13,7 @@ import { makeAnalysis } from './helpers/analysis.js';
 
 const options: FoldOptions = { bucketSize: 'week', by: ['channel'] };
 const OWNERS: Record<string, string> = { 'billing.double-charge': 'billing', 'billing.refund-delay': 'billing', 'delivery.late': 'logistics' };
-const info = (id: string) => (OWNERS[id] ? { id, name: id.replace(/^.*\./, '').replace('-', ' '), owner: OWNERS[id]! } : undefined);
+const info = (id: string) => (OWNERS[id] ? { id, name: id.replace(/^.*\./, '').replace('-', ' '), owner: OWNERS[id]!, family: id.split('.')[0]! } : undefined);
 
 /** Eight weeks from Monday 2026-10-05; double charges rise in the last week (2026-11-23). */
 function analyses(): Analysis[] {

@@ -20,7 +20,12 @@ import { InputError, UsageError } from '../src/errors/index.js';
 import { makeAnalysis } from './helpers/analysis.js';
 
 const options: FoldOptions = { bucketSize: 'week', by: ['channel'] };
-const info = (id: string) => ({ id, name: id === 'product.quality' ? 'A theme with a name far longer than any column would hold' : id, owner: 'engineering' });
+const info = (id: string) => ({
+  id,
+  name: id === 'product.quality' ? 'A theme with a name far longer than any column would hold' : id,
+  owner: 'engineering',
+  family: id.split('.')[0]!,
+});
 const widest = (text: string): number => Math.max(...text.split('\n').map((l) => l.length));
 
 function merged(analyses: readonly Analysis[], by: readonly string[] = options.by) {

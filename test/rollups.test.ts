@@ -166,7 +166,7 @@ describe('per-bucket rollups', () => {
     const runs = await stored(RUNS);
     const { teamDigest } = await import('../src/pipeline/team-digest.js');
     const { parsePeriod } = await import('../src/core/digest/period.js');
-    const info = (id: string) => ({ id, name: id, owner: id.startsWith('delivery.') ? 'logistics' : 'engineering' });
+    const info = (id: string) => ({ id, name: id, owner: id.startsWith('delivery.') ? 'logistics' : 'engineering', family: id.split('.')[0]! });
     const request = {
       subscriptionId: 's',
       team: 'logistics',

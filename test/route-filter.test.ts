@@ -33,15 +33,15 @@ const alert = (overrides: Partial<Alert> = {}): Alert => {
 
 describe('which subscriptions hear of an alert', () => {
   it('its team and dataset, the unsliced view unless it names facets, its themes or families, its minimum volume', () => {
-    expect(wantsAlert(subscription(), alert())).toBe(true);
-    expect(wantsAlert(subscription({ team: 'billing' }), alert())).toBe(false);
-    expect(wantsAlert(subscription({ dataset: 'other' }), alert())).toBe(false);
+    expect(wantsAlert(subscription(), alert(), 'delivery')).toBe(true);
+    expect(wantsAlert(subscription({ team: 'billing' }), alert(), 'delivery')).toBe(false);
+    expect(wantsAlert(subscription({ dataset: 'other' }), alert(), 'delivery')).toBe(false);
     // One spike, found in every facet value it shows in, reaches a subscription once: the unsliced one.
-    expect(wantsAlert(subscription(), alert({ facet: 'channel=chat' }))).toBe(false);
-    expect(wantsAlert(subscription({ filter: { facets: ['channel=chat'] } }), alert({ facet: 'channel=chat' }))).toBe(true);
-    expect(wantsAlert(subscription({ filter: { facets: ['channel=chat'] } }), alert())).toBe(false);
-    expect(wantsAlert(subscription({ filter: { themes: ['delivery.lost'] } }), alert())).toBe(false);
-    expect(wantsAlert(subscription({ filter: { families: ['delivery'] } }), alert())).toBe(true);
-    expect(wantsAlert(subscription({ minVolume: 50 }), alert())).toBe(false);
+    expect(wantsAlert(subscription(), alert({ facet: 'channel=chat' }), 'delivery')).toBe(false);
+    expect(wantsAlert(subscription({ filter: { facets: ['channel=chat'] } }), alert({ facet: 'channel=chat' }), 'delivery')).toBe(true);
+    expect(wantsAlert(subscription({ filter: { facets: ['channel=chat'] } }), alert(), 'delivery')).toBe(false);
+    expect(wantsAlert(subscription({ filter: { themes: ['delivery.lost'] } }), alert(), 'delivery')).toBe(false);
+    expect(wantsAlert(subscription({ filter: { families: ['delivery'] } }), alert(), 'delivery')).toBe(true);
+    expect(wantsAlert(subscription({ minVolume: 50 }), alert(), 'delivery')).toBe(false);
   });
 });

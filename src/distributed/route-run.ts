@@ -12,10 +12,10 @@ import type { RoutingContext } from './routing-context.js';
  * when it names some, its facets when it names some (else the unsliced "all" only, so one
  * spike is not sent once per facet value), and its minimum volume.
  */
-export function wantsAlert(s: Subscription, a: Alert): boolean {
+export function wantsAlert(s: Subscription, a: Alert, family: string | undefined): boolean {
   if (s.team !== a.team || s.dataset !== a.dataset) return false;
   const { themes, families, facets } = s.filter;
-  if ((themes || families) && !themes?.includes(a.themeId) && !families?.includes(a.themeId.split('.')[0]!)) return false;
+  if ((themes || families) && !themes?.includes(a.themeId) && !(family !== undefined && families?.includes(family))) return false;
   if (!(facets ?? ['all']).includes(a.facet)) return false;
   return a.observed >= (s.minVolume ?? 0);
 }
@@ -37,7 +37,8 @@ export async function routeRun(store: Store, ctx: RoutingContext, runId: string)
   const subscriptions = (await ctx.subscriptions.list()).filter((s) => s.dataset === datasetOf(run));
   let deliveries = 0;
   for (const alert of alerts) {
-    for (const s of subscriptions.filter((sub) => wantsAlert(sub, alert))) {
+    const family = ctx.info(alert.themeId)?.family;
+    for (const s of subscriptions.filter((sub) => wantsAlert(sub, alert, family))) {
       const payload = s.format === 'slack' ? alertSlack(alert) : alert;
       await enqueueDelivery(ctx.deliveries, ctx.queue, {
         id: webhookIdOf(`alert/${alert.key}/${s.id}`),

@@ -7,7 +7,7 @@ export interface DigestInput {
   subscriptionId: string;
   team: string;
   dataset: string;
-  /** The subscription's filter: theme ids and families (an id's part before the first '.'); none: every theme the team owns. */
+  /** The subscription's filter: theme ids and families (the taxonomy's parents); none: every theme the team owns. */
   themes?: readonly string[];
   families?: readonly string[];
   /** One facet: "all" or "FIELD=VALUE". */
@@ -39,8 +39,9 @@ const QUOTES = 3;
  */
 export function buildDigest(input: DigestInput): Digest {
   const wanted = (id: string): boolean => {
-    if (input.info(id, input.facet)?.owner !== input.team) return false;
-    const family = id.split('.')[0]!;
+    const theme = input.info(id, input.facet);
+    if (theme?.owner !== input.team) return false;
+    const family = theme.family;
     const named = (input.themes?.length ?? 0) + (input.families?.length ?? 0) > 0;
     return !named || input.themes?.includes(id) === true || input.families?.includes(family) === true;
   };

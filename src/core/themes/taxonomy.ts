@@ -174,6 +174,8 @@ interface ThemeInfo {
   id: string;
   name: string;
   owner: string;
+  /** Its family (the taxonomy's `parent`): what a subscription's `families` filter names. */
+  family: string;
 }
 
 /** A theme's name and owner by id, in a facet ("all" by default); undefined for an id the taxonomy lacks. */
@@ -184,9 +186,9 @@ export type ThemeLookup = (id: string, facet?: string) => ThemeInfo | undefined;
  * (owner-resolver.ts), the owner in a facet value where a rule names one; 'unassigned' where none does.
  */
 export function themeInfoOf(taxonomy: Taxonomy, ownerOf: (themeId: string, facet?: string) => string | undefined): ThemeLookup {
-  const names = new Map(taxonomy.themes.map((t) => [t.id, t.name]));
+  const themes = new Map(taxonomy.themes.map((t) => [t.id, t]));
   return (id, facet = 'all') => {
-    const name = names.get(id);
-    return name === undefined ? undefined : { id, name, owner: ownerOf(id, facet) ?? UNASSIGNED };
+    const theme = themes.get(id);
+    return theme === undefined ? undefined : { id, name: theme.name, owner: ownerOf(id, facet) ?? UNASSIGNED, family: theme.parent };
   };
 }
