@@ -7,10 +7,11 @@ import type { Analysis } from '../src/contracts/index.js';
 import { familyVocabularies, suggestFromUnits, uncoveredUnits, type DiscoveryResult, type ThemeSuggestion } from '../src/core/discovery/index.js';
 import { stem } from '../src/core/discovery/parent.js';
 import { compileTaxonomy, matchThemes } from '../src/core/themes/matcher.js';
-import { parseTaxonomy, type Taxonomy } from '../src/core/themes/taxonomy.js';
+import type { Taxonomy } from '../src/core/themes/taxonomy.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
 import { loadSentimentLexicon } from '../src/load/lexicon.js';
 import { defaultTaxonomyPath } from '../src/load/taxonomy.js';
+import { defaultPacksDir, loadComposedTaxonomy } from '../src/load/industry-packs.js';
 import { runEmbedded } from '../src/runner/embedded.js';
 import { createEmbeddedStore } from '../src/store/embedded-store.js';
 import type { Truth } from '../data/generator/truth.js';
@@ -34,20 +35,26 @@ const RECALL = 0.4;
 
 const samples = join(import.meta.dirname, '..', 'data', 'samples');
 const truth = JSON.parse(readFileSync(join(samples, 'truth.json'), 'utf8')) as Truth;
-const fullText = readFileSync(defaultTaxonomyPath(), 'utf8');
-const full = parseTaxonomy(fullText);
+// The default taxonomy: the core and the retail pack, each written again without the removed themes.
+const full = loadComposedTaxonomy().taxonomy;
 const dir = mkdtempSync(join(tmpdir(), 'frictionlens-discovery-'));
 const reducedPath = join(dir, 'reduced.yaml');
+const reducedChoice = { taxonomy: reducedPath, industries: ['retail'], packsDir: dir };
 
 let reduced: Taxonomy;
 let result: DiscoveryResult;
 const analyses = new Map<string, Analysis>();
 
 beforeAll(async () => {
-  const doc = parseYaml(fullText) as { themes: Array<{ id: string }> };
-  doc.themes = doc.themes.filter((t) => !REMOVED.includes(t.id));
-  writeFileSync(reducedPath, stringify(doc));
-  const { analyzer, taxonomy } = await loadAnalyzer({ taxonomyPath: reducedPath });
+  for (const [from, to] of [
+    [defaultTaxonomyPath(), reducedPath],
+    [join(defaultPacksDir(), 'retail.yaml'), join(dir, 'retail.yaml')],
+  ] as const) {
+    const doc = parseYaml(readFileSync(from, 'utf8')) as { themes: Array<{ id: string }> };
+    doc.themes = doc.themes.filter((t) => !REMOVED.includes(t.id));
+    writeFileSync(to, stringify(doc));
+  }
+  const { analyzer, taxonomy } = await loadAnalyzer({ taxonomyPath: reducedPath, industries: reducedChoice.industries, packsDir: dir });
   reduced = taxonomy;
   const store = createEmbeddedStore();
   try {
@@ -69,7 +76,7 @@ beforeAll(async () => {
   const units = [...analyses.values()].flatMap((a) => uncoveredUnits(a, (text) => analyzer.parse(text)));
   result = suggestFromUnits(units, {
     existingIds: new Set([...reduced.themes.map((t) => t.id), ...reduced.families.map((f) => f.id)]),
-    families: familyVocabularies(reduced, loadOwners(reduced, { taxonomyGiven: true }).familyOwner),
+    families: familyVocabularies(reduced, loadOwners(loadComposedTaxonomy(reducedChoice), { taxonomyGiven: true }).familyOwner),
     valence: (w) => lexicon.words[w] ?? 0,
     // All suggestions of at least 10 verbatims: the CLI shows the 30 most complaining by default.
     maxSuggestions: Number.POSITIVE_INFINITY,
@@ -122,11 +129,16 @@ describe('theme discovery on a sample with themes taken out of the taxonomy', ()
   it('suggests entries that paste into the taxonomy, load, and match the sentences they came from', () => {
     expect(result.suggestions.length).toBeGreaterThan(0);
     const entries = result.suggestions.map((s) => s.yaml).join('\n');
-    const extended = parseTaxonomy(`${readFileSync(reducedPath, 'utf8').trimEnd()}\n${entries}\n`);
+    // Pasted under the core's themes; a suggestion may name a retail family as its parent.
+    const extendedPath = join(dir, 'extended.yaml');
+    writeFileSync(extendedPath, `${readFileSync(reducedPath, 'utf8').trimEnd()}\n${entries}\n`);
+    const extended = loadComposedTaxonomy({ ...reducedChoice, taxonomy: extendedPath }).taxonomy;
     const ids = new Set(reduced.themes.map((t) => t.id));
     // Every existing theme keeps its id; every suggestion adds a new one.
-    expect(extended.themes.slice(0, reduced.themes.length).map((t) => t.id)).toEqual(reduced.themes.map((t) => t.id));
-    expect(extended.themes.slice(reduced.themes.length).every((t) => t.id.startsWith('suggested.') && !ids.has(t.id))).toBe(true);
+    const added = extended.themes.filter((t) => !ids.has(t.id));
+    expect(extended.themes.length - added.length).toBe(reduced.themes.length);
+    expect(added.length).toBe(result.suggestions.length);
+    expect(added.every((t) => t.id.startsWith('suggested.'))).toBe(true);
     const matcher = compileTaxonomy(extended);
     const own = REMOVED.flatMap((id) => suggestionsOf(id).own);
     let matched = 0;

@@ -69,7 +69,7 @@ function unitsOf(groups: string[][]): DiscoveryUnit[] {
 const options: SuggestOptions = {
   minSize: 5,
   existingIds: new Set([...taxonomy.themes.map((t) => t.id), ...taxonomy.families.map((f) => f.id)]),
-  families: familyVocabularies(taxonomy, loadOwners(taxonomy, { taxonomyGiven: true }).familyOwner),
+  families: familyVocabularies(taxonomy, loadOwners({ taxonomy, owners: [] }, { taxonomyGiven: true }).familyOwner),
 };
 const units = unitsOf([CODES, LEAKS, BRAND_ONLY]);
 const ids = (group: string[], offset: number): string[] => group.map((_, i) => `v${String(offset + i).padStart(3, '0')}`);

@@ -10,7 +10,7 @@ import { parseOwners } from '../src/core/routing/owners-map.js';
 import { parseTaxonomy, themeInfoOf } from '../src/core/themes/taxonomy.js';
 import { InputError } from '../src/errors/index.js';
 import { loadOwners } from '../src/load/owners.js';
-import { loadTaxonomy } from '../src/load/taxonomy.js';
+import { loadComposedTaxonomy } from '../src/load/industry-packs.js';
 import { runCommand } from './helpers/cli.js';
 
 const taxonomy = parseTaxonomy(`version: 1
@@ -36,8 +36,9 @@ const owners = (rules: string, strict = true) => resolveOwners(parseOwners(`${TE
 
 describe('the owners map', () => {
   it('gives every theme of the bundled taxonomy the team its family had before owners.yaml', () => {
-    const bundled = loadTaxonomy();
-    const map = loadOwners(bundled);
+    const composed = loadComposedTaxonomy();
+    const bundled = composed.taxonomy;
+    const map = loadOwners(composed);
     const before = BUNDLED_FAMILY_OWNERS;
     for (const t of bundled.themes) expect(map.ownerOf(t.id), t.id).toBe(before[t.parent]);
     expect(map.teams.map((t) => t.id).sort()).toEqual(['billing', 'engineering', 'logistics', 'operations', 'product']);
@@ -150,7 +151,7 @@ describe('an invalid owners map', () => {
     const dir = mkdtempSync(join(tmpdir(), 'owners-'));
     const file = join(dir, 'owners.yaml');
     writeFileSync(file, 'version: 1\nteams: [{ id: a, name: A }]\nrules: [{ family: nope, team: a }]\n');
-    expect(() => loadOwners(loadTaxonomy(), { owners: file })).toThrow(`${file}: owners: rules[0].family: unknown family "nope"`);
+    expect(() => loadOwners(loadComposedTaxonomy(), { owners: file })).toThrow(`${file}: owners: rules[0].family: unknown family "nope"`);
   });
 
   it('stops analyze with exit code 3 and the message, before any row is analysed', async () => {

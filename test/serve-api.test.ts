@@ -8,7 +8,7 @@ import { buildServer } from '../src/serve/server.js';
 import { runCommand, spawnCommand } from './helpers/cli.js';
 import { bundledModels } from './helpers/models.js';
 import { loadOwners } from '../src/load/owners.js';
-import { loadTaxonomy } from '../src/load/taxonomy.js';
+import { loadComposedTaxonomy } from '../src/load/industry-packs.js';
 
 /**
  * The API over what `analyze --out DIR` wrote (serve --from): every route against a real
@@ -267,8 +267,12 @@ rules:
   - { family: billing, facet: channel=chat, team: chat-desk }
 `,
     );
-    const taxonomy = loadTaxonomy();
-    const owned = await buildServer({ source: await outDirSource(join(dir, 'out')), taxonomy, owners: loadOwners(taxonomy, { owners: file }) });
+    const composed = loadComposedTaxonomy();
+    const owned = await buildServer({
+      source: await outDirSource(join(dir, 'out')),
+      taxonomy: composed.taxonomy,
+      owners: loadOwners(composed, { owners: file }),
+    });
     try {
       const top = async (url: string) => (await owned.inject({ method: 'GET', url })).json();
       const all = await top('/api/v1/themes/top?limit=1000');

@@ -3,10 +3,11 @@ import { SubscriptionRequest } from '../src/contracts/index.js';
 import { checkSubscription, subscriptionScope } from '../src/core/routing/subscription-check.js';
 import { formatIssues, InputError } from '../src/errors/index.js';
 import { loadOwners } from '../src/load/owners.js';
-import { loadTaxonomy } from '../src/load/taxonomy.js';
+import { loadComposedTaxonomy } from '../src/load/industry-packs.js';
 
-const taxonomy = loadTaxonomy();
-const scope = subscriptionScope(taxonomy, loadOwners(taxonomy).teams, ['127.0.0.1']);
+const composed = loadComposedTaxonomy();
+const taxonomy = composed.taxonomy;
+const scope = subscriptionScope(taxonomy, loadOwners(composed).teams, ['127.0.0.1']);
 const base = { team: 'billing', dataset: 'default', cadence: { kind: 'daily' }, endpoint: 'https://hooks.example.com/x' };
 const problems = (body: unknown): string => {
   const parsed = SubscriptionRequest.safeParse(body);
@@ -47,7 +48,7 @@ describe('a subscription request', () => {
     });
     expect(() => checkSubscription(request, scope)).toThrow(InputError);
     expect(() => checkSubscription(request, scope)).toThrow(
-      /team 'finance' is not in the owners map \(teams: billing, logistics, engineering, operations, product\); filter\.themes: unknown theme 'billing\.tripple'; filter\.families: unknown family 'shipping' \(families: .*\); endpoint: .*must be https/,
+      /team 'finance' is not in the owners map \(teams: billing, engineering, operations, product, logistics\); filter\.themes: unknown theme 'billing\.tripple'; filter\.families: unknown family 'shipping' \(families: .*\); endpoint: .*must be https/,
     );
     expect(() => checkSubscription(SubscriptionRequest.parse({ ...base, endpoint: 'http://127.0.0.1:9/x' }), scope)).not.toThrow();
   });

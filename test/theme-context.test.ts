@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileTaxonomy, matchThemes, type ThemeMatcher } from '../src/core/themes/matcher.js';
 import { parseTaxonomy, TaxonomyError } from '../src/core/themes/taxonomy.js';
-import { loadTaxonomy } from '../src/load/taxonomy.js';
+import { loadComposedTaxonomy } from '../src/load/industry-packs.js';
 import { makeDoc } from './helpers/doc.js';
 
 const themesOf = (m: ThemeMatcher, text: string): string[] => [...new Set(matchThemes(m, makeDoc(text)).map((t) => t.themeId))].sort();
@@ -142,7 +142,7 @@ describe('parts of speech on pattern words', () => {
 });
 
 describe('the default taxonomy out of the domain it was written for', () => {
-  const m = compileTaxonomy(loadTaxonomy());
+  const m = compileTaxonomy(loadComposedTaxonomy().taxonomy);
 
   it('reads a bank called Chase as a bank, and chasing as repeat contact', () => {
     expect(themesOf(m, 'I opened a savings account with Chase yesterday.')).not.toContain('support.repeat-contact');

@@ -3,11 +3,12 @@ import { compileTaxonomy, matchThemes, type ThemeMatcher } from '../src/core/the
 import { compilePatterns } from '../src/core/themes/pattern.js';
 import { parseTaxonomy, TaxonomyError } from '../src/core/themes/taxonomy.js';
 import { loadOwners } from '../src/load/owners.js';
-import { loadTaxonomy } from '../src/load/taxonomy.js';
+import { loadComposedTaxonomy } from '../src/load/industry-packs.js';
 import { makeDoc } from './helpers/doc.js';
 import { BUNDLED_FAMILY_OWNERS } from './helpers/models.js';
 
-const taxonomy = loadTaxonomy();
+const composed = loadComposedTaxonomy();
+const taxonomy = composed.taxonomy;
 const matcher = compileTaxonomy(taxonomy);
 const themesOf = (m: ThemeMatcher, text: string): string[] => [...new Set(matchThemes(m, makeDoc(text)).map((t) => t.themeId))].sort();
 
@@ -25,7 +26,7 @@ describe('the default taxonomy', () => {
   it('holds exactly the 45 agreed theme ids under 9 owned families', () => {
     expect(taxonomy.themes.map((t) => t.id).sort()).toEqual([...EXPECTED_IDS].sort());
     // The owners are the bundled owners map's (models/owners.yaml), the same teams as before it.
-    const map = loadOwners(taxonomy);
+    const map = loadOwners(composed);
     const owners = Object.fromEntries(taxonomy.families.map((f) => [f.id, map.familyOwner(f.id)]));
     expect(owners).toEqual(BUNDLED_FAMILY_OWNERS);
     for (const t of taxonomy.themes) {

@@ -5,7 +5,7 @@ import { createClassifier, type LinearModel } from '../../src/core/classify/inde
 import { createNlp, parseDoc } from '../../src/core/text/nlp.js';
 import { loadWinkModel } from '../../src/load/wink-model.js';
 import { compileTaxonomy, matchThemes } from '../../src/core/themes/matcher.js';
-import { loadTaxonomy } from '../../src/load/taxonomy.js';
+import { loadComposedTaxonomy } from '../../src/load/industry-packs.js';
 import { runMeasured } from '../lib/rss.js';
 
 export interface Speed {
@@ -43,7 +43,7 @@ function pass<T>(items: readonly T[], fn: (item: T) => unknown): number {
  */
 export function speedVsRules(texts: readonly string[], model: LinearModel): Speed {
   const nlp = createNlp(loadWinkModel());
-  const matcher = compileTaxonomy(loadTaxonomy());
+  const matcher = compileTaxonomy(loadComposedTaxonomy().taxonomy);
   const docs = texts.map((t) => parseDoc(nlp, t));
   const classifier = createClassifier(model);
   const speed = { model: 0, rules: 0, parse: 0 };

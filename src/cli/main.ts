@@ -21,7 +21,10 @@ const COMMANDS: Record<string, Command> = {
   analyze: { summary: 'analyse files in this process and print the top friction themes', load: () => import('./commands/analyze.js') },
   train: { summary: 'train a theme or sentiment classifier on labelled rows', load: () => import('./commands/train.js') },
   eval: { summary: 'evaluate a classifier on labelled rows (accuracy, macro-F1, confusions)', load: () => import('./commands/eval.js') },
-  themes: { summary: 'themes suggest: candidate themes from what the taxonomy did not cover', load: () => import('./commands/themes.js') },
+  themes: {
+    summary: 'themes suggest|list|packs: candidate themes from what the taxonomy did not cover; the themes and industry packs in use',
+    load: () => import('./commands/themes.js'),
+  },
   worker: { summary: 'run pipeline stages of submitted runs from Redis (distributed mode)', load: () => import('./commands/worker.js') },
   submit: { summary: 'queue files as a distributed run; --wait for its top friction themes', load: () => import('./commands/submit.js') },
   status: { summary: 'progress, counts and errors of a submitted run', load: () => import('./commands/status.js') },

@@ -19,10 +19,16 @@ import { loadWinkModel } from './wink-model.js';
 import { readModel } from './classifier.js';
 import { defaultLexiconDir, loadKnownWords, loadSentimentLexicon } from './lexicon.js';
 import { defaultSignalsPath, loadSignalCues } from './signals.js';
-import { defaultTaxonomyPath, loadTaxonomy, packageRoot } from './taxonomy.js';
+import { loadComposedTaxonomy, taxonomyFiles } from './industry-packs.js';
+import { packageRoot } from './taxonomy.js';
 
 export interface AnalyzerOptions {
+  /** The core taxonomy (`--taxonomy FILE`; default the bundled models/taxonomy.yaml). */
   taxonomyPath?: string;
+  /** Industry packs added to it (`--industry`; default: retail with the bundled core, none with a FILE). */
+  industries?: readonly string[];
+  /** Where the packs are (tests and benches; default models/packs). */
+  packsDir?: string;
   lexiconDir?: string;
   signalsPath?: string;
   /**
@@ -64,8 +70,8 @@ const NO_THEME = 'none';
  * analyses say exactly which models produced them.
  */
 export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<LoadedAnalyzer> {
-  const taxonomyPath = options.taxonomyPath ?? defaultTaxonomyPath();
-  const taxonomy = loadTaxonomy(taxonomyPath);
+  const choice = { taxonomy: options.taxonomyPath, industries: options.industries, packsDir: options.packsDir };
+  const { taxonomy } = loadComposedTaxonomy(choice);
   const lexicon = loadSentimentLexicon(options.lexiconDir ?? defaultLexiconDir());
   const knownWords = loadKnownWords(lexicon, options.lexiconDir ?? defaultLexiconDir());
   const cues = loadSignalCues(options.signalsPath ?? defaultSignalsPath());
@@ -78,7 +84,7 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
   const general = generalPath === undefined ? undefined : createClassifier(await readModel(generalPath));
 
   const version = createHash('sha1');
-  version.update(readFileSync(taxonomyPath));
+  for (const p of taxonomyFiles(choice)) version.update(readFileSync(p));
   version.update(JSON.stringify(lexicon));
   version.update([...knownWords].sort().join(' '));
   version.update(JSON.stringify(cues, (_k, v: unknown) => (v instanceof Map || v instanceof Set ? [...v] : v)));
@@ -91,7 +97,9 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
   const matcher = compileTaxonomy(taxonomy, { fuzzy: true, knownWords });
 
   const analyzer: Analyzer = {
-    version: `fl-${version.digest('hex').slice(0, 12)}`,
+    // The files' hash, then which core and packs made the themes ("core@1+retail@1"): a stored
+    // analysis, partial or run says which industry packs produced it.
+    version: `fl-${version.digest('hex').slice(0, 12)}+${taxonomy.version}`,
     beginBatch: () => forgetNewWords(nlp),
     redact: (text) => redact(redactor, text),
     detectLanguage: (text) => detectLanguage(text, ngram),

@@ -17,7 +17,7 @@ import { parseFlags } from '../parse-flags.js';
 import { createProgress } from '../progress.js';
 import { renderRunSummary, summariseRun } from '../run-summary.js';
 import { writeOutputs } from '../write-outputs.js';
-import { loadThemeInfo, OWNERS_HELP } from '../theme-info.js';
+import { analyzerTaxonomy, INDUSTRY_HELP, loadThemeInfo, OWNERS_HELP } from '../theme-info.js';
 import type { ThemeLookup } from '../../core/themes/taxonomy.js';
 
 export const ANALYZE_HELP = `Usage: frictionlens analyze FILE... [options]
@@ -37,6 +37,7 @@ ${READING_HELP}
   --date ISO                createdAt of rows when no date column is mapped
                             (default: the first file's modification time)
   --taxonomy FILE           theme taxonomy replacing models/taxonomy.yaml
+${INDUSTRY_HELP}
 ${OWNERS_HELP}
   --model FILE              a trained model (frictionlens train); repeatable. Theme
                             models add the themes they find (via 'model'); a sentiment
@@ -79,6 +80,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
     ...INGEST_FLAGS,
     taxonomy: { type: 'string' },
+    industry: { type: 'string' },
     owners: { type: 'string' },
     model: { type: 'string', multiple: true },
     sentiment: { type: 'string' },
@@ -105,7 +107,7 @@ export async function run(argv: string[]): Promise<number> {
   const info = loadThemeInfo(values);
 
   const analyzerOptions = {
-    ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
+    ...analyzerTaxonomy(values),
     modelPaths: values.model ?? [],
     sentiment: sentimentMode(values.sentiment),
   };

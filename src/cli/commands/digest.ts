@@ -9,7 +9,7 @@ import { openMongoStore } from '../../store/mongo/open.js';
 import { openSubscriptionStore } from '../../store/subscriptions/open-subscription-store.js';
 import { parseFlags } from '../parse-flags.js';
 import { parseSubcommand } from '../subcommand.js';
-import { loadThemeInfo } from '../theme-info.js';
+import { INDUSTRY_HELP, loadThemeInfo } from '../theme-info.js';
 
 export const DIGEST_HELP = `Usage: frictionlens digest preview --subscription ID [--period P] [--format md|json|slack]
        frictionlens digest send --subscription ID [--period P]
@@ -28,6 +28,7 @@ Options:
                             default: the period its cadence just ended
   --format md|json|slack    preview's output (default: md)
   --taxonomy FILE           theme taxonomy replacing models/taxonomy.yaml
+${INDUSTRY_HELP}
   --owners FILE             owners map replacing models/owners.yaml
 ${SERVICE_HELP}
   -h, --help                this help
@@ -45,6 +46,7 @@ export async function run(argv: string[]): Promise<number> {
     period: { type: 'string' },
     format: { type: 'string' },
     taxonomy: { type: 'string' },
+    industry: { type: 'string' },
     owners: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });

@@ -2,8 +2,7 @@ import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../../errors/index.js';
-import { loadOwners } from '../../load/owners.js';
-import { loadTaxonomy } from '../../load/taxonomy.js';
+import { INDUSTRY_HELP, loadTaxonomyAndOwners } from '../theme-info.js';
 import { onShutdownSignals } from '../../distributed/shutdown.js';
 import { openKeys } from '../../services/open-keys.js';
 import { openSubscriptions } from '../../services/open-subscriptions.js';
@@ -43,6 +42,7 @@ keys create').
   --rate-limit N    requests a minute per key, or per client address without a valid key
                     (default: ${DEFAULT_RATE_LIMIT.max}); a 429 beyond
   --taxonomy FILE   theme names (default: the bundled taxonomy)
+${INDUSTRY_HELP}
   --owners FILE     owners map: each theme's owner team (default: models/owners.yaml)
   --quiet           no request log (JSON lines on stderr, without query strings)
   --upload-dir DIR  where POST /runs streams uploads until their batches are queued
@@ -68,6 +68,7 @@ export async function run(argv: string[]): Promise<number> {
     port: { type: 'string' },
     host: { type: 'string' },
     taxonomy: { type: 'string' },
+    industry: { type: 'string' },
     owners: { type: 'string' },
     quiet: { type: 'boolean' },
     'upload-dir': { type: 'string' },
@@ -99,8 +100,8 @@ export async function run(argv: string[]): Promise<number> {
   const port = portFlag === '0' ? 0 : positiveInt('port', portFlag);
   if (port === undefined || port > 65_535) throw new UsageError(`--port: '${portFlag}' is not a port number`);
 
-  const taxonomy = loadTaxonomy(values.taxonomy);
-  const owners = loadOwners(taxonomy, { owners: values.owners, taxonomyGiven: values.taxonomy !== undefined });
+  const { composed, owners } = loadTaxonomyAndOwners(values);
+  const taxonomy = composed.taxonomy;
   const log = (line: string): void => void process.stderr.write(`serve: ${line}\n`);
   const closing: Array<() => Promise<void>> = [];
   try {

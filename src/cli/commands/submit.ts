@@ -15,7 +15,7 @@ import { reportRejects } from '../reject-summary.js';
 import { parseFlags } from '../parse-flags.js';
 import { createProgress } from '../progress.js';
 import { renderRunSummary, summariseRun } from '../run-summary.js';
-import { loadThemeInfo, OWNERS_HELP } from '../theme-info.js';
+import { INDUSTRY_HELP, loadThemeInfo, OWNERS_HELP } from '../theme-info.js';
 
 export const SUBMIT_HELP = `Usage: frictionlens submit FILE... [options]
 
@@ -40,6 +40,7 @@ ${WIDE_HELP}
                             Redis or MongoDB (exit 4; the run goes on in the workers;
                             default: ${DEFAULT_GIVE_UP_MS / 1000})
   --taxonomy FILE           theme names for the table
+${INDUSTRY_HELP}
 ${OWNERS_HELP}
 ${SERVICE_HELP}
   -h, --help                this help
@@ -65,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     'give-up': { type: 'string' },
     wide: { type: 'boolean' },
     taxonomy: { type: 'string' },
+    industry: { type: 'string' },
     owners: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });

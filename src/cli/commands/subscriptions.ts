@@ -1,8 +1,7 @@
 import { SUBSCRIPTION_FORMATS, type Subscription, SubscriptionRequest } from '../../contracts/index.js';
 import { checkSubscription, subscriptionScope } from '../../core/routing/subscription-check.js';
 import { formatIssues, UsageError } from '../../errors/index.js';
-import { loadOwners } from '../../load/owners.js';
-import { loadTaxonomy } from '../../load/taxonomy.js';
+import { INDUSTRY_HELP, loadTaxonomyAndOwners } from '../theme-info.js';
 import { openSubscriptions } from '../../services/open-subscriptions.js';
 import { MONGO_FLAGS, MONGO_HELP } from '../../services/settings.js';
 import { parseAllowList } from '../../deliver/private-address.js';
@@ -39,6 +38,7 @@ Options of add:
   --min-friction X          leave out themes under this friction score
   --min-volume N            leave out themes with fewer mentions in the period
   --taxonomy FILE           the taxonomy the themes and families are checked against
+${INDUSTRY_HELP}
   --owners FILE             the owners map the team is checked against (default:
                             models/owners.yaml)
   --json                    JSON output
@@ -63,6 +63,7 @@ const ADD_ONLY = [
   'min-friction',
   'min-volume',
   'taxonomy',
+  'industry',
   'owners',
 ] as const;
 
@@ -81,6 +82,7 @@ export async function run(argv: string[]): Promise<number> {
     'min-friction': { type: 'string' },
     'min-volume': { type: 'string' },
     taxonomy: { type: 'string' },
+    industry: { type: 'string' },
     owners: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -146,9 +148,8 @@ function checkedRequest(values: AddFlags): SubscriptionRequest {
     ...(values['min-volume'] !== undefined ? { minVolume: number(values['min-volume']) } : {}),
   });
   if (!parsed.success) throw new UsageError(`subscriptions add: ${flagNames(formatIssues(parsed.error))}`);
-  const taxonomy = loadTaxonomy(values.taxonomy);
-  const owners = loadOwners(taxonomy, { owners: values.owners, taxonomyGiven: values.taxonomy !== undefined });
-  checkSubscription(parsed.data, subscriptionScope(taxonomy, owners.teams, parseAllowList(process.env.FRICTIONLENS_WEBHOOK_ALLOW)));
+  const { composed, owners } = loadTaxonomyAndOwners(values);
+  checkSubscription(parsed.data, subscriptionScope(composed.taxonomy, owners.teams, parseAllowList(process.env.FRICTIONLENS_WEBHOOK_ALLOW)));
   return parsed.data;
 }
 

@@ -14,18 +14,20 @@ import {
 } from '../../core/discovery/index.js';
 import { UsageError } from '../../errors/index.js';
 import { loadAnalyzer, type LoadedAnalyzer } from '../../load/analyzer.js';
-import { loadOwners } from '../../load/owners.js';
+import { analyzerTaxonomy, INDUSTRY_HELP, loadTaxonomyAndOwners } from '../theme-info.js';
 import { runEmbedded } from '../../runner/embedded.js';
 import { createEmbeddedStore } from '../../store/embedded-store.js';
 import type { Store } from '../../store/store.js';
 import { READ_FLAGS, READ_HELP, ingestSettings, positiveInt } from '../ingest-flags.js';
 import { parseFlags } from '../parse-flags.js';
 import { renderSuggestions } from '../render-suggestions.js';
+import { CATALOGUE_HELP, listPacks, listThemes } from '../theme-catalogue.js';
 import { openRunStore } from '../stored-run.js';
 import { SERVICE_FLAGS, SERVICE_HELP } from '../../services/settings.js';
 
 export const THEMES_HELP = `Usage: frictionlens themes suggest FILE... [options]
        frictionlens themes suggest --run ID [options]
+${CATALOGUE_HELP}
 
 Groups the sentences the taxonomy did not cover (no theme, or only a catch-all theme) into
 candidate friction themes: a label from their top phrases, size, 5 example quotes, a parent
@@ -37,6 +39,7 @@ ${READ_HELP}
   --run ID                  suggest from a finished run of the distributed mode, read from
                             MongoDB (see the services flags below)
   --taxonomy FILE           taxonomy to analyse with and suggest against (default: models/taxonomy.yaml)
+${INDUSTRY_HELP}
   --owners FILE             owners map giving each suggestion's owner guess, its family's
                             team (default: models/owners.yaml)
   --model FILE              a trained theme or sentiment model, as for analyze; repeatable
@@ -58,9 +61,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (sub === undefined) {
     process.stderr.write(`${THEMES_HELP}\n\n`);
-    throw new UsageError('themes needs a subcommand: suggest');
+    throw new UsageError('themes needs a subcommand: suggest, list or packs');
   }
-  if (sub !== 'suggest') throw new UsageError(`themes: unknown subcommand '${sub}'; the subcommand is: suggest`);
+  if (sub === 'list') return listThemes(rest);
+  if (sub === 'packs') return listPacks(rest);
+  if (sub !== 'suggest') throw new UsageError(`themes: unknown subcommand '${sub}'; the subcommands are: suggest, list, packs`);
   return suggest(rest);
 }
 
@@ -69,6 +74,7 @@ const SUGGEST_FLAGS = {
   ...SERVICE_FLAGS,
   run: { type: 'string' },
   taxonomy: { type: 'string' },
+  industry: { type: 'string' },
   owners: { type: 'string' },
   model: { type: 'string', multiple: true },
   'min-size': { type: 'string' },
@@ -95,10 +101,10 @@ async function suggest(argv: string[]): Promise<number> {
   const store: Store = values.run === undefined ? createEmbeddedStore() : (await openRunStore(values.run, values)).store;
   try {
     const { analyzer, taxonomy, lexicon } = await loadAnalyzer({
-      ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}),
+      ...analyzerTaxonomy(values),
       modelPaths: values.model ?? [],
     });
-    const owners = loadOwners(taxonomy, { owners: values.owners, taxonomyGiven: values.taxonomy !== undefined });
+    const { owners } = loadTaxonomyAndOwners(values);
     let runId = values.run ?? '';
     let counts: RunCounts | undefined;
     if (input) {

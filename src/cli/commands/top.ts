@@ -11,7 +11,7 @@ import { parseFlags } from '../parse-flags.js';
 import { driversSummary } from '../../core/insights/driver-summary.js';
 import { renderThemesTable } from '../render-table.js';
 import { openRunStore } from '../stored-run.js';
-import { loadThemeInfo, OWNERS_HELP } from '../theme-info.js';
+import { INDUSTRY_HELP, loadThemeInfo, OWNERS_HELP } from '../theme-info.js';
 import type { ThemeLookup, ThemeRow } from '../../core/insights/theme-rows.js';
 import { topThemes } from '../../core/insights/top-themes.js';
 import { windowStart } from '../top-window.js';
@@ -35,6 +35,7 @@ Options:
 ${WIDE_HELP}
   --json                    one JSON document
   --taxonomy FILE           theme names
+${INDUSTRY_HELP}
 ${OWNERS_HELP}
 ${SERVICE_HELP}
   -h, --help                this help
@@ -57,6 +58,7 @@ export async function run(argv: string[]): Promise<number> {
     wide: { type: 'boolean' },
     json: { type: 'boolean' },
     taxonomy: { type: 'string' },
+    industry: { type: 'string' },
     owners: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });

@@ -16,7 +16,7 @@ import { redactUrl } from '../../core/redact/redact-url.js';
 import { SERVICE_FLAGS, SERVICE_HELP, serviceSettings } from '../../services/settings.js';
 import { positiveInt } from '../ingest-flags.js';
 import { parseFlags } from '../parse-flags.js';
-import { loadThemeInfo } from '../theme-info.js';
+import { analyzerTaxonomy, INDUSTRY_HELP, loadThemeInfo } from '../theme-info.js';
 import { openRouting } from '../../services/open-routing.js';
 import { startDigestWorker } from '../../distributed/start-digest-worker.js';
 
@@ -41,6 +41,7 @@ Options:
                             twice this (default: 30000)
   --taxonomy FILE           theme taxonomy replacing models/taxonomy.yaml (all workers
                             of an installation must use the same models)
+${INDUSTRY_HELP}
   --owners FILE             owners map replacing models/owners.yaml, checked at start
                             against the taxonomy (the route stage's: who owns a theme)
   --model FILE              a trained model (frictionlens train); repeatable. Theme
@@ -64,6 +65,7 @@ export async function run(argv: string[]): Promise<number> {
     'deliver-concurrency': { type: 'string' },
     'lock-ms': { type: 'string' },
     taxonomy: { type: 'string' },
+    industry: { type: 'string' },
     owners: { type: 'string' },
     model: { type: 'string', multiple: true },
     'budget-ms': { type: 'string' },
@@ -90,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
   let analyzer: Analyzer | null = null;
   let budgeted: BudgetedAnalysis | undefined;
   if (stages.includes('analyze')) {
-    const options: AnalyzerOptions = { ...(values.taxonomy ? { taxonomyPath: values.taxonomy } : {}), modelPaths: values.model ?? [] };
+    const options: AnalyzerOptions = { ...analyzerTaxonomy(values), modelPaths: values.model ?? [] };
     analyzer = (await loadAnalyzer(options)).analyzer;
     if (budgetMs > 0) {
       const onOverBudget = (v: { id: string }): void =>

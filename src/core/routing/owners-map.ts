@@ -57,7 +57,8 @@ export type OwnerRule = OwnersMap['rules'][number];
 export const ruleKey = (r: OwnerRule): string =>
   `${r.theme !== undefined ? `theme ${r.theme}` : r.family !== undefined ? `family ${r.family}` : 'every theme'}${r.facet !== undefined ? ` in ${r.facet}` : ''}`;
 
-function checkReferences(map: OwnersMap): string[] {
+/** Every problem of an owners map on its own (duplicate teams, rules naming unknown teams, two rules for one target). */
+export function checkOwnersReferences(map: Pick<OwnersMap, 'teams' | 'rules'>): string[] {
   const problems: string[] = [];
   const teams = new Map<string, number>();
   map.teams.forEach((t, i) => {
@@ -83,7 +84,7 @@ function checkReferences(map: OwnersMap): string[] {
  */
 export function parseOwners(yamlText: string): OwnersMap {
   const map = parseYamlDocument(yamlText, OwnersMap, 'owners');
-  const problems = checkReferences(map);
+  const problems = checkOwnersReferences(map);
   if (problems.length > 0) throw new InputError(`owners: ${problems.join('; ')}`);
   return map;
 }

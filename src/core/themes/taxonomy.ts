@@ -41,7 +41,7 @@ function wrapSinglePattern(all: unknown): unknown {
   return Array.isArray(all) && all.length > 0 && all.every(isGroup) ? [all] : all;
 }
 
-const Family = z.object({
+export const Family = z.object({
   id: Id,
   name: z.string().min(1),
   description: z.string().default(''),
@@ -49,7 +49,7 @@ const Family = z.object({
 
 const Groups = z.array(z.array(Words).min(1, 'empty group')).min(1, 'empty pattern');
 
-const Theme = z
+export const Theme = z
   .object({
     id: Id,
     name: z.string().min(1),
@@ -110,7 +110,11 @@ export const Taxonomy = z.object({
 });
 export type Taxonomy = z.infer<typeof Taxonomy>;
 
-function checkReferences(t: Taxonomy): string[] {
+/**
+ * Every problem of a taxonomy's references (duplicate ids, unknown parents and contexts, a
+ * pattern in the wrong list), as "path: what" lines; empty when it is sound.
+ */
+export function checkReferences(t: Taxonomy): string[] {
   const problems: string[] = [];
   const families = new Map<string, number>();
   t.families.forEach((f, i) => {

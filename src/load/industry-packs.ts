@@ -1,0 +1,71 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { composeTaxonomy, type ComposedTaxonomy, type PackSource } from '../core/themes/compose-taxonomy.js';
+import { parseIndustryPack } from '../core/themes/industry-pack.js';
+import { UsageError } from '../errors/index.js';
+import { inFile, readModelText } from './model-file.js';
+import { defaultTaxonomyPath, loadTaxonomy, packageRoot } from './taxonomy.js';
+
+/** The bundled industry packs: models/packs/NAME.yaml. */
+export const defaultPacksDir = (): string => join(packageRoot(), 'models', 'packs');
+
+/** The packs added when neither `--taxonomy` nor `--industry` is given: today's themes. */
+const DEFAULT_INDUSTRIES: readonly string[] = ['retail'];
+
+/** `--industry core`: the core alone, no pack. */
+const CORE_ONLY = 'core';
+
+/** Which taxonomy to analyse with: a core (`--taxonomy FILE`, else the bundled one) and the packs added to it. */
+export interface TaxonomyChoice {
+  taxonomy?: string | undefined;
+  /** Pack names (`--industry`); undefined: the default packs with the bundled core, none with a FILE. */
+  industries?: readonly string[] | undefined;
+  /** Where packs are looked up (tests and benches); default models/packs. */
+  packsDir?: string | undefined;
+}
+
+/** The packs in a folder, by name, sorted. */
+export function availablePacks(dir: string = defaultPacksDir()): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+/** The path of a pack; an unknown name is a UsageError (exit 2) listing the packs there are. */
+function packPath(name: string, dir: string = defaultPacksDir()): string {
+  const names = availablePacks(dir);
+  if (!names.includes(name)) {
+    throw new UsageError(
+      `--industry: no pack '${name}' (packs in ${resolve(dir)}: ${names.length > 0 ? names.join(', ') : 'none'}; '${CORE_ONLY}' for the core alone)`,
+    );
+  }
+  return join(dir, `${name}.yaml`);
+}
+
+/** Reads and validates one pack; an invalid one is an InputError (exit 3) naming its path. */
+export function loadPack(name: string, dir: string = defaultPacksDir()): PackSource {
+  const path = packPath(name, dir);
+  const text = readModelText(path, 'industry pack');
+  return { file: resolve(path), pack: inFile(path, () => parseIndustryPack(text, name)) };
+}
+
+/** The industries a choice adds, defaults applied, `core` and repeats dropped. */
+function chosenIndustries(choice: TaxonomyChoice): string[] {
+  const names = choice.industries ?? (choice.taxonomy === undefined ? DEFAULT_INDUSTRIES : []);
+  return [...new Set(names.filter((n) => n !== CORE_ONLY))];
+}
+
+/** The files a choice reads, core first: what the analyzer's version hashes. */
+export function taxonomyFiles(choice: TaxonomyChoice): string[] {
+  return [choice.taxonomy ?? defaultTaxonomyPath(), ...chosenIndustries(choice).map((n) => packPath(n, choice.packsDir))];
+}
+
+/** The core (bundled or `--taxonomy FILE`) with the chosen packs: README "Industry packs". */
+export function loadComposedTaxonomy(choice: TaxonomyChoice = {}): ComposedTaxonomy {
+  const file = choice.taxonomy ?? defaultTaxonomyPath();
+  const packs = chosenIndustries(choice).map((n) => loadPack(n, choice.packsDir));
+  const core = { name: choice.taxonomy === undefined ? CORE_ONLY : 'custom', file: resolve(file), taxonomy: loadTaxonomy(file) };
+  return composeTaxonomy(core, packs);
+}
