@@ -66,6 +66,6 @@ export function taxonomyFiles(choice: TaxonomyChoice): string[] {
 export function loadComposedTaxonomy(choice: TaxonomyChoice = {}): ComposedTaxonomy {
   const file = choice.taxonomy ?? defaultTaxonomyPath();
   const packs = chosenIndustries(choice).map((n) => loadPack(n, choice.packsDir));
-  const core = { name: choice.taxonomy === undefined ? CORE_ONLY : 'custom', file: resolve(file), taxonomy: loadTaxonomy(file) };
+  const core = { name: choice.taxonomy === undefined ? CORE_ONLY : 'custom', file: resolve(file), taxonomy: loadTaxonomy(file, { references: false }) };
   return composeTaxonomy(core, packs);
 }

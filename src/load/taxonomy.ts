@@ -21,8 +21,11 @@ export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url
 
 export const defaultTaxonomyPath = (): string => join(packageRoot(), 'models', 'taxonomy.yaml');
 
-/** Reads and validates a taxonomy file (default: the bundled models/taxonomy.yaml). */
-export function loadTaxonomy(path: string = defaultTaxonomyPath()): Taxonomy {
+/**
+ * Reads and validates a taxonomy file (default: the bundled models/taxonomy.yaml);
+ * `references: false` as parseTaxonomy's, for a core the packs are added to.
+ */
+export function loadTaxonomy(path: string = defaultTaxonomyPath(), options: { references?: boolean } = {}): Taxonomy {
   const text = readModelText(path, 'taxonomy');
-  return inFile(path, () => parseTaxonomy(text));
+  return inFile(path, () => parseTaxonomy(text, options));
 }

@@ -32,9 +32,11 @@ export interface ComposedTaxonomy {
 /**
  * The core with the packs added, in the order given. Ids of context lists, families and
  * themes are one namespace across all files: a name two files define is a TaxonomyError
- * naming both files (a pack never redefines the core or another pack). Each pack's themes
- * are then checked against everything composed (a parent of the core or of the pack, the
- * core's context lists or the pack's), problems prefixed with the pack's file.
+ * naming both files (a pack never redefines the core or another pack). Each file's themes
+ * are then checked against everything composed (a parent of the core or of a pack, the
+ * core's context lists or a pack's), problems prefixed with that file. The core comes
+ * unchecked for its references (parseTaxonomy's `references: false`) so that a theme of
+ * one's own `--taxonomy FILE` may sit in a pack's family.
  */
 export function composeTaxonomy(core: CoreSource, packs: readonly PackSource[]): ComposedTaxonomy {
   const contextFrom = new Map(Object.keys(core.taxonomy.contexts).map((n) => [n, core.file]));
@@ -70,9 +72,13 @@ export function composeTaxonomy(core: CoreSource, packs: readonly PackSource[]):
     families: [...core.taxonomy.families, ...packs.flatMap((p) => p.pack.families)],
     themes: [...core.taxonomy.themes, ...packs.flatMap((p) => p.pack.themes)],
   };
-  for (const { file, pack } of packs) {
-    const problems = checkReferences({ ...taxonomy, themes: pack.themes });
-    if (problems.length > 0) throw new TaxonomyError(`${file}: industry pack: ${problems.join('; ')}`);
+  // Each file's themes against everything composed (the core's own too: it was read unchecked).
+  for (const { file, label, themes } of [
+    { file: core.file, label: 'taxonomy', themes: core.taxonomy.themes },
+    ...packs.map((p) => ({ file: p.file, label: 'industry pack', themes: p.pack.themes })),
+  ]) {
+    const problems = checkReferences({ ...taxonomy, themes });
+    if (problems.length > 0) throw new TaxonomyError(`${file}: ${label}: ${problems.join('; ')}`);
   }
   return { taxonomy, packOf, owners: packs.flatMap((p) => (p.pack.owners ? [{ file: p.file, owners: p.pack.owners }] : [])) };
 }

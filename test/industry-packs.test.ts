@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { analyzeVerbatim } from '../src/core/analyze.js';
+import { InputError, UsageError } from '../src/errors/index.js';
+import { loadAnalyzer } from '../src/load/analyzer.js';
+import { availablePacks, defaultPacksDir, loadComposedTaxonomy } from '../src/load/industry-packs.js';
+import { loadOwners } from '../src/load/owners.js';
+import { INDUSTRY_HELP } from '../src/cli/theme-info.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures', 'packs');
+const before = JSON.parse(readFileSync(join(fixtures, 'default-before-packs.json'), 'utf8')) as {
+  contexts: string;
+  families: Array<{ id: string; name: string; owner: string }>;
+  themes: Array<{ id: string; name: string; parent: string; owner: string; definition: string }>;
+};
+const sha = (x: unknown): string => createHash('sha1').update(JSON.stringify(x)).digest('hex').slice(0, 16);
+
+/** A packs folder of its own: the bundled retail pack, the gym fixture, and whatever a test writes. */
+const dir = mkdtempSync(join(tmpdir(), 'frictionlens-packs-'));
+copyFileSync(join(defaultPacksDir(), 'retail.yaml'), join(dir, 'retail.yaml'));
+copyFileSync(join(fixtures, 'gym.yaml'), join(dir, 'gym.yaml'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const writePack = (name: string, text: string): string => {
+  const path = join(dir, `${name}.yaml`);
+  writeFileSync(path, text);
+  return path;
+};
+const pack = (name: string, body: string): string =>
+  `pack: ${name}\nversion: 1\n${body}\nthemes:\n  - { id: ${name}x.one, name: One, parent: ${name}x, description: d, phrases: [one two] }\n`;
+
+describe('the default taxonomy: the core and the retail pack', () => {
+  const composed = loadComposedTaxonomy();
+  const owners = loadOwners(composed);
+
+  it('is the taxonomy of before the packs: the same themes, definitions, families and owners', () => {
+    const now = composed.taxonomy.themes.map((t) => ({ id: t.id, name: t.name, parent: t.parent, owner: owners.ownerOf(t.id), definition: sha(t) }));
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(now.sort(byId)).toEqual([...before.themes].sort(byId));
+    expect(composed.taxonomy.families.map((f) => ({ id: f.id, owner: owners.familyOwner(f.id) })).sort(byId)).toEqual(
+      before.families.map((f) => ({ id: f.id, owner: f.owner })).sort(byId),
+    );
+    expect(sha(composed.taxonomy.contexts)).toBe(before.contexts);
+  });
+
+  it('is versioned by its parts, and says which pack each theme came from', () => {
+    expect(composed.taxonomy.version).toBe('core@1+retail@1');
+    expect(composed.packOf.get('delivery.late')).toBe('retail');
+    expect(composed.packOf.get('billing.double-charge')).toBe('core');
+  });
+
+  it('is what `--industry retail` gives, and `--industry core` is the core alone', () => {
+    expect(loadComposedTaxonomy({ industries: ['retail'] }).taxonomy).toEqual(composed.taxonomy);
+    const core = loadComposedTaxonomy({ industries: ['core'] }).taxonomy;
+    expect(core.version).toBe('core@1');
+    expect(core.families.map((f) => f.id)).not.toContain('delivery');
+  });
+
+  it('gives --taxonomy FILE alone no pack, and adds the packs named with it', () => {
+    const file = join(dir, 'mine.tax');
+    writeFileSync(file, 'version: 7\nfamilies: [{ id: mine, name: Mine }]\nthemes: [{ id: mine.a, name: A, parent: mine, description: d, phrases: [a b] }]\n');
+    expect(loadComposedTaxonomy({ taxonomy: file }).taxonomy.version).toBe('custom@7');
+    // A core of one's own lacks the core's context lists the retail pack names: the pack's file says so.
+    expect(() => loadComposedTaxonomy({ taxonomy: file, industries: ['retail'], packsDir: dir })).toThrow(
+      /retail\.yaml: industry pack: .*unknown context "@parcel"/,
+    );
+  });
+});
+
+describe('composing the core with packs', () => {
+  it('adds a pack’s families, themes, context lists and owners; versions name every part', () => {
+    const composed = loadComposedTaxonomy({ industries: ['retail', 'gym'], packsDir: dir });
+    expect(composed.taxonomy.version).toBe('core@1+retail@1+gym@2');
+    // A pack named twice is added once.
+    expect(loadComposedTaxonomy({ industries: ['gym', 'gym'], packsDir: dir }).taxonomy.version).toBe('core@1+gym@2');
+    expect(composed.taxonomy.contexts.workout).toContain('treadmill');
+    const owners = loadOwners(composed);
+    expect(owners.ownerOf('equipment.broken-machine')).toBe('facilities');
+    // The most specific rule wins across files: the pack's theme rule beats the core's billing family rule.
+    expect(owners.ownerOf('billing.membership-fee')).toBe('facilities');
+    expect(owners.ownerOf('billing.double-charge')).toBe('billing');
+    expect(owners.teams.map((t) => t.id)).toEqual(['billing', 'engineering', 'operations', 'product', 'logistics', 'facilities']);
+  });
+
+  it('lets --owners FILE replace the bundled owners, packs’ included', () => {
+    const file = join(dir, 'owners.own');
+    writeFileSync(file, 'version: 1\nteams: [{ id: all, name: All }]\nrules: [{ team: all }]\n');
+    const owners = loadOwners(loadComposedTaxonomy({ industries: ['gym'], packsDir: dir }), { owners: file });
+    expect(owners.ownerOf('equipment.broken-machine')).toBe('all');
+    expect(owners.teams.map((t) => t.id)).toEqual(['all']);
+  });
+
+  it('refuses an id two files define, naming both files', () => {
+    const file = writePack('clash', `${pack('clash', 'families:\n  - { id: clashx, name: X }\n  - { id: billing, name: Billing again }')}`);
+    expect(() => loadComposedTaxonomy({ industries: ['clash'], packsDir: dir })).toThrow(InputError);
+    expect(() => loadComposedTaxonomy({ industries: ['clash'], packsDir: dir })).toThrow(
+      `family "billing" is defined in both ${join(defaultPacksDir(), '..', 'taxonomy.yaml')} and ${file}`,
+    );
+    const context = writePack('ctx', `${pack('ctx', 'contexts: { money: [cash] }\nfamilies: [{ id: ctxx, name: X }]')}`);
+    expect(() => loadComposedTaxonomy({ industries: ['ctx'], packsDir: dir })).toThrow(`context list "money" is defined in both`);
+    expect(() => loadComposedTaxonomy({ industries: ['ctx'], packsDir: dir })).toThrow(context);
+  });
+
+  it('refuses a pack theme whose family exists nowhere, naming the pack file', () => {
+    const file = writePack('orphan', 'pack: orphan\nversion: 1\nthemes: [{ id: nowhere.a, name: A, parent: nowhere, description: d, phrases: [a b] }]\n');
+    expect(() => loadComposedTaxonomy({ industries: ['orphan'], packsDir: dir })).toThrow(`${file}: industry pack: themes[0].parent: unknown family "nowhere"`);
+  });
+
+  it('refuses an invalid pack file (exit 3) naming its path', () => {
+    const file = writePack('broken', 'pack: broken\nversion: 1\nthemes: [\n');
+    expect(() => loadComposedTaxonomy({ industries: ['broken'], packsDir: dir })).toThrow(InputError);
+    expect(() => loadComposedTaxonomy({ industries: ['broken'], packsDir: dir })).toThrow(`${file}: industry pack: not valid YAML`);
+    const misnamed = writePack('misnamed', pack('other', 'families: [{ id: otherx, name: X }]'));
+    expect(() => loadComposedTaxonomy({ industries: ['misnamed'], packsDir: dir })).toThrow(
+      `${misnamed}: industry pack: pack: "other" is not the file's name "misnamed"`,
+    );
+  });
+
+  it('refuses an unknown pack (exit 2) listing the packs there are', () => {
+    expect(() => loadComposedTaxonomy({ industries: ['airline'], packsDir: dir })).toThrow(UsageError);
+    expect(() => loadComposedTaxonomy({ industries: ['airline'], packsDir: dir })).toThrow(/no pack 'airline' \(packs in .*: .*gym, .*retail/);
+    expect(availablePacks()).toContain('retail');
+  });
+
+  it('refuses a pack team named otherwise than the same team elsewhere, and a second rule for one target', () => {
+    const renamed = writePack(
+      'renamed',
+      `${pack('renamed', 'families: [{ id: renamedx, name: X }]')}owners:\n  teams: [{ id: billing, name: Money }]\n  rules: [{ family: renamedx, team: billing }]\n`,
+    );
+    expect(() => loadOwners(loadComposedTaxonomy({ industries: ['renamed'], packsDir: dir }))).toThrow(
+      `${renamed}: owners: team "billing" is named "Money" here and "Billing" elsewhere`,
+    );
+    const twice = writePack(
+      'twice',
+      `${pack('twice', 'families: [{ id: twicex, name: X }]')}owners:\n  teams: [{ id: t, name: T }]\n  rules: [{ family: billing, team: t }]\n`,
+    );
+    expect(() => loadOwners(loadComposedTaxonomy({ industries: ['twice'], packsDir: dir }))).toThrow(
+      new RegExp(`${twice}: owners .*a second rule for family billing`),
+    );
+  });
+});
+
+describe('analysing with a pack', () => {
+  it('finds the pack’s theme, owned by the pack’s team, and says so in the model version', async () => {
+    const { analyzer, taxonomy } = await loadAnalyzer({ industries: ['gym'], packsDir: dir, sentiment: 'lexicon' });
+    expect(taxonomy.version).toBe('core@1+gym@2');
+    expect(analyzer.version).toMatch(/^fl-[0-9a-f]{12}\+core@1\+gym@2$/);
+    const out = analyzeVerbatim(
+      analyzer,
+      { id: 'g1', channel: 'review', text: 'Half the treadmills are broken and the lockers are out of order again.' },
+      'run-gym',
+    );
+    expect(out.kind).toBe('analysis');
+    const ids = out.kind === 'analysis' ? out.analysis.themes.map((t) => t.id) : [];
+    expect(ids).toContain('equipment.broken-machine');
+    expect(loadOwners(loadComposedTaxonomy({ industries: ['gym'], packsDir: dir })).ownerOf('equipment.broken-machine')).toBe('facilities');
+    // Without the pack, the same words name no theme of the core.
+    const core = await loadAnalyzer({ industries: ['core'], sentiment: 'lexicon' });
+    const plain = analyzeVerbatim(
+      core.analyzer,
+      { id: 'g1', channel: 'review', text: 'Half the treadmills are broken and the lockers are out of order again.' },
+      'run-gym',
+    );
+    expect(plain.kind === 'analysis' ? plain.analysis.themes.map((t) => t.id) : ['?']).not.toContain('equipment.broken-machine');
+  });
+});
+
+describe('--industry on every command that takes --taxonomy', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const COMMANDS: Array<[string, string[]]> = [
+    ['analyze', []],
+    ['top', []],
+    ['submit', []],
+    ['worker', []],
+    ['serve', []],
+    ['digest', []],
+    ['subscriptions', ['add']],
+    ['themes', ['suggest']],
+    ['themes', ['list']],
+  ];
+
+  it.each(COMMANDS)('%s %s takes --industry and documents it', async (command, sub) => {
+    const out: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    const { run } = (await import(`../src/cli/commands/${command}.ts`)) as { run: (argv: string[]) => Promise<number> | number };
+    expect(await run([...sub, '--industry', 'retail,gym', '--help'])).toBe(0);
+    expect(out.join('')).toContain(INDUSTRY_HELP);
+  });
+
+  it('stops analyze and themes list on an unknown pack with a usage error', async () => {
+    const analyze = await import('../src/cli/commands/analyze.js');
+    await expect(analyze.run([join(import.meta.dirname, '..', 'data', 'samples', 'survey.csv'), '--industry', 'retail,airline'])).rejects.toThrow(
+      /no pack 'airline'/,
+    );
+    const themes = await import('../src/cli/commands/themes.js');
+    await expect(themes.run(['list', '--industry', 'airline'])).rejects.toThrow(UsageError);
+  });
+});
