@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeVerbatim } from '../src/core/analyze.js';
 import { loadAnalyzer } from '../src/load/analyzer.js';
+import { availablePacks } from '../src/load/industry-packs.js';
 import { datasetsDir } from './quality/datasets.js';
 import { precisionCorpora, type CorpusRow } from './precision/corpora.js';
 import { readLabels } from './precision/labels.js';
@@ -34,7 +35,8 @@ const say = (line: string): void => {
   notes.push(line);
 };
 
-const { analyzer, taxonomy } = await loadAnalyzer();
+// The core and every pack there is: a pack's themes are judged on every set, not only its own industry's.
+const { analyzer, taxonomy } = await loadAnalyzer({ industries: availablePacks() });
 const themeNames = new Map(taxonomy.themes.map((t) => [t.id, t.name]));
 const corpora = precisionCorpora(datasetsDir(repoRoot), say);
 const mentions: Mention[] = [];
@@ -79,7 +81,7 @@ if (sample === 'dev' || sample === 'test') {
   writeFileSync(join(repoRoot, 'data', 'precision', `wrong-${sample}.jsonl`), lines(report.wrong));
   say(`${report.unjudged.length} unjudged ${sample} mentions written to ${file}, ${report.wrong.length} still-wrong ones beside it`);
 }
-const md = renderPrecision({ sizes, dev, test, themeName: (id) => themeNames.get(id) ?? id, notes });
+const md = renderPrecision({ sizes, dev, test, themeName: (id) => themeNames.get(id) ?? id, taxonomy: taxonomy.version, notes });
 mkdirSync(join(repoRoot, 'bench', 'results'), { recursive: true });
 writeFileSync(join(repoRoot, 'bench', 'results', 'precision.md'), md);
 process.stdout.write(md);

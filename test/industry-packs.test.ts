@@ -9,6 +9,8 @@ import { loadAnalyzer } from '../src/load/analyzer.js';
 import { availablePacks, defaultPacksDir, loadComposedTaxonomy } from '../src/load/industry-packs.js';
 import { loadOwners } from '../src/load/owners.js';
 import { INDUSTRY_HELP } from '../src/cli/theme-info.js';
+import { measureCoverage } from '../bench/coverage/measure.js';
+import { resolveChoice } from '../bench/coverage/plan.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'packs');
 const before = JSON.parse(readFileSync(join(fixtures, 'default-before-packs.json'), 'utf8')) as {
@@ -200,5 +202,40 @@ describe('--industry on every command that takes --taxonomy', () => {
     );
     const themes = await import('../src/cli/commands/themes.js');
     await expect(themes.run(['list', '--industry', 'airline'])).rejects.toThrow(UsageError);
+  });
+});
+
+describe('the coverage bench with the packs there are', () => {
+  // Only the bundled retail pack and the gym fixture: the other packs land in other branches.
+  const only = mkdtempSync(join(tmpdir(), 'frictionlens-bench-packs-'));
+  copyFileSync(join(defaultPacksDir(), 'retail.yaml'), join(only, 'retail.yaml'));
+  copyFileSync(join(fixtures, 'gym.yaml'), join(only, 'gym.yaml'));
+  afterAll(() => rmSync(only, { recursive: true, force: true }));
+  const available = availablePacks(only);
+
+  it('lists a missing pack as not present, and measures a present one', () => {
+    expect(available).toEqual(['gym', 'retail']);
+    expect(resolveChoice({ kind: 'packs', packs: ['travel'] }, available)).toEqual({ label: '--industry travel', missing: ['travel'] });
+    expect(resolveChoice({ kind: 'packs', packs: ['gym'] }, available)).toEqual({ label: '--industry gym', industries: ['gym'], missing: [] });
+    const all = resolveChoice({ kind: 'all' }, available);
+    expect(all.industries).toEqual(['gym', 'retail']);
+    expect(all.label).toContain('travel, banking, telecom, software not present');
+  });
+
+  it('measures more coverage of a gym’s complaints with the gym pack than with the core alone', async () => {
+    const texts = [
+      'The treadmills are broken again.',
+      'Two machines have been out of order for weeks, terrible.',
+      'I was charged twice this month.',
+      'Lovely staff.',
+    ];
+    const withPack = await loadAnalyzer({ industries: ['gym'], packsDir: only, sentiment: 'lexicon' });
+    const core = await loadAnalyzer({ industries: ['core'], sentiment: 'lexicon' });
+    const gym = measureCoverage(withPack.analyzer, new Set(), texts);
+    const plain = measureCoverage(core.analyzer, new Set(), texts);
+    expect(gym.verbatims).toBe(4);
+    expect(gym.themed).toBe(plain.themed + 2);
+    // A catch-all's mentions count as uncovered.
+    expect(measureCoverage(withPack.analyzer, new Set(['equipment.broken-machine']), texts).themed).toBe(plain.themed);
   });
 });

@@ -9,6 +9,8 @@ export interface PrecisionResults {
   dev: PrecisionReport;
   test: PrecisionReport;
   themeName: (id: string) => string;
+  /** The composed taxonomy's version: the core and every pack judged ("core@1+banking@1+retail@1"). */
+  taxonomy: string;
   notes: readonly string[];
 }
 
@@ -46,7 +48,7 @@ export function renderPrecision(r: PrecisionResults): string {
     '# Theme precision out of domain',
     '',
     'Produced by `npm run bench:precision` (bench/precision.bench.ts). Every row of each public set goes through the real',
-    `analyzer with the default taxonomy; per theme, set and split, up to ${SAMPLE_SIZE} mentions are sampled (themes with`,
+    `analyzer with the core taxonomy and every industry pack in models/packs (${r.taxonomy}), so every pack's themes get judged; per theme, set and split, up to ${SAMPLE_SIZE} mentions are sampled (themes with`,
     `${MIN_MENTIONS}+ mentions there; bottom-k of a seeded draw per mention, so a fix keeps the judged ones that still match) and`,
     'joined with the judgements in `data/precision/labels.jsonl`: is the evidence sentence really about that root cause?',
     '',
