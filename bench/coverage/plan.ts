@@ -5,7 +5,7 @@
  */
 
 /** The packs issue 13 asks for; "all packs" names those of them that are missing. */
-export const EXPECTED_PACKS = ['retail', 'travel', 'banking', 'telecom', 'software'] as const;
+const EXPECTED_PACKS = ['retail', 'travel', 'banking', 'telecom', 'software'] as const;
 
 export type PackChoice = { kind: 'default' } | { kind: 'core' } | { kind: 'packs'; packs: readonly string[] } | { kind: 'all' };
 
@@ -41,7 +41,7 @@ export function resolveChoice(choice: PackChoice, available: readonly string[]):
 export const compositionKey = (r: ResolvedChoice): string => (r.industries === undefined ? 'default' : [...r.industries].sort().join('+'));
 
 /** clinc150 domains (domains.json) and the packs that fit them; the others get the core alone and all packs. */
-export const CLINC_DOMAIN_PACKS: Readonly<Record<string, readonly string[]>> = { banking: ['banking'], credit_cards: ['banking'], travel: ['travel'] };
+const CLINC_DOMAIN_PACKS: Readonly<Record<string, readonly string[]>> = { banking: ['banking'], credit_cards: ['banking'], travel: ['travel'] };
 
 /** The choices of a clinc150 domain. */
 export function clincChoices(domain: string): PackChoice[] {
