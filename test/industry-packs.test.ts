@@ -84,7 +84,7 @@ describe('composing the core with packs', () => {
     // The most specific rule wins across files: the pack's theme rule beats the core's billing family rule.
     expect(owners.ownerOf('billing.membership-fee')).toBe('facilities');
     expect(owners.ownerOf('billing.double-charge')).toBe('billing');
-    expect(owners.teams.map((t) => t.id)).toEqual(['billing', 'engineering', 'operations', 'product', 'logistics', 'facilities']);
+    expect(owners.teams.map((t) => t.id)).toEqual(['billing', 'logistics', 'engineering', 'operations', 'product', 'facilities']);
   });
 
   it('lets --owners FILE replace the bundled owners, packs’ included', () => {
