@@ -195,6 +195,24 @@ describe('--industry on every command that takes --taxonomy', () => {
     expect(out.join('')).toContain(INDUSTRY_HELP);
   });
 
+  it('themes list shows each theme’s pack and the version; themes packs the packs there are', async () => {
+    const out: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    const themes = await import('../src/cli/commands/themes.js');
+    expect(await themes.run(['list', '--json'])).toBe(0);
+    const list = JSON.parse(out.join('')) as { version: string; themes: Array<{ id: string; pack: string; owner: string }> };
+    expect(list.version).toBe('core@1+retail@1');
+    expect(list.themes.find((t) => t.id === 'delivery.late')).toMatchObject({ pack: 'retail', owner: 'logistics' });
+    expect(list.themes.find((t) => t.id === 'support.wait-time')).toMatchObject({ pack: 'core', owner: 'operations' });
+    out.length = 0;
+    expect(await themes.run(['packs', '--json'])).toBe(0);
+    const packs = JSON.parse(out.join('')) as { packs: Array<{ name: string; version: string; themes: number; families: string[] }> };
+    expect(packs.packs.find((p) => p.name === 'retail')).toMatchObject({ version: '1', themes: 11, families: ['delivery', 'product'] });
+  });
+
   it('stops analyze and themes list on an unknown pack with a usage error', async () => {
     const analyze = await import('../src/cli/commands/analyze.js');
     await expect(analyze.run([join(import.meta.dirname, '..', 'data', 'samples', 'survey.csv'), '--industry', 'retail,airline'])).rejects.toThrow(

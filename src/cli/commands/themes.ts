@@ -29,7 +29,7 @@ export const THEMES_HELP = `Usage: frictionlens themes suggest FILE... [options]
        frictionlens themes suggest --run ID [options]
 ${CATALOGUE_HELP}
 
-Groups the sentences the taxonomy did not cover (no theme, or only a catch-all theme) into
+themes suggest: groups the sentences the taxonomy did not cover (no theme, or only a catch-all theme) into
 candidate friction themes: a label from their top phrases, size, 5 example quotes, a parent
 guess and a taxonomy entry (id suggested.NAME) to paste under \`themes:\`. FILE... are
 analysed in this process first, with the same options as analyze.
