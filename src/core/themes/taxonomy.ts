@@ -41,11 +41,13 @@ function wrapSinglePattern(all: unknown): unknown {
   return Array.isArray(all) && all.length > 0 && all.every(isGroup) ? [all] : all;
 }
 
-export const Family = z.object({
-  id: Id,
-  name: z.string().min(1),
-  description: z.string().default(''),
-});
+export const Family = z
+  .object({
+    id: Id,
+    name: z.string().min(1),
+    description: z.string().default(''),
+  })
+  .strict();
 
 const Groups = z.array(z.array(Words).min(1, 'empty group')).min(1, 'empty pattern');
 
