@@ -90,6 +90,7 @@ describe('the telecom and software packs', () => {
     ['installation.missed-appointment', 'The engineer never showed up and I took a day off work for nothing.'],
     ['installation.missed-appointment', 'They cancelled my installation appointment the night before, again.'],
     ['installation.install-delay', 'Six weeks later still no broadband, the installation date keeps getting pushed back.'],
+    ['installation.install-delay', 'Been waiting 3 weeks for them to connect my fibre.'],
     ['installation.repeat-visit', 'Three engineer visits and the line fault is still not fixed.'],
     ['installation.equipment-fault', 'The router keeps restarting itself and I lose internet every time.'],
     ['installation.equipment-fault', 'I have to reset the router every day to get it working.'],
@@ -97,6 +98,7 @@ describe('the telecom and software packs', () => {
     ['contract.early-termination', 'They want a £250 early termination fee because I have 8 months left on my contract.'],
     ['contract.early-termination', 'I am stuck in a contract with a provider that cannot give me a signal.'],
     ['contract.mis-sold', 'I was mis-sold this package, the speeds are nothing like what the salesman promised.'],
+    ['contract.mis-sold', "I was told I'd get £100 cashback and it never came."],
     ['contract.roaming', 'I came back from Spain to a huge roaming bill even though roaming was supposed to be included.'],
     ['contract.number-porting', 'My number still has not been ported over after ten days.'],
     ['contract.number-porting', 'The PAC code they gave me was invalid.'],
@@ -157,8 +159,15 @@ describe('the telecom and software packs', () => {
     'My husband and I loved the food, the hubs had seconds.',
     'The new version of this dress is stiff and ill-fitting.',
     'I had no TV shows to watch tonight.',
+    'Please add this song to my jazz playlist.',
+    "I'm still waiting for my new card to be activated.",
   ];
   it.each(silent)('no pack theme: "%s"', (text) => {
     expect(packThemesOf(text)).toEqual([]);
+  });
+
+  it('tells installing software (onboarding) from installing a line (field services)', () => {
+    expect(packThemesOf('Installing the software took me two days.')).toEqual(['onboarding.setup']);
+    expect(packThemesOf('The broadband installation took six weeks.')).toEqual(['installation.install-delay']);
   });
 });
