@@ -127,6 +127,10 @@ describe('travel pack', () => {
     'The knit has missing points and holes in some places.',
     'Kanye won the video award on Sunday night.',
     'We got stranded at school for half an hour because the bus was late.',
+    // a courier's gate, a wifi connection and a last resort are no airport, flight or hotel
+    'The package arrived 3 hours late and was left at the gate.',
+    'I had trouble connecting to the wifi and the engineer was delayed 2 hours.',
+    'As a last resort I asked for my deposit back and it was not returned.',
     // the customer's own plans are not the airline's changes
     'I want to cancel my flight.',
   ])('%s -> no travel theme', (text) => {
