@@ -36,4 +36,4 @@ export interface LinearModel {
 export type ClassWeight = 'balanced' | 'none';
 
 type ModelTask = 'themes' | 'sentiment';
-export type ModelUnit = 'verbatim' | 'sentence';
+type ModelUnit = 'verbatim' | 'sentence';
