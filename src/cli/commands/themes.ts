@@ -151,7 +151,7 @@ async function describedUnits(
   const valence = (w: string): number => lexicon.words[w] ?? 0;
   const units: DescribedUnit[] = [];
   for await (const a of store.analyses(runId)) {
-    for (const u of uncoveredUnits(a, (text) => analyzer.parse(text), isCatchAll)) units.push(describeUnit(u, names, { valence }));
+    for (const u of uncoveredUnits(a, (text) => analyzer.parse(text), isCatchAll)) units.push(describeUnit(u, names, { valence, maskWords: mask }));
   }
   return units;
 }
