@@ -127,7 +127,7 @@ const lines: string[] = [
   `\`npm run bench:discovery\`, ${new Date().toISOString().slice(0, 10)}. A group's purity for a removed theme is the share of its verbatims that theme matched with the full taxonomy; the group is explained by the theme when its purity is at least halfway from the theme's share of all verbatims to 1 (0.5 for a rare theme, 0.8 for one that 61% of reviews match); groups no removed theme explains are judged by reading (bench/discovery/judgements.json): junk = filler or a name, no complaint.`,
   '',
 ];
-const totals = { removed: 0, found: 0, groups: 0, junk: 0, unjudged: 0 };
+const totals = { 'tuned on': { removed: 0, found: 0, groups: 0, junk: 0, unjudged: 0 }, 'held out': { removed: 0, found: 0, groups: 0, junk: 0, unjudged: 0 } };
 try {
   for (const set of sets) {
     const started = performance.now();
@@ -184,9 +184,10 @@ try {
         const family = familyOf(id);
         const owner = fullOwners.familyOwner(family);
         if (matched.size >= 10) {
-          totals.removed++;
-          if (own.length > 0) totals.found++;
-          totals.groups += own.length;
+          const total = totals[set.role];
+          total.removed++;
+          if (own.length > 0) total.found++;
+          total.groups += own.length;
         }
         lines.push(
           `| ${id} | ${matched.size} (${(100 * base(id)).toFixed(0)}%) | ${own.length} | ${own.map((s) => `${s.label} (${purity(s, id).toFixed(2)}; ${nearOf(s)})`).join('; ')} | ${matched.size ? ((100 * gathered.size) / matched.size).toFixed(0) : '-'}% | ${own.filter((s) => guessed(s) && s.parent === family).length}/${own.length} | ${own.filter((s) => guessed(s) && s.owner === owner).length}/${own.length} |`,
@@ -195,13 +196,18 @@ try {
       lines.push('');
     }
     const others = result.suggestions.filter((s) => explainer(s) === undefined);
-    lines.push(`Groups no removed theme explains: ${others.length}.`, '');
+    const verdicts = others.map((s) => judgements[`${set.name}\u0000${s.label}`]);
+    lines.push(
+      `Groups no removed theme explains: ${others.length}, of which junk (judged by reading): ${verdicts.filter((v) => v === 'junk').length}, not judged: ${verdicts.filter((v) => v === undefined).length}.`,
+      '',
+    );
     if (others.length > 0) {
       lines.push('| group (label) | verbatims | nearest theme (parent guess) | verdict | a quote |', '|---|---:|---|---|---|');
       for (const s of others) {
         const verdict = judgements[`${set.name}\u0000${s.label}`];
-        if (verdict === 'junk') totals.junk++;
-        if (verdict === undefined) totals.unjudged++;
+        const total = totals[set.role];
+        if (verdict === 'junk') total.junk++;
+        if (verdict === undefined) total.unjudged++;
         const quote = (s.quotes[0]?.sentence ?? '').replaceAll('|', '/').replaceAll('\n', ' ').slice(0, 90);
         lines.push(`| ${s.label} | ${s.size} | ${nearOf(s)} | ${verdict ?? 'unjudged'} | ${quote} |`);
       }
@@ -212,12 +218,14 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-lines.push(
-  '## Totals',
-  '',
-  `Removed themes with at least 10 matched verbatims: ${totals.removed}; found again (at least one group): ${totals.found}; groups for them: ${totals.groups} (goal: one each). Junk groups: ${totals.junk} (goal 0); groups not yet judged: ${totals.unjudged}.`,
-  '',
-);
+lines.push('## Totals', '');
+for (const role of ['tuned on', 'held out'] as const) {
+  const t = totals[role];
+  lines.push(
+    `Sets ${role}: removed themes with at least 10 matched verbatims: ${t.removed}; found again (at least one group): ${t.found}; groups for them: ${t.groups} (goal: one each). Junk groups: ${t.junk} (goal 0); groups not judged: ${t.unjudged}.`,
+    '',
+  );
+}
 const out = process.env.DISCOVERY_RESULTS ?? join(import.meta.dirname, 'results', 'discovery.md');
 writeFileSync(out, lines.join('\n'));
 console.log(lines.join('\n'));
