@@ -28,9 +28,10 @@ export const THEMES_HELP = `Usage: frictionlens themes suggest FILE... [options]
        frictionlens themes suggest --run ID [options]
 
 Groups the sentences the taxonomy did not cover (no theme, or only a catch-all theme) into
-candidate friction themes: a label from their top phrases, size, 5 example quotes, a parent
-guess and a taxonomy entry (id suggested.NAME) to paste under \`themes:\`. FILE... are
-analysed in this process first, with the same options as analyze.
+candidate friction themes: a label from their top phrases, size, 5 example quotes, the
+nearest existing theme by content (its family is the parent guess; "no close theme" when
+none is near) and a taxonomy entry (id suggested.NAME) to paste under \`themes:\`. FILE...
+are analysed in this process first, with the same options as analyze.
 
 Options:
 ${READ_HELP}
@@ -42,7 +43,8 @@ ${READ_HELP}
   --model FILE              a trained theme or sentiment model, as for analyze; repeatable
   --min-size N              smallest group worth suggesting, in verbatims (default: ${DEFAULT_MIN_SIZE})
   --max N                   at most N suggestions, largest first (default: ${DEFAULT_MAX_SUGGESTIONS})
-  --mask WORD               a brand, company or product name to mask; repeatable
+  --mask WORD               a brand, company or product name to mask, even when it is an
+                            ordinary word ("Delta"); repeatable
   --out FILE.yaml           write the suggested taxonomy entries to FILE.yaml
   --json                    print one JSON document instead of the list
   -h, --help                this help
