@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage as detect } from '../src/core/language/detect.js';
 import { tinyldDetector } from '../src/load/language-detector.js';
+import { NON_ENGLISH_SENTENCES } from './fixtures/non-english-sentences.js';
 
 const ngram = tinyldDetector();
 const detectLanguage = (text: string) => detect(text, ngram);
@@ -43,6 +44,27 @@ describe('short English texts', () => {
       'No complaints, happy customer. Happy with everything so far.',
     ]) {
       expect(detectLanguage(t).language).toBe('en');
+    }
+  });
+});
+
+describe('social posts', () => {
+  it('keeps English posts with handles, hashtags, links, emoji, names and slang English', () => {
+    for (const t of [
+      '@SkyJetAir my bag never showed up in Denver #fail https://t.co/xYz12',
+      'Zac Efron Flaunts Fit Abs in New Dirty Grandpa... #ZacEfron',
+      'RT @user #Guelph Nuit Blanche tonight: 1:30am. Bookshelf Cinema parking lot',
+      '#Polish authorities want more #surveillance #Polska #bezpieczeństwo #EU',
+      '11:11 wes cass twins mak ppbos pp philly happiness 😍😍',
+      'Marion Maréchal-Le Pen met Poklonskaya at the Duma and was invited to speak',
+    ]) {
+      expect(detectLanguage(t).language, t).toBe('en');
+    }
+  });
+
+  it('still sets aside short non-English sentences and posts in six languages', () => {
+    for (const { language, text } of NON_ENGLISH_SENTENCES) {
+      expect(detectLanguage(text).language, text).toBe(language);
     }
   });
 });

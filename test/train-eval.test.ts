@@ -236,6 +236,40 @@ describe('train then eval', () => {
     );
   });
 
+  it('applies a verbatim model once to the whole verbatim, with the best-scoring sentence as evidence; a sentence model to each sentence', async () => {
+    const trained = join(dir, 'unit-verbatim.json');
+    expect((await capture(trainCommand, ['themes', '--in', trainFile, '--map', 'text=comment', '--map', 'label=code', '--out', trained])).code).toBe(0);
+    const model = await readModel(trained);
+    expect(model.unit).toBe('verbatim');
+    const text = 'Hello team. My parcel never arrived. I was charged twice. I cannot log in.';
+    const classifier = createClassifier(model);
+
+    const { analyzer } = await loadAnalyzer({ modelPaths: [trained] });
+    const doc = analyzer.parse(text);
+    expect(doc.sentences).toHaveLength(4);
+    const hits = analyzer.modelThemes?.(doc) ?? [];
+    // One decision on the post, as the model would label it: not one chance per sentence.
+    expect(hits.map((h) => h.themeId)).toEqual(classifier.decide(text).map((d) => d.label));
+    const k = model.labels.indexOf(hits[0]!.themeId);
+    const sentenceScores = doc.sentences.map((s) => classifier.scores(s.text)[k]!);
+    expect(hits[0]!.sentence).toBe(sentenceScores.indexOf(Math.max(...sentenceScores)));
+
+    // A file written before models recorded their unit is read as a verbatim model.
+    const old = join(dir, 'unit-unrecorded.json');
+    const file = JSON.parse(await readFile(trained, 'utf8')) as Record<string, unknown>;
+    delete file.unit;
+    await writeFile(old, JSON.stringify(file));
+    expect((await readModel(old)).unit).toBeUndefined();
+    const fromOld = (await loadAnalyzer({ modelPaths: [old] })).analyzer;
+    expect(fromOld.modelThemes?.(fromOld.parse(text)).map((h) => h.themeId)).toEqual(hits.map((h) => h.themeId));
+
+    const sentenceModel = join(dir, 'unit-sentence.json');
+    await writeModel(sentenceModel, { ...model, unit: 'sentence' }, 'float32');
+    const bySentence = (await loadAnalyzer({ modelPaths: [sentenceModel] })).analyzer;
+    const themes = new Set((bySentence.modelThemes?.(bySentence.parse(text)) ?? []).map((h) => h.themeId));
+    expect(themes).toEqual(new Set(['billing', 'delivery', 'login']));
+  });
+
   it("never reports a theme model's 'none' label (rows about no theme) as a theme", async () => {
     const file = join(dir, 'with-none.csv');
     const none = ['thanks for reading', 'hello there', 'i am writing today', 'best regards'];

@@ -11,7 +11,7 @@ export function renderSuggestions(result: DiscoveryResult, options: { minSize: n
     lines.push(
       '',
       `${i + 1}. ${s.label}  (${s.id})`,
-      `   ${int(s.size)} verbatims, ${int(s.sentences)} sentences, ${pct(s.complaintShare, 0)} complaining; parent guess: ${s.parent} (owner ${s.owner})`,
+      `   ${int(s.size)} verbatims, ${int(s.sentences)} sentences, ${pct(s.complaintShare, 0)} complaining; ${s.nearestTheme ? `nearest theme ${s.nearestTheme}, so parent guess ${s.parent} (owner ${s.owner})` : `no close theme: parent ${s.parent} is a placeholder, owner ${s.owner}`}`,
       `   phrases: ${s.phrases.map((p) => `${p.phrase} (${p.count})`).join(', ')}`,
       ...s.quotes.map((q) => `   “${q.sentence}”`),
     );

@@ -1,6 +1,7 @@
 import type { Analysis, Sentiment, ThemeMention, Verbatim } from '../contracts/index.js';
 import type { Analyzer, ThemeHit } from './analyzer.js';
 import { customerText } from './customer-text.js';
+import { decodeHtmlEntities } from './text/html-entities.js';
 import { guardText } from './text/guard.js';
 import { parseInPieces } from './text/parse-pieces.js';
 
@@ -10,14 +11,16 @@ export type VerbatimOutcome =
   | { kind: 'invalid'; message: string };
 
 /**
- * Analyses one verbatim: guard the text first (no token, run or parse long enough to make a
+ * Analyses one verbatim: HTML character references decoded (text/html-entities.ts), guard the text first (no token, run or parse long enough to make a
  * regex of ours or of wink's backtrack: text/guard.ts), redact (nothing downstream sees
  * personal data), check the language, then parse once and annotate: sentence sentiment,
  * themes per sentence, signals, key phrases. Pure: the same verbatim and analyzer give the
  * same analysis, in time linear in the length of its text.
  */
 export function analyzeVerbatim(analyzer: Analyzer, verbatim: Verbatim, runId: string): VerbatimOutcome {
-  const raw = customerText(verbatim);
+  // Decoded before anything reads it: redaction, language, parse and every offset of the
+  // analysis are on the text as the customer wrote it ("&" rather than "&amp;").
+  const raw = decodeHtmlEntities(customerText(verbatim));
   if (!raw) return { kind: 'invalid', message: 'turns: no customer words to analyse (only agent, bot or system turns)' };
   const guarded = guardText(raw);
   const redacted = analyzer.redact(guarded.text);

@@ -139,27 +139,47 @@ function flatTone(hit: ThemeHit): 'negative' | 'positive' | undefined {
 }
 
 /**
- * A trained model labels whole sentences, by its own decision rule (Classifier.decide, the
- * rule `eval` scores): a multi-label model every label at or over its calibrated threshold,
- * a one-label model its best label (none under a reject threshold). `none` is never a theme.
- * The evidence is the sentence.
+ * A trained model labels the unit it was trained on, by its own decision rule
+ * (Classifier.decide, the rule `eval` scores): a multi-label model every label at or over
+ * its calibrated threshold, a one-label model its best label (none under a reject
+ * threshold). `none` is never a theme.
+ *
+ * A verbatim model (every `train` row is a whole text unless told otherwise, and so is a
+ * model file that does not say) decides once on the whole verbatim, so a post gets a label
+ * when the model gives it to the post: run on each sentence, it had one chance per sentence
+ * and gave a theme to 60% of posts that the labels gave 36%. Its evidence is the sentence
+ * that scores highest for the label. A sentence model decides on each sentence.
  */
 function modelHits(classifier: Classifier, doc: Doc): ThemeHit[] {
-  const hits: ThemeHit[] = [];
-  doc.sentences.forEach((sentence, index) => {
-    for (const { label, margin } of classifier.decide(sentence.text)) {
-      if (label.toLowerCase() === NO_THEME) continue;
-      hits.push({
-        themeId: label,
-        sentence: index,
-        start: sentence.start,
-        end: sentence.end,
-        text: sentence.text,
-        // The margin over the model's cut, squashed into [0.5, 0.79]: below rule confidence, so rules win ties.
-        confidence: Math.min(0.79, Math.max(0.5, 1 / (1 + Math.exp(-margin)))),
-        via: 'model',
-      });
-    }
+  const hit = (themeId: string, index: number, margin: number): ThemeHit => {
+    const sentence = doc.sentences[index]!;
+    return {
+      themeId,
+      sentence: index,
+      start: sentence.start,
+      end: sentence.end,
+      text: sentence.text,
+      // The margin over the model's cut, squashed into [0.5, 0.79]: below rule confidence, so rules win ties.
+      confidence: Math.min(0.79, Math.max(0.5, 1 / (1 + Math.exp(-margin)))),
+      via: 'model',
+    };
+  };
+  const themes = (decisions: ReturnType<Classifier['decide']>) => decisions.filter((d) => d.label.toLowerCase() !== NO_THEME);
+  if (doc.sentences.length === 0) return [];
+  if (classifier.model.unit === 'sentence') {
+    return doc.sentences.flatMap((sentence, index) => themes(classifier.decide(sentence.text)).map((d) => hit(d.label, index, d.margin)));
+  }
+  const decided = themes(classifier.decide(doc.text));
+  if (decided.length === 0) return [];
+  if (doc.sentences.length === 1) return decided.map((d) => hit(d.label, 0, d.margin));
+  // Each sentence's score of every label, copied: the classifier reuses its buffer.
+  const perSentence = doc.sentences.map((s) => Float32Array.from(classifier.scores(s.text)));
+  return decided.map((d) => {
+    const k = classifier.model.labels.indexOf(d.label);
+    let best = 0;
+    perSentence.forEach((scores, i) => {
+      if (scores[k]! > perSentence[best]![k]!) best = i;
+    });
+    return hit(d.label, best, d.margin);
   });
-  return hits;
 }

@@ -30,9 +30,10 @@ export const THEMES_HELP = `Usage: frictionlens themes suggest FILE... [options]
 ${CATALOGUE_HELP}
 
 themes suggest: groups the sentences the taxonomy did not cover (no theme, or only a catch-all theme) into
-candidate friction themes: a label from their top phrases, size, 5 example quotes, a parent
-guess and a taxonomy entry (id suggested.NAME) to paste under \`themes:\`. FILE... are
-analysed in this process first, with the same options as analyze.
+candidate friction themes: a label from their top phrases, size, 5 example quotes, the
+nearest existing theme by content (its family is the parent guess; "no close theme" when
+none is near) and a taxonomy entry (id suggested.NAME) to paste under \`themes:\`. FILE...
+are analysed in this process first, with the same options as analyze.
 
 Options:
 ${READ_HELP}
@@ -45,7 +46,8 @@ ${INDUSTRY_HELP}
   --model FILE              a trained theme or sentiment model, as for analyze; repeatable
   --min-size N              smallest group worth suggesting, in verbatims (default: ${DEFAULT_MIN_SIZE})
   --max N                   at most N suggestions, largest first (default: ${DEFAULT_MAX_SUGGESTIONS})
-  --mask WORD               a brand, company or product name to mask; repeatable
+  --mask WORD               a brand, company or product name to mask, even when it is an
+                            ordinary word ("Delta"); repeatable
   --out FILE.yaml           write the suggested taxonomy entries to FILE.yaml
   --json                    print one JSON document instead of the list
   -h, --help                this help
@@ -157,7 +159,7 @@ async function describedUnits(
   const valence = (w: string): number => lexicon.words[w] ?? 0;
   const units: DescribedUnit[] = [];
   for await (const a of store.analyses(runId)) {
-    for (const u of uncoveredUnits(a, (text) => analyzer.parse(text), isCatchAll)) units.push(describeUnit(u, names, { valence }));
+    for (const u of uncoveredUnits(a, (text) => analyzer.parse(text), isCatchAll)) units.push(describeUnit(u, names, { valence, maskWords: mask }));
   }
   return units;
 }

@@ -29,6 +29,9 @@ Options:
                           negative and optionally neutral, in any case (nothing else)
   --label-sep SEP         labels are lists split on SEP: a multi-label model (one-vs-rest,
                           thresholds for the best micro-F1 on 5-fold out-of-fold scores)
+  --unit verbatim|sentence
+                          themes: what one row is, recorded in the model so 'analyze --model'
+                          applies it to the same unit (default: verbatim, a whole text)
   --out FILE              where to write the model (default: models/trained/TASK.json)
   --seed N                shuffling seed (default: 7); the same seed gives the same model
   --cost C                SVM C (default: 1); lower regularises more
@@ -143,8 +146,15 @@ export function taskSetup(task: Task, values: { seed?: string; cost?: string; ba
   return task === 'sentiment' && !values['text-only'] ? { options, extra: 'lexicon-sentiment' } : { options };
 }
 
+const isUnit = (value: string): value is 'verbatim' | 'sentence' => value === 'verbatim' || value === 'sentence';
+
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { ...LABELLED_INPUT_FLAGS, out: { type: 'string' }, float32: { type: 'boolean' } });
+  const { values, positionals } = parseFlags(argv, {
+    ...LABELLED_INPUT_FLAGS,
+    out: { type: 'string' },
+    float32: { type: 'boolean' },
+    unit: { type: 'string' },
+  });
   if (values.help) {
     process.stdout.write(`${TRAIN_HELP}\n`);
     return 0;
@@ -154,12 +164,16 @@ export async function run(argv: string[]): Promise<number> {
   const columns = parseColumns(values.map ?? []);
   const setup = taskSetup(task, values);
   const out = values.out ?? `models/trained/${task}.json`;
+  const unit = values.unit ?? 'verbatim';
+  if (!isUnit(unit)) throw new UsageError(`train: --unit is verbatim or sentence, not '${unit}'`);
   const { rows, skipped } = await readLabelledRows(values.in, columns, {
     ...(values.format ? { format: values.format } : {}),
     ...(values['label-sep'] ? { separator: values['label-sep'] } : {}),
   });
   const started = performance.now();
-  const model = await trainOn(normaliseLabels(rows, task), values['label-sep'] !== undefined, task, setup);
+  const trained = await trainOn(normaliseLabels(rows, task), values['label-sep'] !== undefined, task, setup);
+  // A sentiment model always scores sentences and verbatims alike; a theme model records its unit.
+  const model = task === 'themes' ? { ...trained, unit } : trained;
   const seconds = (performance.now() - started) / 1000;
   const bytes = await writeModel(out, model, values.float32 ? 'float32' : 'int8');
   process.stdout.write(

@@ -22,6 +22,13 @@ export interface LinearModel {
   /** Dense features after the bias (see extra-features.ts): the caller supplies their values. */
   extra?: ExtraFeatureKind;
   rejectBelow?: number;
+  /**
+   * What one training row was: a whole verbatim (every \`frictionlens train\` row unless told
+   * \`--unit sentence\`; also what a file without the field means) or a single sentence. A
+   * model is applied to the unit it learnt from: a verbatim model run on each sentence of a
+   * post has as many chances to fire as the post has sentences, and inflates shares.
+   */
+  unit?: ModelUnit;
   /** Provenance: what it was trained on and how, for the model file and reports. */
   training: { examples: number; seed: number; cost: number; classWeight: ClassWeight };
 }
@@ -29,3 +36,4 @@ export interface LinearModel {
 export type ClassWeight = 'balanced' | 'none';
 
 type ModelTask = 'themes' | 'sentiment';
+type ModelUnit = 'verbatim' | 'sentence';

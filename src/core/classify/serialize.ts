@@ -31,6 +31,7 @@ export const ModelFileSchema = z.object({
   thresholds: z.array(z.number()).optional(),
   extra: z.enum(['lexicon-sentiment']).optional(),
   rejectBelow: z.number().optional(),
+  unit: z.enum(['verbatim', 'sentence']).optional(),
   training: z.object({
     examples: z.number().int().nonnegative(),
     seed: z.number().int(),
@@ -79,6 +80,7 @@ export function toModelFile(model: LinearModel, encoding: 'float32' | 'int8' = '
     ...(model.thresholds ? { thresholds: Array.from(model.thresholds) } : {}),
     ...(model.extra ? { extra: model.extra } : {}),
     ...(model.rejectBelow !== undefined ? { rejectBelow: model.rejectBelow } : {}),
+    ...(model.unit ? { unit: model.unit } : {}),
     training: model.training,
   };
 }
@@ -112,6 +114,7 @@ export function fromModelFile(file: ModelFile): LinearModel {
     ...(file.thresholds ? { thresholds: Float32Array.from(file.thresholds) } : {}),
     ...(file.extra ? { extra: file.extra } : {}),
     ...(file.rejectBelow !== undefined ? { rejectBelow: file.rejectBelow } : {}),
+    ...(file.unit ? { unit: file.unit } : {}),
     training: file.training,
   };
 }

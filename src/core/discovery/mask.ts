@@ -11,6 +11,12 @@ import type { Token } from '../text/types.js';
  * time they occur across the corpus ("Lumo", "FitBand", "PayPal", weekdays, agent names),
  * plus any the caller names. All-caps acronyms (SMS, PIN, 2FA) are kept: they usually name
  * the thing that failed, not the company.
+ *
+ * A word found by capitalisation that is an ordinary English word in lower case (the parser's
+ * lexicon knows it: `Token.known`) is not masked: "Cancelled Flight", "Lost Luggage", "Late
+ * Delivery" are complaints written in title case, as feeds and forms often carry them, not
+ * brands. A brand that is also an ordinary word ("Delta", "United") is masked when the
+ * caller names it (`--mask`); its @handle is masked as a handle.
  */
 
 /** Share of mid-sentence occurrences written capitalised for a word to count as a name. */
@@ -56,15 +62,20 @@ export class NameTally {
   }
 }
 
-/** Which tokens of a sentence are masked: a boolean per token. */
-export function maskTokens(text: string, tokens: readonly Token[], names: ReadonlySet<string>): boolean[] {
+/**
+ * Which tokens of a sentence are masked: a boolean per token. `names` are the corpus's
+ * detected names and the caller's; `given` the caller's alone, masked even where they are
+ * ordinary words.
+ */
+export function maskTokens(text: string, tokens: readonly Token[], names: ReadonlySet<string>, given: ReadonlySet<string> = new Set()): boolean[] {
   const domains: Array<[number, number]> = [];
   for (const m of text.matchAll(DOMAIN)) domains.push([m.index, m.index + m[0].length]);
   return tokens.map((t) => {
     if (t.type !== 'word' || !WORD.test(t.lemma)) return true;
     // "[EMAIL]", "[PHONE]": the redactor's placeholders.
     if (text[t.start - 1] === '[' && text[t.end] === ']') return true;
-    if (names.has(t.normal) || names.has(t.lemma)) return true;
+    if (given.has(t.normal) || given.has(t.lemma)) return true;
+    if ((names.has(t.normal) || names.has(t.lemma)) && !t.known) return true;
     return domains.some(([start, end]) => t.start >= start && t.end <= end);
   });
 }

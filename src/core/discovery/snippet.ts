@@ -7,7 +7,14 @@ export interface SnippetInput {
   parent: string;
   description: string;
   phrases: readonly RankedPhrase[];
+  /** The words a group's word stands for (variants.ts), written into the patterns as alternatives. */
+  variantsOf?: (word: string) => readonly string[];
 }
+
+/** Phrase patterns per entry: enough for the wordings of a joined group (join-groups.ts). */
+const MAX_PHRASES = 8;
+/** At most this many alternatives per word of a pattern: the most frequent variants. */
+const MAX_ALTERNATIVES = 4;
 
 /** A phrase pattern must hold this share of the uncovered sentences using it, or it would over-match. */
 const PHRASE_PRECISION = 0.5;
@@ -22,7 +29,7 @@ const PHRASE_PRECISION = 0.5;
 function patternsOf(phrases: readonly RankedPhrase[]): { phrases: string[]; lemmas: string[] } {
   const multi = phrases
     .filter((p) => p.term.includes(' ') && p.precision >= PHRASE_PRECISION)
-    .slice(0, 5)
+    .slice(0, MAX_PHRASES)
     .map((p) => p.term);
   if (multi.length > 0) return { phrases: multi, lemmas: [] };
   const top = phrases[0];
@@ -35,7 +42,15 @@ function patternsOf(phrases: readonly RankedPhrase[]): { phrases: string[]; lemm
  * (the yaml library does the quoting, so any phrase or quote stays valid YAML).
  */
 export function themeSnippet(input: SnippetInput): string {
-  const { phrases, lemmas } = patternsOf(input.phrases);
+  const patterns = patternsOf(input.phrases);
+  // "bag lose" matches "luggage lost" too: each word with its variants, as "a|b" alternatives.
+  const spell = (pattern: string): string =>
+    pattern
+      .split(' ')
+      .map((w) => (w === 'not' ? w : (input.variantsOf?.(w) ?? [w]).slice(0, MAX_ALTERNATIVES).join('|')))
+      .join(' ');
+  const phrases = patterns.phrases.map(spell);
+  const lemmas = patterns.lemmas.flatMap((l) => (input.variantsOf?.(l) ?? [l]).slice(0, MAX_ALTERNATIVES));
   const entry = {
     id: input.id,
     name: input.name,

@@ -59,7 +59,8 @@ function unitTerms(tokens: readonly Token[], masked: readonly boolean[], valence
 
 /** A parsed sentence reduced to its terms and complaint cue, source names masked. */
 export function describeUnit(unit: DiscoveryUnit, names: ReadonlySet<string>, options: DescribeOptions = {}): DescribedUnit {
-  const t = unitTerms(unit.tokens, maskTokens(unit.text, unit.tokens, names), options.valence);
+  const given = new Set([...(options.maskWords ?? [])].flatMap((w) => w.toLowerCase().split(/\s+/).filter(Boolean)));
+  const t = unitTerms(unit.tokens, maskTokens(unit.text, unit.tokens, names, given), options.valence);
   return {
     verbatimId: unit.verbatimId,
     sentence: unit.sentence,

@@ -18,11 +18,17 @@ export interface DiscoveryUnit {
   sentiment: SentimentLabel;
 }
 
-/** A family's words (name, description, its themes' words), for guessing a suggestion's parent. */
+/** A theme's words (name, description, patterns), stemmed, weighted and normalised (parent.ts). */
+export interface ThemeVocabulary {
+  id: string;
+  words: ReadonlyMap<string, number>;
+}
+
+/** A family, its owner and its themes' words, for guessing a suggestion's parent by content. */
 export interface FamilyVocabulary {
   id: string;
   owner: string;
-  words: ReadonlySet<string>;
+  themes: readonly ThemeVocabulary[];
 }
 
 /** How a sentence's words are read: which names to mask, which words only carry opinion. */
@@ -66,6 +72,8 @@ export interface SuggestOptions {
   families: readonly FamilyVocabulary[];
   /** Average-linkage cosine below which two groups are not merged (default 0.2). */
   mergeThreshold?: number;
+  /** Cosine of two groups' context profiles at which they are joined as one complaint in other words (default 0.6). */
+  joinThreshold?: number;
   /** At most this many distinct sentence vectors are clustered; the rest join the nearest group (default 2000). */
   maxClustered?: number;
 }
@@ -85,9 +93,11 @@ export interface ThemeSuggestion {
   /** "suggested." + a slug of the label; never an existing theme or family id. */
   id: string;
   label: string;
-  /** Best-guess family (the one sharing most of the group's words), and its owner. */
+  /** Best-guess family: that of the existing theme nearest the group by content; and its owner ("unassigned" when no theme is near). */
   parent: string;
   owner: string;
+  /** The existing theme nearest the group by content, or null: no close theme (parent is then only a placeholder). */
+  nearestTheme: string | null;
   /** Distinct verbatims in the group. */
   size: number;
   /** Member sentences (a verbatim may give more than one). */

@@ -1,4 +1,5 @@
 import type { Analysis } from '../../contracts/index.js';
+import { decodeHtmlEntities } from '../text/html-entities.js';
 import type { Doc } from '../text/types.js';
 import type { DiscoveryUnit } from './types.js';
 
@@ -15,7 +16,8 @@ export function uncoveredUnits(
   const units: DiscoveryUnit[] = [];
   analysis.sentences.forEach((s, index) => {
     if (s.themes.some((id) => !isCatchAll(id))) return;
-    const text = analysis.text.slice(s.span.start, s.span.end).trim();
+    // A run analysed before analyze decoded HTML references still holds "&amp;": decoded here too.
+    const text = decodeHtmlEntities(analysis.text.slice(s.span.start, s.span.end).trim());
     if (!/[a-z]/i.test(text)) return;
     const doc = parse(text);
     units.push({
