@@ -95,7 +95,7 @@ themes:
     description: Long waits on hold for an agent.
     phrases: [on hold]
 `);
-  const families = familyVocabularies(TAXONOMY, loadOwners(TAXONOMY, { taxonomyGiven: true }).familyOwner);
+  const families = familyVocabularies(TAXONOMY, loadOwners({ taxonomy: TAXONOMY, owners: [] }, { taxonomyGiven: true }).familyOwner);
   const existingIds = new Set([...TAXONOMY.themes.map((t) => t.id), ...TAXONOMY.families.map((f) => f.id)]);
   const bags = [
     'lost my luggage',
@@ -138,7 +138,7 @@ themes:
     expect(delay.family.id).toBe('travel');
     const hold = guessParent([{ term: 'hold agent', count: 10, precision: 1, score: 5 }], families);
     expect(hold.nearest).toBe('support.wait-time');
-    expect(hold.family.owner).toBe(loadOwners(TAXONOMY, { taxonomyGiven: true }).familyOwner('support') ?? 'unassigned');
+    expect(hold.family.owner).toBe(loadOwners({ taxonomy: TAXONOMY, owners: [] }, { taxonomyGiven: true }).familyOwner('support') ?? 'unassigned');
     const none = guessParent([{ term: 'kettle leak', count: 10, precision: 1, score: 5 }], families);
     expect(none.nearest).toBeNull();
     expect(none.family.owner).toBe('unassigned');

@@ -15,7 +15,7 @@ import { loadOwners } from '../src/load/owners.js';
 
 const TAXONOMY = `version: 1
 families:
-  - { id: account, name: Account access, description: Sign-in, passwords and verification. }
+  - { id: account, name: Account access, description: Sign-in. }
   - { id: product, name: Product, description: What was bought and how good it is. }
 themes:
   - id: account.password-reset

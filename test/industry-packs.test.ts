@@ -34,8 +34,8 @@ const writePack = (name: string, text: string): string => {
 const pack = (name: string, body: string): string =>
   `pack: ${name}\nversion: 1\n${body}\nthemes:\n  - { id: ${name}x.one, name: One, parent: ${name}x, description: d, phrases: [one two] }\n`;
 
-describe('the default taxonomy: the core and the retail pack', () => {
-  const composed = loadComposedTaxonomy();
+describe('the core and the retail pack (--industry retail, the default before the other packs)', () => {
+  const composed = loadComposedTaxonomy({ industries: ['retail'] });
   const owners = loadOwners(composed);
 
   it('is the taxonomy of before the packs: the same themes, definitions, families and owners', () => {
@@ -54,8 +54,13 @@ describe('the default taxonomy: the core and the retail pack', () => {
     expect(composed.packOf.get('billing.double-charge')).toBe('core');
   });
 
-  it('is what `--industry retail` gives, and `--industry core` is the core alone', () => {
-    expect(loadComposedTaxonomy({ industries: ['retail'] }).taxonomy).toEqual(composed.taxonomy);
+  it('is within the default, every bundled pack, and `--industry core` is the core alone', () => {
+    const all = loadComposedTaxonomy();
+    expect(all.taxonomy.version).toBe(['core@1', ...availablePacks().map((p) => `${p}@1`)].join('+'));
+    expect(availablePacks()).toEqual(['banking', 'retail', 'software', 'telecom', 'travel']);
+    for (const t of composed.taxonomy.themes) expect(all.taxonomy.themes).toContainEqual(t);
+    const allOwners = loadOwners(all);
+    for (const t of composed.taxonomy.themes) expect(allOwners.ownerOf(t.id), t.id).toBe(owners.ownerOf(t.id));
     const core = loadComposedTaxonomy({ industries: ['core'] }).taxonomy;
     expect(core.version).toBe('core@1');
     expect(core.families.map((f) => f.id)).not.toContain('delivery');
@@ -202,7 +207,7 @@ describe('--industry on every command that takes --taxonomy', () => {
       return true;
     });
     const themes = await import('../src/cli/commands/themes.js');
-    expect(await themes.run(['list', '--json'])).toBe(0);
+    expect(await themes.run(['list', '--industry', 'retail', '--json'])).toBe(0);
     const list = JSON.parse(out.join('')) as { version: string; themes: Array<{ id: string; pack: string; owner: string }> };
     expect(list.version).toBe('core@1+retail@1');
     expect(list.themes.find((t) => t.id === 'delivery.late')).toMatchObject({ pack: 'retail', owner: 'logistics' });

@@ -1,6 +1,7 @@
 /**
- * Which taxonomies the coverage bench measures each set with: the default (core + retail)
- * against the pack(s) that fit the set's industry. A pack the worktree lacks is reported as
+ * Which taxonomies the coverage bench measures each set with: core + retail (the default
+ * before the other packs, the reference) against the pack(s) that fit the set's industry and
+ * the default, every pack. A pack the worktree lacks is reported as
  * "pack not present", not a failure: the packs are written in parallel and land one by one.
  */
 
@@ -21,7 +22,7 @@ export interface ResolvedChoice {
 export function resolveChoice(choice: PackChoice, available: readonly string[]): ResolvedChoice {
   switch (choice.kind) {
     case 'default':
-      return { label: 'default (core + retail)', missing: [] };
+      return { label: '--industry retail (the default before the other packs)', industries: ['retail'], missing: [] };
     case 'core':
       return { label: '--industry core', industries: ['core'], missing: [] };
     case 'packs': {
@@ -31,7 +32,7 @@ export function resolveChoice(choice: PackChoice, available: readonly string[]):
     }
     case 'all': {
       const absent = EXPECTED_PACKS.filter((p) => !available.includes(p));
-      const label = `all packs (${available.join(',') || 'none'}${absent.length > 0 ? `; ${absent.join(', ')} not present` : ''})`;
+      const label = `default: every pack (${available.join(',') || 'none'}${absent.length > 0 ? `; ${absent.join(', ')} not present` : ''})`;
       return { label, industries: available.length > 0 ? [...available] : ['core'], missing: [] };
     }
   }
@@ -46,5 +47,5 @@ const CLINC_DOMAIN_PACKS: Readonly<Record<string, readonly string[]>> = { bankin
 /** The choices of a clinc150 domain. */
 export function clincChoices(domain: string): PackChoice[] {
   const packs = CLINC_DOMAIN_PACKS[domain];
-  return packs ? [{ kind: 'default' }, { kind: 'packs', packs }] : [{ kind: 'default' }, { kind: 'core' }, { kind: 'all' }];
+  return packs ? [{ kind: 'default' }, { kind: 'packs', packs }, { kind: 'all' }] : [{ kind: 'default' }, { kind: 'core' }, { kind: 'all' }];
 }

@@ -87,6 +87,6 @@ export function listPacks(argv: string[]): number {
     { header: 'families', cells: packs.map((p) => p.families.join(', ')), align: 'left' },
     { header: 'description', cells: packs.map((p) => p.description), align: 'left', shrink: true },
   ]);
-  process.stdout.write(`${table.join('\n')}\n\nadd them with --industry NAME[,NAME] (default: retail); 'core' for the core alone\n`);
+  process.stdout.write(`${table.join('\n')}\n\nadd them with --industry NAME[,NAME] (default: every pack); 'core' for the core alone\n`);
   return 0;
 }

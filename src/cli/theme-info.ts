@@ -12,7 +12,7 @@ export const OWNERS_HELP = `  --owners FILE             owners map replacing mod
 export const INDUSTRY_HELP = `  --industry NAME[,NAME]    industry packs added to the core taxonomy (or to --taxonomy
                             FILE), with their owners: retail, travel, banking, telecom,
                             software (models/packs); 'core' for the core alone
-                            (default: retail; none with --taxonomy)`;
+                            (default: every pack; none with --taxonomy)`;
 
 /** The flags that choose a taxonomy, as parsed. */
 export interface TaxonomyFlags {

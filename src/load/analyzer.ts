@@ -25,7 +25,7 @@ import { packageRoot } from './taxonomy.js';
 export interface AnalyzerOptions {
   /** The core taxonomy (`--taxonomy FILE`; default the bundled models/taxonomy.yaml). */
   taxonomyPath?: string;
-  /** Industry packs added to it (`--industry`; default: retail with the bundled core, none with a FILE). */
+  /** Industry packs added to it (`--industry`; default: every bundled pack with the bundled core, none with a FILE). */
   industries?: readonly string[];
   /** Where the packs are (tests and benches; default models/packs). */
   packsDir?: string;
