@@ -92,7 +92,7 @@ describe('frictionlens subscriptions', () => {
   it('refuses a team the owners map lacks (exit 3, naming its teams), also with --owners', async () => {
     const unknown = await cli(['add', '--team', 'finance', '--dataset', 'default', '--cadence', 'daily', '--endpoint', 'https://x.example.com/']);
     expect(unknown.code).toBe(3);
-    expect(unknown.stderr).toContain("team 'finance' is not in the owners map (teams: billing, logistics, engineering, operations, product)");
+    expect(unknown.stderr).toContain("team 'finance' is not in the owners map (teams: billing, logistics, engineering, operations, product, cards, ");
     const owners = join(dir, 'owners.yaml');
     await writeFile(owners, 'version: 1\nteams: [{ id: finance, name: Finance }]\nrules: [{ family: billing, team: finance }]\n');
     const known = await cli([

@@ -53,6 +53,6 @@ describe('frictionlens themes suggest', () => {
 
   it('refuses files and --run together, and an unknown subcommand', async () => {
     await expect(run(['suggest', 'a.csv', '--run', 'run-1'])).rejects.toThrow(UsageError);
-    await expect(run(['list'])).rejects.toThrow(/unknown subcommand 'list'/);
+    await expect(run(['lists'])).rejects.toThrow(/unknown subcommand 'lists'/);
   });
 });
