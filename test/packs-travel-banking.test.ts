@@ -83,6 +83,8 @@ describe('travel pack', () => {
     ['We were stranded at the airport overnight and they would not give us a hotel.', 'flight.stranded'],
     ['The airline changed our flight time twice without telling us.', 'flight.schedule-change'],
     ['The airline lost my luggage and nobody can tell me where it is.', 'baggage.lost'],
+    // A post to the airline's handle names the airline and nothing else of the trip.
+    ['@united lost my bag and nobody can tell me where it is', 'baggage.lost'],
     ['My suitcase arrived three days later on another flight.', 'baggage.delayed'],
     ['My suitcase came off the carousel with a broken handle and a ripped side.', 'baggage.damaged'],
     ['They charged me $65 for a checked bag at the airport.', 'baggage.fees'],
@@ -115,6 +117,7 @@ describe('travel pack', () => {
     // no flight: a parcel, a person or a bus running late or early
     'The package arrived an hour early.',
     'I arrived an hour early.',
+    'I lost my bag at the gym.',
     'I was late to work because the bus was delayed.',
     // an order, a dress and a dining room are no booking, luggage or hotel room
     'I ordered a dress and the order was cancelled.',

@@ -124,6 +124,9 @@ function tokenKeys(t: Token): string[] {
     const surface = t.text.toLowerCase();
     if (surface !== t.normal && surface !== t.lemma) keys.push(surface);
   }
+  // A handle is its name too: a post to "@jetblue" is about JetBlue, and a context list that
+  // names the brand (a pack's airlines) reads it where the post names nothing else.
+  if (t.type === 'mention' && t.normal.length > 2) keys.push(t.normal.slice(1));
   if (t.type === 'number') keys.push('#num');
   if (ORDINAL_DIGITS.test(t.normal)) keys.push('#ord');
   // A capitalised sentence opener is often tagged PROPN and left unlemmatised ("Sizes").
