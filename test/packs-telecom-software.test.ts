@@ -2,54 +2,27 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { parseOwners } from '../src/core/routing/owners-map.js';
-import { resolveOwners } from '../src/core/routing/owner-resolver.js';
 import { compileTaxonomy, matchThemes } from '../src/core/themes/matcher.js';
-import { parseTaxonomy } from '../src/core/themes/taxonomy.js';
+import { loadComposedTaxonomy } from '../src/load/industry-packs.js';
+import { loadOwners } from '../src/load/owners.js';
 import { makeDoc } from './helpers/doc.js';
 
-// The industry packs' content on top of the core, composed here the way the pack format
-// (models/packs/NAME.yaml) describes it, so these tests do not wait for the `--industry` loader.
+// The industry packs' content on top of the core, composed by the loader `--industry` uses.
 const models = join(import.meta.dirname, '..', 'models');
-const read = (file: string): Record<string, unknown> => yaml.load(readFileSync(join(models, file), 'utf8')) as Record<string, unknown>;
-const list = (o: Record<string, unknown>, key: string): unknown[] => (o[key] as unknown[] | undefined) ?? [];
 
 interface Pack {
   pack: string;
   version: number;
-  contexts?: Record<string, unknown>;
   families: { id: string }[];
   themes: { id: string; parent: string }[];
-  owners: { teams: { id: string }[]; rules: { family?: string; team: string }[] };
+  owners: { teams: { id: string }[] };
 }
 
 function compose(names: readonly string[]) {
-  const core = read('taxonomy.yaml');
-  const owners = read('owners.yaml');
-  const packs = names.map((n) => read(join('packs', `${n}.yaml`)) as unknown as Pack);
-  const contexts = { ...(core.contexts as Record<string, unknown>) };
-  for (const p of packs) {
-    for (const [name, entries] of Object.entries(p.contexts ?? {})) {
-      if (name in contexts) throw new Error(`${p.pack}: context "${name}" is already named`);
-      contexts[name] = entries;
-    }
-  }
-  const taxonomy = parseTaxonomy(
-    yaml.dump({
-      ...core,
-      contexts,
-      families: [...list(core, 'families'), ...packs.flatMap((p) => p.families)],
-      themes: [...list(core, 'themes'), ...packs.flatMap((p) => p.themes)],
-    }),
-  );
-  const map = parseOwners(
-    yaml.dump({
-      ...owners,
-      teams: [...list(owners, 'teams'), ...packs.flatMap((p) => p.owners.teams)],
-      rules: [...list(owners, 'rules'), ...packs.flatMap((p) => p.owners.rules)],
-    }),
-  );
-  return { taxonomy, packs, owners: resolveOwners(map, taxonomy), matcher: compileTaxonomy(taxonomy) };
+  const composed = loadComposedTaxonomy({ industries: names });
+  // The pack files as written, for what each declares.
+  const packs = names.map((n) => yaml.load(readFileSync(join(models, 'packs', `${n}.yaml`), 'utf8')) as Pack);
+  return { taxonomy: composed.taxonomy, packs, owners: loadOwners(composed), matcher: compileTaxonomy(composed.taxonomy) };
 }
 
 const both = compose(['telecom', 'software']);

@@ -2,48 +2,34 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { resolveOwners } from '../src/core/routing/owner-resolver.js';
-import { parseOwners } from '../src/core/routing/owners-map.js';
+import type { Owners } from '../src/core/routing/owner-resolver.js';
 import { compileTaxonomy, matchThemes } from '../src/core/themes/matcher.js';
-import { parseTaxonomy, type Taxonomy } from '../src/core/themes/taxonomy.js';
+import type { Taxonomy } from '../src/core/themes/taxonomy.js';
+import { loadComposedTaxonomy } from '../src/load/industry-packs.js';
+import { loadOwners } from '../src/load/owners.js';
 import { makeDoc } from './helpers/doc.js';
 
 /**
  * The travel and banking industry packs (models/packs/) on top of the core taxonomy: the
  * complaints each pack is for fire its themes, and sentences from other industries, or the
- * same words in another sense, fire none. The packs are composed here the way `--industry`
- * composes them (contexts, families and themes appended to the core's; owners to the
- * owners map), so these tests hold whatever loader reads them.
+ * same words in another sense, fire none. The packs are composed by the loader `--industry`
+ * uses (src/load/industry-packs.ts), their owners added to the owners map.
  */
 const models = join(import.meta.dirname, '..', 'models');
 const read = (path: string): Record<string, unknown> =>
   yaml.load(readFileSync(join(models, path), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Record<string, unknown>;
 type List = Record<string, unknown>[];
 
-function composed(packs: readonly string[]): { taxonomy: Taxonomy; owners: ReturnType<typeof resolveOwners> } {
-  const core = read('taxonomy.yaml');
-  const owners = read('owners.yaml');
-  const contexts = { ...(core.contexts as Record<string, unknown>) };
-  const families = [...(core.families as List)];
-  const themes = [...(core.themes as List)];
-  const teams = [...(owners.teams as List)];
-  const rules = [...(owners.rules as List)];
+function composed(packs: readonly string[]): { taxonomy: Taxonomy; owners: Owners } {
   for (const name of packs) {
     const pack = read(join('packs', `${name}.yaml`));
     expect(pack.pack).toBe(name);
-    for (const [id, list] of Object.entries((pack.contexts ?? {}) as Record<string, unknown>)) {
-      // a pack may add context lists, never redefine one of the core's
-      expect(contexts[id], `context @${id} of ${name}`).toBeUndefined();
-      contexts[id] = list;
-    }
-    families.push(...(pack.families as List));
-    themes.push(...(pack.themes as List));
-    const packOwners = pack.owners as { teams: List; rules: List };
-    teams.push(...packOwners.teams);
-    rules.push(...packOwners.rules);
+    // a pack may add context lists, never redefine one of the core's
+    const core = read('taxonomy.yaml').contexts as Record<string, unknown>;
+    for (const id of Object.keys((pack.contexts ?? {}) as Record<string, unknown>)) expect(core[id], `context @${id} of ${name}`).toBeUndefined();
   }
-  const taxonomy = parseTaxonomy(yaml.dump({ version: core.version, contexts, families, themes }));
-  return { taxonomy, owners: resolveOwners(parseOwners(yaml.dump({ version: owners.version, teams, rules })), taxonomy) };
+  const c = loadComposedTaxonomy({ industries: packs });
+  return { taxonomy: c.taxonomy, owners: loadOwners(c) };
 }
 
 const { taxonomy, owners } = composed(['travel', 'banking']);

@@ -42,26 +42,20 @@ export function precisionCorpora(root: string, say: (line: string) => void): Pre
     if (missing.length > 0) say(`skipped ${name}: ${missing.join(', ')} not found in ${join(root, name)}`);
     return missing.length === 0;
   };
-  if (have('tweeteval_sentiment', ['val.csv', 'test.csv'])) {
-    const dir = join(root, 'tweeteval_sentiment');
+  // A set split in two CSV files, dev and test, the text in column `text`.
+  const twoFiles = (dataset: string, industry: string, dev: string, test: string): void => {
+    if (!have(dataset, [`${dev}.csv`, `${test}.csv`])) return;
+    const dir = join(root, dataset);
     out.push({
-      dataset: 'tweeteval_sentiment',
-      industry: 'social posts, many topics',
-      dev: rowsOf('val', csvColumn(join(dir, 'val.csv'), 'text')),
-      test: rowsOf('test', csvColumn(join(dir, 'test.csv'), 'text')),
-      split: 'dev = val.csv, test = test.csv',
+      dataset,
+      industry,
+      dev: rowsOf(dev, csvColumn(join(dir, `${dev}.csv`), 'text')),
+      test: rowsOf(test, csvColumn(join(dir, `${test}.csv`), 'text')),
+      split: `dev = ${dev}.csv, test = ${test}.csv`,
     });
-  }
-  if (have('banking77', ['train.csv', 'test.csv'])) {
-    const dir = join(root, 'banking77');
-    out.push({
-      dataset: 'banking77',
-      industry: 'bank customer-service queries',
-      dev: rowsOf('train', csvColumn(join(dir, 'train.csv'), 'text')),
-      test: rowsOf('test', csvColumn(join(dir, 'test.csv'), 'text')),
-      split: 'dev = train.csv, test = test.csv',
-    });
-  }
+  };
+  twoFiles('tweeteval_sentiment', 'social posts, many topics', 'val', 'test');
+  twoFiles('banking77', 'bank customer-service queries', 'train', 'test');
   if (have('clinc150', ['data_full.json'])) {
     const data = JSON.parse(readFileSync(join(root, 'clinc150', 'data_full.json'), 'utf8')) as Record<string, [string, string][]>;
     const texts = (name: string): string[] => (data[name] ?? []).map((r) => r[0]);

@@ -19,7 +19,7 @@ import { loadWinkModel } from './wink-model.js';
 import { readModel } from './classifier.js';
 import { defaultLexiconDir, loadKnownWords, loadSentimentLexicon } from './lexicon.js';
 import { defaultSignalsPath, loadSignalCues } from './signals.js';
-import { loadComposedTaxonomy, taxonomyFiles } from './industry-packs.js';
+import { loadComposedTaxonomy } from './industry-packs.js';
 import { packageRoot } from './taxonomy.js';
 
 export interface AnalyzerOptions {
@@ -71,7 +71,7 @@ const NO_THEME = 'none';
  */
 export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<LoadedAnalyzer> {
   const choice = { taxonomy: options.taxonomyPath, industries: options.industries, packsDir: options.packsDir };
-  const { taxonomy } = loadComposedTaxonomy(choice);
+  const { taxonomy, files } = loadComposedTaxonomy(choice);
   const lexicon = loadSentimentLexicon(options.lexiconDir ?? defaultLexiconDir());
   const knownWords = loadKnownWords(lexicon, options.lexiconDir ?? defaultLexiconDir());
   const cues = loadSignalCues(options.signalsPath ?? defaultSignalsPath());
@@ -84,7 +84,7 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Loade
   const general = generalPath === undefined ? undefined : createClassifier(await readModel(generalPath));
 
   const version = createHash('sha1');
-  for (const p of taxonomyFiles(choice)) version.update(readFileSync(p));
+  for (const p of files) version.update(readFileSync(p));
   version.update(JSON.stringify(lexicon));
   version.update([...knownWords].sort().join(' '));
   version.update(JSON.stringify(cues, (_k, v: unknown) => (v instanceof Map || v instanceof Set ? [...v] : v)));

@@ -63,15 +63,15 @@ function chosenIndustries(choice: TaxonomyChoice): string[] {
   return [...new Set(names.filter((n) => n !== CORE_ONLY))];
 }
 
-/** The files a choice reads, core first: what the analyzer's version hashes. */
-export function taxonomyFiles(choice: TaxonomyChoice): string[] {
-  return [choice.taxonomy ?? defaultTaxonomyPath(), ...chosenIndustries(choice).map((n) => packPath(n, choice.packsDir))];
+/** A composed taxonomy and the files it was read from, core first: what the analyzer's version hashes. */
+export interface LoadedTaxonomy extends ComposedTaxonomy {
+  files: string[];
 }
 
 /** The core (bundled or `--taxonomy FILE`) with the chosen packs: README "Industry packs". */
-export function loadComposedTaxonomy(choice: TaxonomyChoice = {}): ComposedTaxonomy {
+export function loadComposedTaxonomy(choice: TaxonomyChoice = {}): LoadedTaxonomy {
   const file = choice.taxonomy ?? defaultTaxonomyPath();
   const packs = chosenIndustries(choice).map((n) => loadPack(n, choice.packsDir));
   const core = { name: choice.taxonomy === undefined ? CORE_ONLY : 'custom', file: resolve(file), taxonomy: loadTaxonomy(file, { references: false }) };
-  return composeTaxonomy(core, packs);
+  return { ...composeTaxonomy(core, packs), files: [core.file, ...packs.map((p) => p.file)] };
 }
