@@ -18,7 +18,7 @@ import type { Coverage } from '../src/contracts/index.js';
 import { loadAnalyzer, type LoadedAnalyzer } from '../src/load/analyzer.js';
 import { availablePacks } from '../src/load/industry-packs.js';
 import { measureCoverage } from './coverage/measure.js';
-import { clincChoices, compositionKey, resolveChoice, type PackChoice } from './coverage/plan.js';
+import { clincChoices, compositionKey, resolveChoice, type PackChoice, type ResolvedChoice } from './coverage/plan.js';
 import { datasetFolder, datasetsDir, loadClinc } from './quality/datasets.js';
 import { precisionCorpora } from './precision/corpora.js';
 
@@ -46,13 +46,13 @@ if (banking) {
     dataset: 'banking77',
     part: 'train.csv',
     texts: texts(banking.dev),
-    choices: [{ kind: 'default' }, { kind: 'packs', packs: ['banking'] }, { kind: 'all' }],
+    choices: [{ kind: 'before-packs' }, { kind: 'packs', packs: ['banking'] }, { kind: 'all' }],
   });
   sets.push({
     dataset: 'banking77',
     part: 'test.csv',
     texts: texts(banking.test),
-    choices: [{ kind: 'default' }, { kind: 'packs', packs: ['banking'] }, { kind: 'all' }],
+    choices: [{ kind: 'before-packs' }, { kind: 'packs', packs: ['banking'] }, { kind: 'all' }],
   });
 }
 const clincDir = datasetFolder(root, 'clinc150', ['data_full.json', 'domains.json'], say);
@@ -83,7 +83,7 @@ if (restaurants) {
     dataset: 'semeval2014_restaurants',
     part: 'train+test sentences',
     texts: [...texts(restaurants.dev), ...texts(restaurants.test)],
-    choices: [{ kind: 'default' }, { kind: 'core' }, { kind: 'all' }],
+    choices: [{ kind: 'before-packs' }, { kind: 'core' }, { kind: 'all' }],
   });
 }
 const clothing = corpora.get('womens_clothing_reviews');
@@ -92,18 +92,19 @@ if (clothing) {
     dataset: 'womens_clothing_reviews',
     part: 'all reviews with text',
     texts: [...texts(clothing.dev), ...texts(clothing.test)],
-    choices: [{ kind: 'default' }, { kind: 'all' }],
+    choices: [{ kind: 'before-packs' }, { kind: 'all' }],
   });
 }
 const tweets = corpora.get('tweeteval_sentiment');
-if (tweets) sets.push({ dataset: 'tweeteval_sentiment', part: 'test.csv', texts: texts(tweets.test), choices: [{ kind: 'default' }, { kind: 'all' }] });
+if (tweets) sets.push({ dataset: 'tweeteval_sentiment', part: 'test.csv', texts: texts(tweets.test), choices: [{ kind: 'before-packs' }, { kind: 'all' }] });
 
 const available = availablePacks();
 say(`packs present in models/packs: ${available.join(', ') || 'none'}`);
 const analyzers = new Map<string, Promise<LoadedAnalyzer>>();
-const analyzerFor = (industries: string[] | undefined): Promise<LoadedAnalyzer> => {
-  const key = industries === undefined ? 'default' : [...industries].sort().join('+');
-  if (!analyzers.has(key)) analyzers.set(key, loadAnalyzer(industries === undefined ? {} : { industries }));
+/** One analyzer per composition (compositionKey), loaded once for every set that measures it. */
+const analyzerFor = (r: ResolvedChoice): Promise<LoadedAnalyzer> => {
+  const key = compositionKey(r);
+  if (!analyzers.has(key)) analyzers.set(key, loadAnalyzer(r.industries === undefined ? {} : { industries: r.industries }));
   return analyzers.get(key)!;
 };
 
@@ -125,9 +126,9 @@ for (const set of sets) {
       rows.push({ dataset: set.dataset, part: set.part, label: r.label, taxonomy: '', missing: r.missing });
       continue;
     }
-    const { analyzer, taxonomy } = await analyzerFor(r.industries);
+    const { analyzer, taxonomy } = await analyzerFor(r);
     const key = compositionKey(r);
-    // The same composition twice ("clothing: default" and "--industry retail") is measured once.
+    // The same composition under two labels is measured once.
     let coverage = measured.get(taxonomy.version);
     if (coverage === undefined) {
       const t0 = performance.now();

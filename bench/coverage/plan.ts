@@ -8,7 +8,7 @@
 /** The packs issue 13 asks for; "all packs" names those of them that are missing. */
 const EXPECTED_PACKS = ['retail', 'travel', 'banking', 'telecom', 'software'] as const;
 
-export type PackChoice = { kind: 'default' } | { kind: 'core' } | { kind: 'packs'; packs: readonly string[] } | { kind: 'all' };
+export type PackChoice = { kind: 'before-packs' } | { kind: 'core' } | { kind: 'packs'; packs: readonly string[] } | { kind: 'all' };
 
 export interface ResolvedChoice {
   label: string;
@@ -21,7 +21,7 @@ export interface ResolvedChoice {
 /** A choice as measured against the packs present. */
 export function resolveChoice(choice: PackChoice, available: readonly string[]): ResolvedChoice {
   switch (choice.kind) {
-    case 'default':
+    case 'before-packs':
       return { label: '--industry retail (the default before the other packs)', industries: ['retail'], missing: [] };
     case 'core':
       return { label: '--industry core', industries: ['core'], missing: [] };
@@ -47,5 +47,5 @@ const CLINC_DOMAIN_PACKS: Readonly<Record<string, readonly string[]>> = { bankin
 /** The choices of a clinc150 domain. */
 export function clincChoices(domain: string): PackChoice[] {
   const packs = CLINC_DOMAIN_PACKS[domain];
-  return packs ? [{ kind: 'default' }, { kind: 'packs', packs }, { kind: 'all' }] : [{ kind: 'default' }, { kind: 'core' }, { kind: 'all' }];
+  return packs ? [{ kind: 'before-packs' }, { kind: 'packs', packs }, { kind: 'all' }] : [{ kind: 'before-packs' }, { kind: 'core' }, { kind: 'all' }];
 }
