@@ -14,20 +14,30 @@ export type WordIds = Int32Array;
  */
 export class WordIndex<T = unknown> {
   private readonly ids = new Map<PatternWord, number>();
+  private readonly byContent = new Map<string, number>();
   private readonly byKey = new Map<string, KeyEntry<T>>();
 
   get size(): number {
-    return this.ids.size;
+    return this.byContent.size;
   }
 
-  /** The number of a pattern word (by identity), given on first sight. */
+  /**
+   * The number of a pattern word, given on first sight. Words with the same alternatives
+   * share one number, whatever part of speech they demand (checked apart, on the matched
+   * positions): the packs' patterns repeat "not", "the", "flight" hundreds of times as
+   * words of their own, and a sentence's "the" would otherwise stand for every one of them.
+   */
   id(word: PatternWord): number {
     let id = this.ids.get(word);
+    if (id !== undefined) return id;
+    const content = [...word].sort().join('|');
+    id = this.byContent.get(content);
     if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(word, id);
+      id = this.byContent.size;
+      this.byContent.set(content, id);
       for (const alt of word) this.entry(alt).words.push(id);
     }
+    this.ids.set(word, id);
     return id;
   }
 
