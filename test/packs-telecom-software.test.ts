@@ -163,6 +163,9 @@ describe('the telecom and software packs', () => {
     'I reported the issue to customer service twice.',
     'Add the new Adele single to my road trip playlist please.',
     "I'm still waiting for my new card to be activated.",
+    // a parcel's number, and the number that receives log-in codes: no port
+    "The tracking number doesn't work, it says not found.",
+    "I lost access to my old number so I can't receive the one-time code.",
   ];
   it.each(silent)('no pack theme: "%s"', (text) => {
     expect(packThemesOf(text)).toEqual([]);

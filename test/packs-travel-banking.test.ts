@@ -180,6 +180,14 @@ describe('banking pack', () => {
     'The restaurant sent the check to the wrong table.',
     // the customer asking to freeze a card is a request, not a block
     'Please freeze my card, I think I left it at the bar.',
+    // a shop's checkout and account, in words banks use too: billing and account themes of the core
+    'Payment failed again today, no reason given.',
+    "I get a 'payment could not be processed' message every time.",
+    'The duplicate payment was reversed the same day, which I appreciated.',
+    "My name is spelt wrong on the account and there's no way to edit it.",
+    'You rejected my claim for a refund.',
+    'My account got locked after one wrong attempt.',
+    "My account is blocked and I can't place any orders.",
   ])('%s -> no banking theme', (text) => {
     expect(packThemesOf(text)).toEqual([]);
   });
