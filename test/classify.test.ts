@@ -34,6 +34,24 @@ describe('hashed features', () => {
     const upper = hasher.hash('REFUND Please');
     expect(Array.from(upper.words.subarray(0, upper.wordCount))).toEqual(words);
   });
+
+  it('read words as letters, numbers and "_" in any script, whatever stands between them', () => {
+    // The words a Unicode regex finds, joined by spaces, must hash as the text itself does:
+    // the same words in the same order, astral letters, lone surrogates and emoji included.
+    const hasher = createTextHasher(DEFAULT_FEATURE_OPTIONS);
+    const pieces = ['refund', 'café', 'ß', 'naïve', '東京', 'x_y', '42', '𝐀𝐁', '🙂', '\ud800', '—', "n't", '#tag', '@user', '١٢٣', ' ', '.', '-'];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let round = 0; round < 200; round++) {
+      let text = '';
+      for (let i = next() % 12; i > 0; i--) text += pieces[next() % pieces.length];
+      const words = (text.match(/[\p{L}\p{N}_]+/gu) ?? []).join(' ');
+      const a = hasher.hashWords(text.toLowerCase());
+      const got = Array.from(a.words.subarray(0, a.wordCount));
+      const b = hasher.hashWords(words.toLowerCase());
+      expect(got, JSON.stringify(text)).toEqual(Array.from(b.words.subarray(0, b.wordCount)));
+    }
+  });
 });
 
 describe('multi-class classifier', () => {

@@ -56,10 +56,27 @@ function grow(buffer: Int32Array, needed: number): Int32Array {
   return bigger;
 }
 
+/** A letter, a number or "_": the characters of a word (hashWords). */
+const WORD_POINT = /^[\p{L}\p{N}_]$/u;
+/** ASCII answers, worked out once; other code points are asked of the regex (memoised). */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (WORD_POINT.test(String.fromCharCode(c)) ? 1 : 0));
+const wordPoints = new Map<number, boolean>();
+
+function isWordPoint(cp: number): boolean {
+  if (cp < 128) return ASCII_WORD[cp] === 1;
+  let yes = wordPoints.get(cp);
+  if (yes === undefined) {
+    yes = WORD_POINT.test(String.fromCodePoint(cp));
+    // Bounded: a text could hold any of a million code points.
+    if (wordPoints.size >= 65_536) wordPoints.clear();
+    wordPoints.set(cp, yes);
+  }
+  return yes;
+}
+
 export function createTextHasher(options: FeatureOptions): TextHasher {
   const mask = (1 << options.bits) - 1;
   const { wordMaxN, charMinN, charMaxN } = options;
-  const wordPattern = /[\p{L}\p{N}_]+/gu;
   const tokenPattern = /\S+/g;
   const out: HashedText = { words: new Int32Array(256), wordCount: 0, chars: new Int32Array(1024), charCount: 0 };
 
@@ -68,11 +85,24 @@ export function createTextHasher(options: FeatureOptions): TextHasher {
     let prev = 0;
     let prev2 = 0;
     let seen = 0;
-    wordPattern.lastIndex = 0;
-    for (let m = wordPattern.exec(lower); m !== null; m = wordPattern.exec(lower)) {
-      const token = m[0];
+    // The words are runs of isWordPoint code points (what /[\p{L}\p{N}_]+/u matches), read
+    // in place: a regex's match arrays and substrings cost a hundred bytes of garbage a word.
+    const n = lower.length;
+    let i = 0;
+    while (i < n) {
+      const first = lower.codePointAt(i)!;
+      if (!isWordPoint(first)) {
+        i += first > 0xffff ? 2 : 1;
+        continue;
+      }
       let h = WORD_SEED ^ FNV_OFFSET;
-      for (let i = 0; i < token.length; i++) h = fnvStep(h, token.charCodeAt(i));
+      while (i < n) {
+        const cp = lower.codePointAt(i)!;
+        if (!isWordPoint(cp)) break;
+        h = fnvStep(h, lower.charCodeAt(i));
+        if (cp > 0xffff) h = fnvStep(h, lower.charCodeAt(i + 1));
+        i += cp > 0xffff ? 2 : 1;
+      }
       h = mix32(h);
       out.words = grow(out.words, count + 3);
       out.words[count++] = h & mask;

@@ -94,14 +94,16 @@ function isLowerWord(w: string): boolean {
 
 /** Noun phrases (ADJ* NOUN+, or PROPN runs) of one sentence, as lemma strings. */
 function sentencePhrases(doc: Doc, tokens: readonly Token[], emit: (phrase: string) => void): void {
-  let words: string[] = [];
+  // One list, emptied in place: most tokens end a (usually empty) phrase.
+  const words: string[] = [];
   let hasNoun = false;
   const flush = (): void => {
+    if (words.length === 0) return;
     if (hasNoun && words.some((w) => !EMPTY_WORDS.has(w))) {
       const phrase = words.join(' ');
       if (phrase.length >= 3) emit(phrase);
     }
-    words = [];
+    words.length = 0;
     hasNoun = false;
   };
   for (const t of tokens) {

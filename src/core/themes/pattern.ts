@@ -176,35 +176,48 @@ function wordMatches(word: PatternWord, keys: readonly string[]): boolean {
  * matched words, or undefined. Greedy: each next word is the nearest one within the gap.
  */
 export function matchAt(s: PreparedSentence, pattern: Pattern, at: number, gap = MAX_GAP): number[] | undefined {
-  return greedyMatch(s.keys.length, pattern.length, at, gap, (j, w) => wordMatches(pattern[w] as PatternWord, s.keys[j] as string[]));
+  return greedyMatch(s.keys.length, pattern.length, at, gap, keysMatch, pattern, s.keys);
 }
 
+const keysMatch = (pattern: Pattern, keys: readonly (readonly string[])[], position: number, word: number): boolean =>
+  wordMatches(pattern[word] as PatternWord, keys[position] as string[]);
+
+/** Positions of the walk in progress (greedyMatch is not reentrant: `matches` is a leaf test). */
+let walk = new Int32Array(16);
+
 /**
- * The walk of matchAt over any form of a sentence and a pattern: `matches(j, w)` says
- * whether the token at position j matches the pattern's word w (of `words`).
+ * The walk of matchAt over any form of a sentence and a pattern: `matches(a, b, j, w)` says
+ * whether the token at position j matches the pattern's word w. The forms come as arguments,
+ * not in a closure, and the positions are kept in scratch until the walk succeeds: this runs
+ * for every cue and context tried, and most walks fail.
  */
-export function greedyMatch(
+export function greedyMatch<A, B>(
   tokens: number,
   words: number,
   at: number,
   gap: number,
-  matches: (position: number, word: number) => boolean,
+  matches: (a: A, b: B, position: number, word: number) => boolean,
+  a: A,
+  b: B,
 ): number[] | undefined {
-  if (words === 0 || at < 0 || at >= tokens || !matches(at, 0)) return undefined;
-  const hits = [at];
+  if (words === 0 || at < 0 || at >= tokens || !matches(a, b, at, 0)) return undefined;
+  if (walk.length < words) walk = new Int32Array(2 * words);
+  walk[0] = at;
   let pos = at;
   for (let w = 1; w < words; w++) {
     let found = -1;
     for (let j = pos + 1; j <= pos + 1 + gap && j < tokens; j++) {
-      if (matches(j, w)) {
+      if (matches(a, b, j, w)) {
         found = j;
         break;
       }
     }
     if (found < 0) return undefined;
-    hits.push(found);
+    walk[w] = found;
     pos = found;
   }
+  const hits: number[] = [];
+  for (let w = 0; w < words; w++) hits.push(walk[w]!);
   return hits;
 }
 

@@ -80,6 +80,8 @@ export interface KeyEntry<T> {
   payload: T | undefined;
 }
 
+const idsMatch = (sw: SentenceWords<unknown>, pattern: WordIds, position: number, word: number): boolean => sw.matches(position, pattern[word]!);
+
 /**
  * One sentence's tokens as word numbers. Reused from sentence to sentence: the presence
  * marks are stamped with a sentence number, so nothing is cleared between sentences.
@@ -156,7 +158,7 @@ export class SentenceWords<T = unknown> {
 
   /** matchAt (pattern.ts) on word numbers: the positions of the words, or undefined. */
   matchAt(pattern: WordIds, at: number, gap: number): number[] | undefined {
-    return greedyMatch(this.length, pattern.length, at, gap, (j, w) => this.matches(j, pattern[w]!));
+    return greedyMatch(this.length, pattern.length, at, gap, idsMatch, this as SentenceWords<unknown>, pattern);
   }
 
   /** findPattern (pattern.ts) on word numbers. */
