@@ -186,7 +186,7 @@ try {
     lines.push(
       `## ${set.name} (${set.role})`,
       '',
-      `${full.analyses.length} verbatims analysed, ${result.uncovered} sentences uncovered with the reduced taxonomy, ${result.suggestions.length} suggestions (CLI defaults: at least 10 verbatims, at most 30); ${seconds.toFixed(0)} s for both analyses and discovery.`,
+      `${full.analyses.length} verbatims analysed, ${result.uncovered} sentences uncovered with the reduced taxonomy, ${result.suggestions.length} suggestions (CLI defaults: at least 10 complaining verbatims, at most 30); ${seconds.toFixed(0)} s for both analyses and discovery.`,
       '',
     );
     if (set.removed.length > 0) {

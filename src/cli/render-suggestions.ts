@@ -5,7 +5,7 @@ import { int, pct } from './format.js';
 export function renderSuggestions(result: DiscoveryResult, options: { minSize: number; out?: string | undefined }): string {
   const lines = [
     `${int(result.uncovered)} sentences no theme covered; ${int(result.grouped)} name something to group; ` +
-      `${result.suggestions.length} candidate themes of at least ${options.minSize} verbatims:`,
+      `${result.suggestions.length} candidate themes of at least ${options.minSize} complaining verbatims:`,
   ];
   result.suggestions.forEach((s, i) => {
     lines.push(

@@ -44,7 +44,8 @@ ${INDUSTRY_HELP}
   --owners FILE             owners map giving each suggestion's owner guess, its family's
                             team (default: models/owners.yaml)
   --model FILE              a trained theme or sentiment model, as for analyze; repeatable
-  --min-size N              smallest group worth suggesting, in verbatims (default: ${DEFAULT_MIN_SIZE})
+  --min-size N              smallest group worth suggesting, in verbatims that complain in
+                            it (default: ${DEFAULT_MIN_SIZE})
   --max N                   at most N suggestions, largest first (default: ${DEFAULT_MAX_SUGGESTIONS})
   --mask WORD               a brand, company or product name to mask, even when it is an
                             ordinary word ("Delta"); repeatable
@@ -114,14 +115,15 @@ async function suggest(argv: string[]): Promise<number> {
       runId = result.run.id;
       counts = result.run.counts;
     }
-    const units = await describedUnits(store, runId, { analyzer, taxonomy, lexicon }, values.mask ?? []);
+    const { units, tally } = await describedUnits(store, runId, { analyzer, taxonomy, lexicon }, values.mask ?? []);
     const result = suggestThemes(units, {
+      capitalisedShare: (w) => tally.capitalisedShare(w),
       minSize,
       maxSuggestions: max,
       existingIds: new Set([...taxonomy.themes.map((t) => t.id), ...taxonomy.families.map((f) => f.id)]),
       families: familyVocabularies(taxonomy, owners.familyOwner),
     });
-    const about = `run ${runId}: ${result.uncovered} uncovered sentences, ${result.suggestions.length} suggestions of at least ${minSize} verbatims`;
+    const about = `run ${runId}: ${result.uncovered} uncovered sentences, ${result.suggestions.length} suggestions of at least ${minSize} complaining verbatims`;
     if (values.out)
       await writeFile(
         values.out,
@@ -142,14 +144,15 @@ async function suggest(argv: string[]): Promise<number> {
 /**
  * Two passes over the run's stored analyses, so memory holds small records, never parsed
  * sentences: first how every uncovered sentence writes its words (to find source names),
- * then each sentence parsed and reduced to its terms with those names masked.
+ * then each sentence parsed and reduced to its terms with those names masked. The tally is
+ * returned too: grouping reads from it which labels are names.
  */
 async function describedUnits(
   store: Store,
   runId: string,
   { analyzer, taxonomy, lexicon }: Pick<LoadedAnalyzer, 'analyzer' | 'taxonomy' | 'lexicon'>,
   mask: readonly string[],
-): Promise<DescribedUnit[]> {
+): Promise<{ units: DescribedUnit[]; tally: NameTally }> {
   const catchAll = new Set(taxonomy.themes.filter((t) => t.catchAll).map((t) => t.id));
   const isCatchAll = (id: string): boolean => catchAll.has(id);
   const noParse = () => ({ text: '', sentences: [] });
@@ -161,7 +164,7 @@ async function describedUnits(
   for await (const a of store.analyses(runId)) {
     for (const u of uncoveredUnits(a, (text) => analyzer.parse(text), isCatchAll)) units.push(describeUnit(u, names, { valence, maskWords: mask }));
   }
-  return units;
+  return { units, tally };
 }
 
 function summary(runId: string, counts: RunCounts | undefined, result: DiscoveryResult) {

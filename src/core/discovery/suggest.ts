@@ -2,6 +2,7 @@ import { averageLinkage } from './cluster.js';
 import { contextSpace } from './contexts.js';
 import { isFiller, wordStatistics } from './filler.js';
 import { joinGroups } from './join-groups.js';
+import { isNamed } from './named.js';
 import { NameTally } from './mask.js';
 import { guessParent } from './parent.js';
 import { labelOf, rankPhrases, slugOf, type RankedPhrase } from './phrases.js';
@@ -26,7 +27,7 @@ const QUOTES = 5;
  * TF-IDF points (vectors.ts), average-linkage clustering of the most frequent distinct
  * points (cluster.ts), the rest joined to the group they are on average most alike, then
  * a label, a parent guess, 5 quotes and a taxonomy entry per group of at least `minSize`
- * verbatims. Pure and deterministic: any order of the same units gives the same result.
+ * verbatims that complain. Pure and deterministic: any order of the same units gives the same result.
  */
 export function suggestThemes(input: readonly DescribedUnit[], options: SuggestOptions): DiscoveryResult {
   const minSize = options.minSize ?? DEFAULT_MIN_SIZE;
@@ -37,6 +38,9 @@ export function suggestThemes(input: readonly DescribedUnit[], options: SuggestO
   const terms = units.map((u) => (u.terms ? canonicalTerms(u.terms, variants.canonical) : null));
   const complaintShare = (members: readonly number[]): number => members.filter((u) => units[u]!.complaint).length / members.length;
   const minComplaintShare = options.minComplaintShare ?? DEFAULT_MIN_COMPLAINT_SHARE;
+  const complainingVerbatims = (members: readonly number[]): number =>
+    new Set(members.filter((u) => units[u]!.complaint).map((u) => units[u]!.verbatimId)).size;
+  const capitalisedShare = options.capitalisedShare ?? (() => 0);
   const { vocabulary, points } = buildPoints(terms);
   const termId = new Map(vocabulary.terms.map((t, i) => [t, i]));
   const unitTermIds = terms.map((ts) => (ts ?? []).flatMap((t) => (termId.has(t) ? [termId.get(t)!] : [])));
@@ -65,10 +69,14 @@ export function suggestThemes(input: readonly DescribedUnit[], options: SuggestO
   const stats = wordStatistics(space, complaintsWith, complaining / (space.n || 1));
   const drafts = groups
     .map((members) => ({ members: members.sort((a, b) => a - b), verbatims: new Set(members.map((u) => units[u]!.verbatimId)) }))
-    .filter((g) => g.verbatims.size >= minSize && complaintShare(g.members) >= minComplaintShare)
+    // Discovery is for friction: the size that counts is that of the verbatims whose sentences in
+    // the group complain. A group of chatter with a few sour remarks among it ("miss you", "so
+    // tired of ...") reaches `minSize` verbatims long before it reaches `minSize` complaints.
+    .filter((g) => g.verbatims.size >= minSize && complainingVerbatims(g.members) >= minSize && complaintShare(g.members) >= minComplaintShare)
     .map((g) => ({ ...g, phrases: rankPhrases(g.members, unitTermIds, vocabulary), complaints: complaintShare(g.members) * g.verbatims.size }))
-    // A group held together by a word that carries no complaint is filler, not a theme (filler.ts).
-    .filter((g) => g.phrases.length > 0 && !isFiller(labelOf(g.phrases)[0]!, stats))
+    // A group held together by a word that carries no complaint is filler, not a theme (filler.ts);
+    // one held together by a name ("frank ocean", "saudi arabia") says whom it mentions (named.ts).
+    .filter((g) => g.phrases.length > 0 && !isFiller(labelOf(g.phrases)[0]!, stats) && !isNamed(labelOf(g.phrases)[0]!, capitalisedShare))
     // Most complaining verbatims first: a large group of mild remarks ranks after a smaller, sharper one.
     .sort((a, b) => b.complaints - a.complaints || a.members[0]! - b.members[0]!)
     .slice(0, options.maxSuggestions ?? DEFAULT_MAX_SUGGESTIONS);
@@ -111,7 +119,7 @@ export function suggestFromUnits(units: readonly DiscoveryUnit[], options: Sugge
   const names = tally.names(options.maskWords);
   return suggestThemes(
     units.map((u) => describeUnit(u, names, options)),
-    options,
+    { ...options, capitalisedShare: (w) => tally.capitalisedShare(w) },
   );
 }
 

@@ -56,7 +56,7 @@ export interface DescribedUnit {
 }
 
 export interface SuggestOptions {
-  /** Smallest group worth suggesting, in distinct verbatims (default 10). */
+  /** Smallest group worth suggesting, in distinct verbatims with a complaining sentence in it (default 10). */
   minSize?: number;
   /** At most this many suggestions, those with most complaining verbatims first (default 30). */
   maxSuggestions?: number;
@@ -74,6 +74,12 @@ export interface SuggestOptions {
   mergeThreshold?: number;
   /** Cosine of two groups' context profiles at which they are joined as one complaint in other words (default 0.6). */
   joinThreshold?: number;
+  /**
+   * How often the corpus writes a word capitalised in the middle of a sentence
+   * (`NameTally.capitalisedShare`): a group whose label is made of such words is held
+   * together by a name and is dropped (named.ts). Without it no group is dropped as a name.
+   */
+  capitalisedShare?: (word: string) => number;
   /** At most this many distinct sentence vectors are clustered; the rest join the nearest group (default 2000). */
   maxClustered?: number;
 }
