@@ -78,12 +78,32 @@ describe('taxonomy validation', () => {
     expect(() => parseTaxonomy(text)).toThrow(/themes\[0\]\.all\[0\]\[0\]\[0\]: "check-out" is not one word/);
   });
 
+  it('refuses a theme that supersedes itself, and two that supersede each other', () => {
+    const self = minimal(`  - { id: billing.a, name: A, parent: billing, description: d, lemmas: [x], supersedes: [billing.a] }`);
+    expect(() => parseTaxonomy(self)).toThrow(/themes\[0\]\.supersedes: "billing\.a" supersedes itself/);
+    const pair = minimal(`  - { id: billing.a, name: A, parent: billing, description: d, lemmas: [x], supersedes: [billing.b] }
+  - { id: billing.b, name: B, parent: billing, description: d, lemmas: [y], supersedes: [billing.a] }`);
+    expect(() => parseTaxonomy(pair)).toThrow(/"billing\.a" and "billing\.b" supersede each other/);
+  });
+
   it('says when the text is not YAML at all', () => {
     expect(() => parseTaxonomy('themes: [unclosed')).toThrow(/not valid YAML/);
   });
 });
 
 describe('theme matching', () => {
+  it('keeps only the superseding theme where both match one sentence, both where they match apart', () => {
+    const t = parseTaxonomy(
+      minimal(`  - { id: billing.general, name: G, parent: billing, description: d, phrases: [bag damaged] }
+  - { id: billing.specific, name: S, parent: billing, description: d, phrases: [bag damaged], requires: [flight], supersedes: [billing.general, billing.absent] }`),
+    );
+    const m = compileTaxonomy(t);
+    expect(themesOf(m, 'After the flight my bag was damaged.')).toEqual(['billing.specific']);
+    expect(themesOf(m, 'My bag arrived damaged.')).toEqual(['billing.general']);
+    // a sentence each: one complaint each, both kept
+    expect(themesOf(m, 'My bag was damaged. The flight was fine but my bag was damaged too.')).toEqual(['billing.general', 'billing.specific']);
+  });
+
   it('finds several themes in one sentence', () => {
     expect(themesOf(matcher, 'I was charged twice and the courier left my parcel out in the rain.')).toEqual([
       'billing.double-charge',

@@ -97,6 +97,8 @@ interface CompiledTheme {
   allNegated: boolean[];
   /** The theme's `exclude`: none of these in the sentence for any mention. */
   exclude: ContextPattern[];
+  /** Indexes of the themes it supersedes (taxonomy `supersedes`, those present). */
+  supersedes: number[];
 }
 
 interface Trigger {
@@ -276,6 +278,10 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
       allIds: all.map((p) => words.pattern(p)),
       allNegated: all.map(patternHasNegator),
       exclude: compileContext(th.exclude, t.contexts, words),
+      supersedes: th.supersedes.flatMap((id) => {
+        const at = t.themes.findIndex((other) => other.id === id);
+        return at < 0 || at === i ? [] : [at];
+      }),
     };
   });
   const fuzzy = options.fuzzy && fuzzyWords.length > 0 ? buildFuzzyIndex(fuzzyWords, options.knownWords) : undefined;
@@ -507,12 +513,17 @@ function toMatch(doc: Doc, sentence: number, s: PreparedSentence, themeId: strin
 function matchSentence(m: ThemeMatcher, doc: Doc, sentence: Sentence, sentenceIndex: number): ThemeMatch[] {
   const { s, fuzzyAt } = withFuzzyKeys(m, preparedSentence(sentence));
   const sw = m.scratch.words.read(m.words, s);
-  const out: ThemeMatch[] = [];
+  const kept: Array<[number, Candidate]> = [];
   for (const [theme, c] of sentenceCandidates(m, s, sw, fuzzyAt)) {
     const th = m.themes[theme] as CompiledTheme;
     if (holdsAny(sw, s, th.exclude)) continue;
     if (th.requires.length > 0 && !holdsAny(sw, s, th.requires)) continue;
-    out.push(toMatch(doc, sentenceIndex, s, th.id, c));
+    kept.push([theme, c]);
+  }
+  const out: ThemeMatch[] = [];
+  for (const [theme, c] of kept) {
+    if (kept.some(([other]) => (m.themes[other] as CompiledTheme).supersedes.includes(theme))) continue;
+    out.push(toMatch(doc, sentenceIndex, s, (m.themes[theme] as CompiledTheme).id, c));
   }
   return out.sort((a, b) => a.start - b.start || b.confidence - a.confidence || (a.themeId < b.themeId ? -1 : 1));
 }

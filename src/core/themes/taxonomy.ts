@@ -88,6 +88,13 @@ export const Theme = z
      * discovery treats the sentences it alone covers as uncovered.
      */
     catchAll: z.boolean().default(false),
+    /**
+     * Themes of other packs that this one replaces where both match one sentence: the same
+     * complaint read twice, once by a general theme ("my bag arrived damaged" to an airline is
+     * baggage.damaged, not retail's delivery.damaged-item). Ids absent from the composition
+     * are ignored: a pack supersedes only the themes that are there.
+     */
+    supersedes: z.array(Id).default([]),
   })
   .transform((th) => {
     const lemmas = split<string>(th.lemmas);
@@ -141,6 +148,11 @@ export function checkReferences(t: Taxonomy): string[] {
       list.forEach((c, j) => {
         if (c) checkContext(`themes[${i}].${kind}[${j}]`, [...c.requires, ...c.unless]);
       });
+    }
+    if (th.supersedes.includes(th.id)) problems.push(`themes[${i}].supersedes: "${th.id}" supersedes itself`);
+    for (const other of t.themes) {
+      if (other.id !== th.id && th.supersedes.includes(other.id) && other.supersedes.includes(th.id))
+        problems.push(`themes[${i}].supersedes: "${th.id}" and "${other.id}" supersede each other (neither would be kept)`);
     }
     const seen = themes.get(th.id);
     if (seen !== undefined) problems.push(`themes[${i}].id: duplicate id "${th.id}" (also themes[${seen}])`);
