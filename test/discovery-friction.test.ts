@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { familyVocabularies, NameTally, suggestFromUnits, type DiscoveryUnit, type SuggestOptions } from '../src/core/discovery/index.js';
+import { familyVocabularies, suggestFromUnits, type DiscoveryUnit, type SuggestOptions } from '../src/core/discovery/index.js';
 import { parseTaxonomy } from '../src/core/themes/taxonomy.js';
 import { loadOwners } from '../src/load/owners.js';
 import { makeDoc } from './helpers/doc.js';
@@ -91,27 +91,5 @@ describe('theme discovery keeps to friction', () => {
     const labels = labelsOf(unitsOf([CODES, CONCERT, BACKGROUND]));
     expect(labels.some((l) => l.includes('code'))).toBe(true);
     expect(labels.some((l) => l.includes('concert'))).toBe(false);
-  });
-
-  it('suggests no group held together by a name the corpus writes capitalised, even one made of ordinary words', () => {
-    // "Frank" and "Ocean" are English words, so masking keeps them; the corpus writes them
-    // capitalised every time, as a name.
-    const SINGER: Array<[string, Sentiment]> = [
-      'Frank Ocean never drops the album, I am so tired of waiting.',
-      'Why does Frank Ocean keep ignoring his fans?',
-      'Frank Ocean cancelled the show and nobody told us.',
-      'Still no word from Frank Ocean, this is ridiculous.',
-      'I hate that Frank Ocean left the stage so early.',
-      'Honestly Frank Ocean was terrible last night.',
-      'The new single from Frank Ocean is a disappointment.',
-    ].map((t) => [t, 'negative']);
-    const units = unitsOf([CODES, SINGER, BACKGROUND]);
-    const tally = new NameTally();
-    for (const u of units) tally.add(u.text);
-    // Not masked (ordinary words) but written as a name:
-    expect(tally.capitalisedShare('ocean')).toBe(1);
-    const labels = labelsOf(units);
-    expect(labels.some((l) => l.includes('code'))).toBe(true);
-    expect(labels.some((l) => l.includes('frank') || l.includes('ocean'))).toBe(false);
   });
 });

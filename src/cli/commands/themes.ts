@@ -115,9 +115,8 @@ async function suggest(argv: string[]): Promise<number> {
       runId = result.run.id;
       counts = result.run.counts;
     }
-    const { units, tally } = await describedUnits(store, runId, { analyzer, taxonomy, lexicon }, values.mask ?? []);
+    const units = await describedUnits(store, runId, { analyzer, taxonomy, lexicon }, values.mask ?? []);
     const result = suggestThemes(units, {
-      capitalisedShare: (w) => tally.capitalisedShare(w),
       minSize,
       maxSuggestions: max,
       existingIds: new Set([...taxonomy.themes.map((t) => t.id), ...taxonomy.families.map((f) => f.id)]),
@@ -144,15 +143,14 @@ async function suggest(argv: string[]): Promise<number> {
 /**
  * Two passes over the run's stored analyses, so memory holds small records, never parsed
  * sentences: first how every uncovered sentence writes its words (to find source names),
- * then each sentence parsed and reduced to its terms with those names masked. The tally is
- * returned too: grouping reads from it which labels are names.
+ * then each sentence parsed and reduced to its terms with those names masked.
  */
 async function describedUnits(
   store: Store,
   runId: string,
   { analyzer, taxonomy, lexicon }: Pick<LoadedAnalyzer, 'analyzer' | 'taxonomy' | 'lexicon'>,
   mask: readonly string[],
-): Promise<{ units: DescribedUnit[]; tally: NameTally }> {
+): Promise<DescribedUnit[]> {
   const catchAll = new Set(taxonomy.themes.filter((t) => t.catchAll).map((t) => t.id));
   const isCatchAll = (id: string): boolean => catchAll.has(id);
   const noParse = () => ({ text: '', sentences: [] });
@@ -164,7 +162,7 @@ async function describedUnits(
   for await (const a of store.analyses(runId)) {
     for (const u of uncoveredUnits(a, (text) => analyzer.parse(text), isCatchAll)) units.push(describeUnit(u, names, { valence, maskWords: mask }));
   }
-  return { units, tally };
+  return units;
 }
 
 function summary(runId: string, counts: RunCounts | undefined, result: DiscoveryResult) {

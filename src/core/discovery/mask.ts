@@ -53,13 +53,6 @@ export class NameTally {
     });
   }
 
-  /** Of a word's mid-sentence occurrences (title-case sentences left out), the share written capitalised: 0 for a word never seen. */
-  capitalisedShare(word: string): number {
-    const up = this.upper.get(word) ?? 0;
-    const n = up + (this.lower.get(word) ?? 0);
-    return n === 0 ? 0 : up / n;
-  }
-
   /** Lower-cased words that name a company, product or person, plus the caller's own. */
   names(extra: Iterable<string> = []): Set<string> {
     const names = new Set<string>();

@@ -2,7 +2,6 @@ import { averageLinkage } from './cluster.js';
 import { contextSpace } from './contexts.js';
 import { isFiller, wordStatistics } from './filler.js';
 import { joinGroups } from './join-groups.js';
-import { isNamed } from './named.js';
 import { NameTally } from './mask.js';
 import { guessParent } from './parent.js';
 import { labelOf, rankPhrases, slugOf, type RankedPhrase } from './phrases.js';
@@ -40,7 +39,6 @@ export function suggestThemes(input: readonly DescribedUnit[], options: SuggestO
   const minComplaintShare = options.minComplaintShare ?? DEFAULT_MIN_COMPLAINT_SHARE;
   const complainingVerbatims = (members: readonly number[]): number =>
     new Set(members.filter((u) => units[u]!.complaint).map((u) => units[u]!.verbatimId)).size;
-  const capitalisedShare = options.capitalisedShare ?? (() => 0);
   const { vocabulary, points } = buildPoints(terms);
   const termId = new Map(vocabulary.terms.map((t, i) => [t, i]));
   const unitTermIds = terms.map((ts) => (ts ?? []).flatMap((t) => (termId.has(t) ? [termId.get(t)!] : [])));
@@ -74,9 +72,8 @@ export function suggestThemes(input: readonly DescribedUnit[], options: SuggestO
     // tired of ...") reaches `minSize` verbatims long before it reaches `minSize` complaints.
     .filter((g) => g.verbatims.size >= minSize && complainingVerbatims(g.members) >= minSize && complaintShare(g.members) >= minComplaintShare)
     .map((g) => ({ ...g, phrases: rankPhrases(g.members, unitTermIds, vocabulary), complaints: complaintShare(g.members) * g.verbatims.size }))
-    // A group held together by a word that carries no complaint is filler, not a theme (filler.ts);
-    // one held together by a name ("frank ocean", "saudi arabia") says whom it mentions (named.ts).
-    .filter((g) => g.phrases.length > 0 && !isFiller(labelOf(g.phrases)[0]!, stats) && !isNamed(labelOf(g.phrases)[0]!, capitalisedShare))
+    // A group held together by a word that carries no complaint is filler, not a theme (filler.ts).
+    .filter((g) => g.phrases.length > 0 && !isFiller(labelOf(g.phrases)[0]!, stats))
     // Most complaining verbatims first: a large group of mild remarks ranks after a smaller, sharper one.
     .sort((a, b) => b.complaints - a.complaints || a.members[0]! - b.members[0]!)
     .slice(0, options.maxSuggestions ?? DEFAULT_MAX_SUGGESTIONS);
@@ -119,7 +116,7 @@ export function suggestFromUnits(units: readonly DiscoveryUnit[], options: Sugge
   const names = tally.names(options.maskWords);
   return suggestThemes(
     units.map((u) => describeUnit(u, names, options)),
-    { ...options, capitalisedShare: (w) => tally.capitalisedShare(w) },
+    options,
   );
 }
 

@@ -74,12 +74,6 @@ export interface SuggestOptions {
   mergeThreshold?: number;
   /** Cosine of two groups' context profiles at which they are joined as one complaint in other words (default 0.6). */
   joinThreshold?: number;
-  /**
-   * How often the corpus writes a word capitalised in the middle of a sentence
-   * (`NameTally.capitalisedShare`): a group whose label is made of such words is held
-   * together by a name and is dropped (named.ts). Without it no group is dropped as a name.
-   */
-  capitalisedShare?: (word: string) => number;
   /** At most this many distinct sentence vectors are clustered; the rest join the nearest group (default 2000). */
   maxClustered?: number;
 }
