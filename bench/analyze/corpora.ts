@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -73,5 +73,20 @@ export async function corpora(generatedRows: number, say: (line: string) => void
       describe("reviews (women's clothing)", reviews, 'Review Text', ['--channel', 'review', '--map', 'text=Review Text', '--map', 'score.rating=Rating']),
     );
   } else say(`skipped the reviews: ${reviewDir} is not there`);
+  return out;
+}
+
+/**
+ * A CSV file cut into `parts` files of consecutive rows, each with the header (made once,
+ * kept beside the file): the same work as the whole, for processes that share nothing.
+ */
+export function splitRows(file: string, parts: number): string[] {
+  const out = Array.from({ length: parts }, (_, k) => file.replace(/\.csv$/, `.part${k + 1}of${parts}.csv`));
+  if (out.every((f) => existsSync(f))) return out;
+  // raw: each record as written, quotes and line breaks kept, so the parts read as the whole does.
+  const records = parse(readFileSync(file), { raw: true, relax_column_count: true, relax_quotes: true, bom: true }) as unknown as Array<{ raw: string }>;
+  const [header, ...rows] = records.map((r) => r.raw.replace(/\r?\n$/, ''));
+  const size = Math.ceil(rows.length / parts);
+  out.forEach((f, k) => writeFileSync(f, `${[header, ...rows.slice(k * size, (k + 1) * size)].join('\n')}\n`));
   return out;
 }
