@@ -87,6 +87,6 @@ export function splitRows(file: string, parts: number): string[] {
   const records = parse(readFileSync(file), { raw: true, relax_column_count: true, relax_quotes: true, bom: true }) as unknown as Array<{ raw: string }>;
   const [header, ...rows] = records.map((r) => r.raw.replace(/\r?\n$/, ''));
   const size = Math.ceil(rows.length / parts);
-  out.forEach((f, k) => writeFileSync(f, `${[header, ...rows.slice(k * size, (k + 1) * size)].join('\n')}\n`));
+  for (const [k, f] of out.entries()) writeFileSync(f, `${[header, ...rows.slice(k * size, (k + 1) * size)].join('\n')}\n`);
   return out;
 }
