@@ -95,8 +95,17 @@ describe('travel pack', () => {
     ['The hotel walls were so thin we could not sleep because of the noise.', 'hotel.noise'],
     ['We waited an hour to check in at the hotel and the room was not ready.', 'hotel.check-in'],
     ['The hotel charged a $40 resort fee per night that was never mentioned.', 'hotel.charges'],
+    ['@AmericanAir been on the tarmac for an hour with no explanation', 'flight.delay'],
+    ['@AmericanAir gate agent gave my seat away', 'airport.denied-boarding'],
+    ['@AmericanAir they lost my wheelchair and nobody cares', 'airport.assistance'],
+    ['@AmericanAir wifi on board did not work the whole flight', 'cabin.onboard-service'],
   ])('%s -> %s', (text, theme) => {
     expect(packThemesOf(text)).toContain(theme);
+  });
+
+  it('reads a delayed bag as the bag, not the flight, when the flight is only where it was', () => {
+    expect(packThemesOf('@united my luggage is delayed, it did not arrive with my flight')).toEqual(['baggage.delayed']);
+    expect(packThemesOf('@united flight delayed 2 hours and my bag is lost too')).toEqual(['baggage.lost', 'flight.delay']);
   });
 
   it.each([
