@@ -44,6 +44,9 @@ describe('sentence sentiment', () => {
 
   it('scores customer-service expressions that hold no sentiment word', () => {
     expect(label('I was on hold for an hour.')).toBe('negative');
+    // any count where the phrase says #num
+    expect(label("I've been on hold for 3 hours trying to rebook.")).toBe('negative');
+    expect(label('We waited two hours at the desk.')).toBe('negative');
     expect(label('They charged me twice.')).toBe('negative');
     expect(label('My parcel never arrived.')).toBe('negative');
     expect(label('I am still waiting.')).toBe('negative');

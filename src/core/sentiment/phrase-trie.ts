@@ -21,6 +21,10 @@ export interface PhraseTrie {
   root: TrieNode;
 }
 
+/** A phrase word that any count stands for ("on hold for #num hour": 2, 3, two, 45). */
+const NUM = '#num';
+const isCount = (t: Token): boolean => t.type === 'number' || t.pos === 'NUM';
+
 const NEGATOR_WORDS = new Set(['not', 'no', 'never', "n't", 'nothing', 'nobody', 'none', 'without', 'cannot']);
 
 export function buildPhraseTrie(entries: readonly PhraseEntry[]): PhraseTrie {
@@ -49,7 +53,7 @@ export function buildPhraseTrie(entries: readonly PhraseEntry[]): PhraseTrie {
  * Longest phrase starting at tokens[from], given the node under the root of that token's
  * normal or lemma (the scorer looks it up with the word's other entries, model.ts); each
  * further phrase word may match a token's normal or its lemma, so "charge twice" matches
- * "charged twice" and "charging twice".
+ * "charged twice" and "charging twice", and `#num` any count ("on hold for 3 hours").
  */
 export function matchPhraseFrom(first: TrieNode, tokens: readonly Token[], from: number): PhraseMatch | undefined {
   let node: TrieNode = first;
@@ -60,7 +64,7 @@ export function matchPhraseFrom(first: TrieNode, tokens: readonly Token[], from:
     }
     const t = tokens[++i];
     if (t === undefined) break;
-    const next: TrieNode | undefined = node.next.get(t.normal) ?? node.next.get(t.lemma);
+    const next: TrieNode | undefined = node.next.get(t.normal) ?? node.next.get(t.lemma) ?? (isCount(t) ? node.next.get(NUM) : undefined);
     if (next === undefined) break;
     node = next;
   }
