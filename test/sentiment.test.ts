@@ -47,6 +47,9 @@ describe('sentence sentiment', () => {
     // any count where the phrase says #num
     expect(label("I've been on hold for 3 hours trying to rebook.")).toBe('negative');
     expect(label('We waited two hours at the desk.')).toBe('negative');
+    // service failures AFINN has no word for
+    expect(label('They overcharged me and left us stranded.')).toBe('negative');
+    expect(label('The servicer misapplied my payment.')).toBe('negative');
     expect(label('They charged me twice.')).toBe('negative');
     expect(label('My parcel never arrived.')).toBe('negative');
     expect(label('I am still waiting.')).toBe('negative');
