@@ -97,8 +97,6 @@ interface CompiledTheme {
   allNegated: boolean[];
   /** The theme's `exclude`: none of these in the sentence for any mention. */
   exclude: ContextPattern[];
-  /** Indexes of the themes it supersedes (taxonomy `supersedes`, those present). */
-  supersedes: number[];
 }
 
 interface Trigger {
@@ -180,6 +178,8 @@ export interface ThemeMatcher {
    * stamped, never cleared): the matcher is not reentrant, which a synchronous call is not.
    */
   scratch: { words: SentenceWords<Trigger[]>; tried: Int32Array; stamp: number };
+  /** Per theme id, the ids it supersedes (taxonomy `supersedes`); only themes that supersede any. */
+  supersedes: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface CompileOptions {
@@ -278,15 +278,13 @@ export function compileTaxonomy(t: Taxonomy, options: CompileOptions = {}): Them
       allIds: all.map((p) => words.pattern(p)),
       allNegated: all.map(patternHasNegator),
       exclude: compileContext(th.exclude, t.contexts, words),
-      supersedes: th.supersedes.flatMap((id) => {
-        const at = t.themes.findIndex((other) => other.id === id);
-        return at < 0 || at === i ? [] : [at];
-      }),
     };
   });
   const fuzzy = options.fuzzy && fuzzyWords.length > 0 ? buildFuzzyIndex(fuzzyWords, options.knownWords) : undefined;
   for (const [key, triggers] of index) words.attach(key, triggers);
-  return { themes, index, fuzzy, words, scratch: { words: new SentenceWords(words), tried: new Int32Array(triggers), stamp: 0 } };
+  // Ids absent from the composition match nothing: keeping them is harmless.
+  const supersedes = new Map(t.themes.filter((th) => th.supersedes.length > 0).map((th) => [th.id, new Set(th.supersedes)] as const));
+  return { themes, index, fuzzy, words, scratch: { words: new SentenceWords(words), tried: new Int32Array(triggers), stamp: 0 }, supersedes };
 }
 
 /**
@@ -513,18 +511,15 @@ function toMatch(doc: Doc, sentence: number, s: PreparedSentence, themeId: strin
 function matchSentence(m: ThemeMatcher, doc: Doc, sentence: Sentence, sentenceIndex: number): ThemeMatch[] {
   const { s, fuzzyAt } = withFuzzyKeys(m, preparedSentence(sentence));
   const sw = m.scratch.words.read(m.words, s);
-  const kept: Array<[number, Candidate]> = [];
+  let out: ThemeMatch[] = [];
   for (const [theme, c] of sentenceCandidates(m, s, sw, fuzzyAt)) {
     const th = m.themes[theme] as CompiledTheme;
     if (holdsAny(sw, s, th.exclude)) continue;
     if (th.requires.length > 0 && !holdsAny(sw, s, th.requires)) continue;
-    kept.push([theme, c]);
+    out.push(toMatch(doc, sentenceIndex, s, th.id, c));
   }
-  const out: ThemeMatch[] = [];
-  for (const [theme, c] of kept) {
-    if (kept.some(([other]) => (m.themes[other] as CompiledTheme).supersedes.includes(theme))) continue;
-    out.push(toMatch(doc, sentenceIndex, s, (m.themes[theme] as CompiledTheme).id, c));
-  }
+  // A theme another match of the sentence supersedes is the same complaint read twice.
+  if (out.length > 1 && m.supersedes.size > 0) out = out.filter((a) => !out.some((b) => b !== a && m.supersedes.get(b.themeId)?.has(a.themeId)));
   return out.sort((a, b) => a.start - b.start || b.confidence - a.confidence || (a.themeId < b.themeId ? -1 : 1));
 }
 
