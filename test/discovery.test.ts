@@ -56,14 +56,14 @@ const BRAND_ONLY = [
   'Zenbank closed my favourite branch.',
 ];
 
-function unitsOf(groups: string[][]): DiscoveryUnit[] {
-  return groups.flat().map((text, i) => ({
-    verbatimId: `v${String(i).padStart(3, '0')}`,
-    sentence: 0,
-    text,
-    tokens: makeDoc(text).sentences.flatMap((s) => s.tokens),
-    sentiment: 'negative' as const,
-  }));
+type Sentiment = DiscoveryUnit['sentiment'];
+
+/** Units of the sentences in order, ids v000, v001...; each sentence complains unless given its own tone. */
+function unitsOf(groups: Array<Array<string | [string, Sentiment]>>): DiscoveryUnit[] {
+  return groups.flat().map((entry, i) => {
+    const [text, sentiment] = typeof entry === 'string' ? [entry, 'negative' as const] : entry;
+    return { verbatimId: `v${String(i).padStart(3, '0')}`, sentence: 0, text, tokens: makeDoc(text).sentences.flatMap((s) => s.tokens), sentiment };
+  });
 }
 
 const options: SuggestOptions = {
@@ -176,5 +176,56 @@ describe('theme discovery', () => {
     const found = uncoveredUnits(analysis, makeDoc, (id) => id === 'general.other');
     expect(found.map((u) => u.text)).toEqual(['The code never came.', 'My kettle leaks.']);
     expect(found.map((u) => u.sentence)).toEqual([0, 2]);
+  });
+});
+
+/**
+ * Unrelated everyday remarks that form no group: they set the corpus's share of complaints low,
+ * as in real feedback, so that a group's words are not filler merely for being in a tiny corpus.
+ */
+const BACKGROUND: Array<[string, Sentiment]> = [
+  'The garden looks lovely in spring.',
+  'My cat sleeps on the windowsill.',
+  'We painted the kitchen yellow.',
+  'Grandma baked bread on Sunday.',
+  'The river froze over last winter.',
+  'Our neighbour plays the violin.',
+  'I am learning to knit scarves.',
+  'The library opens early on weekdays.',
+  'He planted tomatoes along the fence.',
+  'The bus route changed this month.',
+  'She collects old postcards.',
+  'The bakery sells fresh croissants.',
+  'We hiked up the hill at dawn.',
+  'The puppy chased a butterfly.',
+  'My brother repairs bicycles.',
+  'The museum added a dinosaur wing.',
+  'They adopted two goldfish.',
+  'The orchestra tuned their instruments.',
+  'I borrowed a ladder from a friend.',
+  'The lighthouse blinks all night.',
+  'Rain filled the empty bucket.',
+  'The chef chopped fresh basil.',
+].map((t) => [t, 'neutral']);
+
+describe('theme discovery keeps to friction', () => {
+  it('suggests no group of chatter that has fewer complaining verbatims than the smallest group size', () => {
+    // Ten posts about a concert; three of them sour. Ten verbatims, a complaint share of 0.3:
+    // big enough by verbatims, but three complaints are no friction to suggest.
+    const CONCERT: Array<[string, Sentiment]> = [
+      ['Going to the concert tonight with my sister.', 'neutral'],
+      ['The concert tonight starts at eight.', 'neutral'],
+      ['Concert tonight, so excited!', 'positive'],
+      ['Who else is at the concert tonight?', 'neutral'],
+      ['Wearing my new jacket to the concert tonight.', 'neutral'],
+      ['Concert tonight then pizza.', 'neutral'],
+      ['That concert tonight was amazing.', 'positive'],
+      ['Sad I missed the concert tonight.', 'negative'],
+      ['The concert tonight was too loud for me.', 'negative'],
+      ['Stuck in traffic on the way to the concert tonight.', 'negative'],
+    ];
+    const labels = suggestFromUnits(unitsOf([CODES, CONCERT, BACKGROUND]), { ...options, minSize: 6 }).suggestions.map((s) => s.label);
+    expect(labels.some((l) => l.includes('code'))).toBe(true);
+    expect(labels.some((l) => l.includes('concert'))).toBe(false);
   });
 });
