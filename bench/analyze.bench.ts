@@ -79,6 +79,7 @@ const CONTENDERS: Contender[] = [
  */
 const CEILING = `${cores} --threads 1 processes at once, one part each (the machine's ceiling)`;
 async function ceilingRun(c: Corpus): Promise<MeasuredRun> {
+  if (c.files.length !== 1) throw new Error(`the ceiling cuts one file; ${c.name} has ${c.files.length}`);
   const parts = splitRows(c.files[0]!, cores);
   const runs = await Promise.all(parts.map((part) => runMeasured(cli, ['analyze', part, ...c.flags, '--json', '--threads', '1'])));
   return {
