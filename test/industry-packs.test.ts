@@ -143,6 +143,19 @@ describe('composing the core with packs', () => {
     expect(owners.teams.map((t) => t.id)).toEqual(['billing', 'logistics', 'engineering', 'operations', 'product', 'facilities']);
   });
 
+  it('reads a composition once while its files are unchanged, and again once one changes', () => {
+    writePack('memo', pack('memo', 'families: [{ id: memox, name: X }]'));
+    const first = loadComposedTaxonomy({ industries: ['memo'], packsDir: dir });
+    // A command reads it for its tables, then its analyzer: the second is the first.
+    expect(loadComposedTaxonomy({ industries: ['memo'], packsDir: dir })).toBe(first);
+    writePack('memo', pack('memo', 'families: [{ id: memox, name: Renamed }]'));
+    const second = loadComposedTaxonomy({ industries: ['memo'], packsDir: dir });
+    expect(second).not.toBe(first);
+    expect(second.taxonomy.families.find((f) => f.id === 'memox')?.name).toBe('Renamed');
+    // Another choice of the same files is composed apart.
+    expect(loadComposedTaxonomy({ industries: ['memo', 'gym'], packsDir: dir }).taxonomy.version).toBe('core@1+memo@1+gym@2');
+  });
+
   it('lets --owners FILE replace the bundled owners, packs’ included', () => {
     const file = join(dir, 'owners.own');
     writeFileSync(file, 'version: 1\nteams: [{ id: all, name: All }]\nrules: [{ team: all }]\n');

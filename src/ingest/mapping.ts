@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { InputError, UsageError } from '../errors/index.js';
 
 /** Verbatim fields a source column can be mapped to; plus `attributes.NAME` for any NAME. */
@@ -74,7 +73,10 @@ export async function loadMappingFile(path: string): Promise<FieldMapping> {
   }
   let value: unknown;
   try {
-    value = parseYaml(text); // YAML is a superset of JSON, so one parser reads both.
+    // YAML is a superset of JSON, so one parser reads both. Imported here, not at start-up:
+    // most runs give no mapping file, and the package takes ~20 ms to load.
+    const { parse } = await import('yaml');
+    value = parse(text);
   } catch (error) {
     throw new InputError(`${path}: not valid JSON or YAML (${(error as Error).message})`);
   }

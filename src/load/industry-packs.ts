@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeTaxonomy, type ComposedTaxonomy, type PackSource } from '../core/themes/compose-taxonomy.js';
 import { parseIndustryPack } from '../core/themes/industry-pack.js';
@@ -68,10 +68,27 @@ export interface LoadedTaxonomy extends ComposedTaxonomy {
   files: string[];
 }
 
+/**
+ * The last taxonomy composed, by what it was read from: a command reads it for its tables
+ * and its analyzer reads it again (~50 ms of YAML and schema checks at every start-up).
+ */
+let last: { key: string; loaded: LoadedTaxonomy } | undefined;
+
 /** The core (bundled or `--taxonomy FILE`) with the chosen packs: README "Industry packs". */
 export function loadComposedTaxonomy(choice: TaxonomyChoice = {}): LoadedTaxonomy {
   const file = choice.taxonomy ?? defaultTaxonomyPath();
-  const packs = chosenIndustries(choice).map((n) => loadPack(n, choice.packsDir));
+  const names = chosenIndustries(choice);
+  // The same files unchanged (size and time of change) compose the same taxonomy.
+  const key = JSON.stringify([choice.taxonomy === undefined, names, [file, ...names.map((n) => packPath(n, choice.packsDir))].map(fileStamp)]);
+  if (last?.key === key) return last.loaded;
+  const packs = names.map((n) => loadPack(n, choice.packsDir));
   const core = { name: choice.taxonomy === undefined ? CORE_ONLY : 'custom', file: resolve(file), taxonomy: loadTaxonomy(file, { references: false }) };
-  return { ...composeTaxonomy(core, packs), files: [core.file, ...packs.map((p) => p.file)] };
+  const loaded = { ...composeTaxonomy(core, packs), files: [core.file, ...packs.map((p) => p.file)] };
+  last = { key, loaded };
+  return loaded;
+}
+
+function fileStamp(path: string): string {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return `${resolve(path)} ${stat ? `${stat.size} ${stat.mtimeMs}` : 'missing'}`;
 }
