@@ -52,7 +52,10 @@ function packPath(name: string, dir: string = defaultPacksDir()): string {
 
 /** Reads and validates one pack; an invalid one is an InputError (exit 3) naming its path. */
 export function loadPack(name: string, dir: string = defaultPacksDir()): PackSource {
-  const path = packPath(name, dir);
+  return readPack(name, packPath(name, dir));
+}
+
+function readPack(name: string, path: string): PackSource {
   const text = readModelText(path, 'industry pack');
   return { file: resolve(path), pack: inFile(path, () => parseIndustryPack(text, name)) };
 }
@@ -78,10 +81,11 @@ let last: { key: string; loaded: LoadedTaxonomy } | undefined;
 export function loadComposedTaxonomy(choice: TaxonomyChoice = {}): LoadedTaxonomy {
   const file = choice.taxonomy ?? defaultTaxonomyPath();
   const names = chosenIndustries(choice);
+  const paths = names.map((n) => packPath(n, choice.packsDir));
   // The same files unchanged (size and time of change) compose the same taxonomy.
-  const key = JSON.stringify([choice.taxonomy === undefined, names, [file, ...names.map((n) => packPath(n, choice.packsDir))].map(fileStamp)]);
+  const key = JSON.stringify([choice.taxonomy === undefined, names, [file, ...paths].map(fileStamp)]);
   if (last?.key === key) return last.loaded;
-  const packs = names.map((n) => loadPack(n, choice.packsDir));
+  const packs = names.map((n, i) => readPack(n, paths[i]!));
   const core = { name: choice.taxonomy === undefined ? CORE_ONLY : 'custom', file: resolve(file), taxonomy: loadTaxonomy(file, { references: false }) };
   const loaded = { ...composeTaxonomy(core, packs), files: [core.file, ...packs.map((p) => p.file)] };
   last = { key, loaded };
