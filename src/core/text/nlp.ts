@@ -215,13 +215,12 @@ type WinkTokens = ReturnType<ReturnType<WinkNlp['readDoc']>['tokens']>;
 type WinkToken = ReturnType<WinkTokens['itemAt']>;
 
 function lexemeOf(nlp: Nlp, tokens: WinkTokens, i: number, id: number, tag: string, value: string): Lexeme {
-  const known = id < nlp.lexiconSize;
-  const first = known ? nlp.lexemes[id] : nlp.newLexemes.get(id);
+  const inLexicon = id < nlp.lexiconSize;
+  const first = inLexicon ? nlp.lexemes[id] : nlp.newLexemes.get(id);
   // wink hands out its tag strings from one table: comparing them is comparing pointers.
   for (let entry = first; entry !== undefined; entry = entry.next) if (entry.tag === tag) return entry;
-  const { normal, lemma, type, known: isWord } = readLexeme(nlp, tokens.itemAt(i), id, value);
-  const entry: TaggedLexeme = { normal, lemma, type, known: isWord, word: known ? {} : undefined, tag, next: first };
-  if (known) {
+  const entry: TaggedLexeme = { ...readLexeme(nlp, tokens.itemAt(i), id, value), word: inLexicon ? {} : undefined, tag, next: first };
+  if (inLexicon) {
     // wink's own words have ids below lexiconSize: a dense array, filled as they are met.
     while (nlp.lexemes.length < id) nlp.lexemes.push(undefined);
     nlp.lexemes[id] = entry;
